@@ -1,0 +1,192 @@
+#include "cli.h"
+
+#include "error.h"
+#include "experiment_runner.h"
+#include "object_names.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <ostream>
+
+namespace ipclab {
+namespace {
+
+const char* kUsage =
+    "usage: ipclab-cli <command> [options]\n"
+    "\n"
+    "Runs IPC experiments between real worker processes and prints measured numbers.\n"
+    "\n"
+    "commands:\n"
+    "  stream     producers send messages to consumers over a transport\n"
+    "  race       workers update shared data with or without synchronization\n"
+    "  pingpong   round-trip latency over a transport\n"
+    "  sweep      throughput per message size and transport (the crossover chart)\n"
+    "  isolation  two processes, same virtual address, private vs shared memory\n"
+    "  list       transports, sync modes, limits of this machine, live IPC Lab objects\n"
+    "  bench      core vs raw system-call loops, and telemetry overhead\n"
+    "  cleanup    remove kernel objects left by IPC Lab runs whose process died\n"
+    "\n"
+    "Run 'ipclab-cli <command> --help' for the options of a command.\n";
+
+struct CommandHelp {
+    const char* name;
+    const char* text;
+};
+const CommandHelp kHelp[] = {
+    {"stream",
+     "usage: ipclab-cli stream [--transport T] [--producers N] [--consumers N] [--size BYTES]\n"
+     "                         [--duration S] [--rate MSGS_PER_S] [--sync MODE] [--csv|--json]\n"
+     "  --transport  shm, pipe, fifo, unix, tcp, mqueue, file (default shm)\n"
+     "  --producers  1..64 (default 1)     --consumers 1..64 (default 1; byte streams: <= producers)\n"
+     "  --size       payload bytes, 8 .. 1M (mqueue: its msgsize_max - 32); suffixes k, M\n"
+     "  --duration   seconds (default 2)   --rate  messages/s per producer, 0 = full speed\n"
+     "  --sync       none, mutex, spinlock, semaphore, atomic (shared-memory ring only; default mutex)\n"
+     "Every message carries producer id, sequence number, send time and a checksum; consumers\n"
+     "count lost, duplicated, out-of-order and corrupted messages.\n"},
+    {"race",
+     "usage: ipclab-cli race [--workers N] [--sync MODE] [--duration S] [--hold-us US] [--csv|--json]\n"
+     "  --workers  1..64 (default 2)   --sync none, mutex, spinlock, semaphore, atomic\n"
+     "  --hold-us  extra microseconds spent inside the critical section (makes contention visible)\n"
+     "Each worker increments a shared counter and moves money between two accounts.\n"
+     "Reports lost updates (increments made minus the counter) and inconsistent records seen.\n"},
+    {"pingpong",
+     "usage: ipclab-cli pingpong [--transport T] [--size BYTES] [--duration S] [--csv|--json]\n"
+     "Round-trip latency percentiles between two processes.\n"},
+    {"sweep",
+     "usage: ipclab-cli sweep [--transports T1,T2,...] [--sizes S1,S2,...] [--point-duration S] [--csv|--json]\n"
+     "Throughput for every size x transport with one producer and one consumer; the shm_speedup\n"
+     "column says how many times faster shared memory was at that size.\n"},
+    {"isolation",
+     "usage: ipclab-cli isolation [--csv|--json]\n"
+     "Two processes write different values at the same virtual address in a private page and in\n"
+     "a shared segment: each keeps its own private value, while the shared write is seen by both.\n"},
+    {"list", "usage: ipclab-cli list\nTransports, sync modes, this machine's limits, IPC Lab objects present now.\n"},
+    {"bench",
+     "usage: ipclab-cli bench [--messages N] [--duration S] [--csv|--json]\n"
+     "Measures each transport through the core beside a minimal raw loop of the same system calls\n"
+     "(ratio core/raw, target >= 0.9), the telemetry overhead (target <= 5 %), and how fast\n"
+     "workers obey a sync switch.\n"},
+    {"cleanup", "usage: ipclab-cli cleanup\nRemoves shm segments, queues and directories of dead IPC Lab runs.\n"},
+};
+
+const char* helpFor(const std::string& cmd) {
+    for (const auto& h : kHelp)
+        if (cmd == h.name) return h.text;
+    return nullptr;
+}
+
+int usageError(std::ostream& err, const std::string& msg) {
+    err << "ipclab-cli: " << msg << "\n";
+    return 2;
+}
+
+int listCommand(std::ostream& out) {
+    out << "transports:\n";
+    for (auto t : allTransports())
+        out << "  " << toString(t) << std::string(8 - toString(t).size(), ' ') << displayName(t)
+            << ", max payload " << formatSize(ExperimentConfig::maxMessageSize(t)) << "\n";
+    out << "sync modes:\n";
+    for (auto m : allSyncModes()) out << "  " << toString(m) << std::string(11 - toString(m).size(), ' ') << explanation(m) << "\n";
+    out << "limits: at most " << kMaxWorkers << " workers; message queue depth from /proc/sys/fs/mqueue/msg_max\n";
+    auto live = listLiveObjects();
+    out << "IPC Lab kernel objects present now: " << (live.empty() ? "none" : "") << "\n";
+    for (const auto& o : live) out << "  " << o << "\n";
+    return 0;
+}
+
+} // namespace
+
+int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream& err) {
+    if (argsIn.empty()) {
+        err << kUsage;
+        return 2;
+    }
+    const std::string cmd = argsIn[0];
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+        out << kUsage;
+        return 0;
+    }
+    if (!helpFor(cmd)) return usageError(err, "unknown command '" + cmd + "' (try --help)");
+
+    enum class Format { Text, Csv, Json } format = Format::Text;
+    std::vector<std::string> rest;
+    for (std::size_t i = 1; i < argsIn.size(); ++i) {
+        const std::string& a = argsIn[i];
+        if (a == "--help" || a == "-h") {
+            out << helpFor(cmd);
+            return 0;
+        }
+        if (a == "--csv") format = Format::Csv;
+        else if (a == "--json") format = Format::Json;
+        else rest.push_back(a);
+    }
+    if (cmd == "bench") return runBench(rest, out, err);
+    if (!rest.empty() && (cmd == "list" || cmd == "cleanup" || cmd == "isolation"))
+        return usageError(err, cmd + " takes no option '" + rest[0] + "'");
+    if (cmd == "list") return listCommand(out);
+    if (cmd == "cleanup") {
+        auto rep = removeStaleObjects();
+        out << "removed " << rep.removed.size() << " stale object(s)\n";
+        for (const auto& r : rep.removed) out << "  " << r << "\n";
+        return 0;
+    }
+
+    ExperimentConfig cfg;
+    try {
+        cfg.experiment = *experimentFromString(cmd);
+        if (cfg.experiment == ExperimentKind::Race) cfg.sync = SyncMode::Mutex;
+        if (cfg.experiment == ExperimentKind::Sweep) {
+            cfg.sweepTransports = allTransports();
+            cfg.sweepSizes = defaultSweepSizes();
+        }
+        cfg = ExperimentConfig::fromArgs(rest, cfg);
+        cfg.validate();
+    } catch (const ConfigError& e) {
+        return usageError(err, e.what());
+    }
+
+    ::signal(SIGPIPE, SIG_IGN);
+    bool live = ::isatty(STDERR_FILENO);
+    try {
+        Table t;
+        if (cfg.experiment == ExperimentKind::Sweep) {
+            auto points = runSweep(cfg, [&](const SweepPoint& p, int done, int total) {
+                if (live)
+                    err << "\r[" << done << "/" << total << "] " << toString(p.transport) << " " << formatSize(p.size)
+                        << ": " << fmt(p.msgsPerS, 0) << " msgs/s      " << std::flush;
+            });
+            if (live) err << "\r" << std::string(60, ' ') << "\r";
+            t = sweepTable(points);
+            if (format == Format::Text) {
+                uint32_t x = sweepCrossover(points);
+                out << t.toText();
+                out << (x ? "shared memory is less than 2x the best message-passing transport from " + formatSize(x) + " on\n"
+                          : std::string("shared memory stays at least 2x ahead over the measured sizes\n"));
+                return 0;
+            }
+        } else {
+            t = runExperiment(cfg, [&](double elapsed, const Snapshot& s) {
+                if (!live) return;
+                err << "\r[" << fmt(elapsed, 1) << " s / " << fmt(cfg.durationS, 1) << " s] messages "
+                    << s.sum(&WorkerCounters::messages) << ", syscalls " << s.sum(&WorkerCounters::syscalls)
+                    << "      " << std::flush;
+            });
+            if (live) err << "\r" << std::string(70, ' ') << "\r";
+        }
+        switch (format) {
+        case Format::Text: out << t.toText(); break;
+        case Format::Csv: out << t.toCsv(); break;
+        case Format::Json: out << t.toJson(); break;
+        }
+        return 0;
+    } catch (const ConfigError& e) {
+        return usageError(err, e.what());
+    } catch (const std::exception& e) {
+        err << "ipclab-cli: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+} // namespace ipclab

@@ -1,0 +1,32 @@
+#pragma once
+// Errors the core reports to the CLI and the GUI. Every OS failure carries errno text.
+#include <stdexcept>
+#include <string>
+
+namespace ipclab {
+
+// A failed system call or kernel limit.
+class SystemError : public std::runtime_error {
+public:
+    SystemError(const std::string& what, int err);
+    int code() const noexcept { return code_; }
+
+private:
+    int code_;
+};
+
+// Invalid user input (CLI flags, settings, config values).
+class ConfigError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Shared memory whose header or indices fail validation.
+class CorruptSegment : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+[[noreturn]] void throwErrno(const std::string& what);
+
+} // namespace ipclab

@@ -1,0 +1,203 @@
+#include "experiment_runner.h"
+
+#include "clock.h"
+#include "error.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <thread>
+
+namespace ipclab {
+
+namespace {
+std::string us(uint64_t ns) { return fmt(static_cast<double>(ns) / 1000.0, 2); }
+
+void sleepS(double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); }
+
+// Waits for duration (or until every worker is gone), reporting progress.
+void runFor(ExperimentRun& run, double seconds, const ProgressFn& progress) {
+    uint64_t start = monotonicNs();
+    uint64_t end = start + static_cast<uint64_t>(seconds * 1e9);
+    while (monotonicNs() < end) {
+        sleepS(std::min(0.2, static_cast<double>(end - monotonicNs()) / 1e9 + 0.001));
+        run.reap();
+        if (progress) progress(static_cast<double>(monotonicNs() - start) / 1e9, run.sample());
+        if (run.allExited()) break;
+    }
+}
+
+std::string deathsOf(const ExperimentRun& run) {
+    std::string s;
+    for (const auto& w : run.workers())
+        if (w.exit.exited && (w.exit.signaled || w.exit.code != 0))
+            s += (s.empty() ? "" : "; ") + std::string(toString(w.role)) + " " + std::to_string(w.pid) + " " + w.exit.describe();
+    return s.empty() ? "none" : s;
+}
+} // namespace
+
+std::vector<uint32_t> defaultSweepSizes() { return {8, 64, 512, 4096, 32768, 262144, 1048576}; }
+
+Table summarizeStream(const ExperimentRun& run, const Snapshot& a, const Snapshot& b, const Snapshot& f) {
+    const ExperimentConfig& c = run.config();
+    int consumers = roleBit(WorkerRole::Consumer), producers = roleBit(WorkerRole::Producer);
+    Rates r = ratesBetween(a, b, consumers);
+    auto hist = f.histogram(consumers);
+    uint64_t sent = f.sum(&WorkerCounters::finalMessages, producers);
+    uint64_t received = f.sum(&WorkerCounters::finalMessages, consumers);
+    uint64_t dup = f.sum(&WorkerCounters::duplicated), localLost = f.sum(&WorkerCounters::lost);
+    // Global accounting catches what a single consumer cannot see (several consumers, or
+    // messages never read before the end of the run).
+    uint64_t unique = received > dup ? received - dup : 0;
+    uint64_t lost = std::max(localLost, sent > unique ? sent - unique : 0);
+    Table t;
+    t.columns = {"transport", "sync", "producers", "consumers", "size_bytes", "seconds", "sent", "received",
+                 "msgs_per_s", "mb_per_s", "latency_p50_us", "latency_p99_us", "latency_p999_us", "lost",
+                 "duplicated", "out_of_order", "corrupted", "syscalls_per_msg", "worker_deaths"};
+    t.addRow({std::string(toString(c.transport)), std::string(toString(c.effectiveSync())), std::to_string(c.producers),
+              std::to_string(c.consumers), std::to_string(c.messageSize), fmt(r.seconds, 2), std::to_string(sent),
+              std::to_string(received), fmt(r.msgsPerS, 0), fmt(r.mbPerS, 2), us(percentileNs(hist, 50)),
+              us(percentileNs(hist, 99)), us(percentileNs(hist, 99.9)), std::to_string(lost), std::to_string(dup),
+              std::to_string(f.sum(&WorkerCounters::outOfOrder)), std::to_string(f.sum(&WorkerCounters::corrupted)),
+              fmt(r.syscallsPerMsg, 2), deathsOf(run)});
+    return t;
+}
+
+Table summarizeRace(const ExperimentRun& run, const Snapshot& a, const Snapshot& b, const Snapshot& f) {
+    const ExperimentConfig& c = run.config();
+    Rates r = ratesBetween(a, b, ~0);
+    Table t;
+    t.columns = {"sync", "workers", "seconds", "updates", "updates_per_s", "counter", "lost_updates",
+                 "inconsistent_records", "contended_pct", "mean_wait_us", "mutex_recoveries", "worker_deaths"};
+    t.addRow({std::string(toString(c.effectiveSync())), std::to_string(c.workers), fmt(r.seconds, 2),
+              std::to_string(f.sum(&WorkerCounters::updates)), fmt(r.updatesPerS, 0), std::to_string(f.raceCounter),
+              std::to_string(f.lostUpdates()), std::to_string(f.sum(&WorkerCounters::inconsistent)),
+              fmt(r.contendedPct, 2), fmt(r.meanWaitUs, 2), std::to_string(f.mutexRecoveries), deathsOf(run)});
+    return t;
+}
+
+Table summarizePingPong(const ExperimentRun& run, const Snapshot& a, const Snapshot& b) {
+    const ExperimentConfig& c = run.config();
+    int pinger = roleBit(WorkerRole::Pinger);
+    Rates r = ratesBetween(a, b, pinger);
+    auto hist = b.histogram(pinger);
+    uint64_t trips = b.sum(&WorkerCounters::messages, pinger);
+    double sys = trips ? static_cast<double>(b.sum(&WorkerCounters::syscalls)) / static_cast<double>(trips) : 0;
+    Table t;
+    t.columns = {"transport", "size_bytes", "round_trips", "round_trips_per_s", "rtt_p50_us", "rtt_p99_us",
+                 "rtt_p999_us", "syscalls_per_round_trip", "corrupted"};
+    t.addRow({std::string(toString(c.transport)), std::to_string(c.messageSize), std::to_string(trips),
+              fmt(r.msgsPerS, 0), us(percentileNs(hist, 50)), us(percentileNs(hist, 99)), us(percentileNs(hist, 99.9)),
+              fmt(sys, 2), std::to_string(b.sum(&WorkerCounters::corrupted))});
+    return t;
+}
+
+Table summarizeIsolation(const ExperimentRun& run) {
+    Table t;
+    t.columns = {"pid", "private_address", "private_written", "private_seen", "shared_address", "shared_written",
+                 "shared_seen_from_other", "private_frame", "shared_frame"};
+    auto area = run.isolation();
+    if (!area) return t;
+    char buf[32];
+    auto hex = [&](uint64_t v) {
+        std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+        return std::string(buf);
+    };
+    for (const auto& rep : (*area)->reports) {
+        if (!rep.done.load()) continue;
+        t.addRow({std::to_string(rep.pid.load()), hex(rep.privateAddress), std::to_string(rep.privateWritten),
+                  std::to_string(rep.privateSeen), hex(rep.sharedAddress), std::to_string(rep.sharedWritten),
+                  std::to_string(rep.sharedSeenOther), rep.privateFrame ? hex(rep.privateFrame) : "n/a",
+                  rep.sharedFrame ? hex(rep.sharedFrame) : "n/a"});
+    }
+    return t;
+}
+
+Table runExperiment(const ExperimentConfig& cfg, const ProgressFn& progress) {
+    if (cfg.experiment == ExperimentKind::Sweep) return sweepTable(runSweep(cfg));
+    ExperimentRun run(cfg);
+    if (cfg.experiment == ExperimentKind::Isolation) {
+        run.stop(0); // nothing to stop; wait for both to finish their three steps
+        for (int i = 0; i < 500 && !run.allExited(); ++i) {
+            run.reap();
+            sleepS(0.01);
+        }
+        Table t = summarizeIsolation(run);
+        if (t.rows.size() != 2) throw SystemError("isolation workers did not finish: " + deathsOf(run), EIO);
+        return t;
+    }
+    double duration = cfg.durationS > 0 ? cfg.durationS : 2.0;
+    double warm = std::min(0.2, duration / 5);
+    runFor(run, warm, {});
+    Snapshot a = run.sample();
+    runFor(run, duration - warm, progress);
+    Snapshot b = run.sample();
+    run.stop();
+    Snapshot f = run.sample();
+    switch (cfg.experiment) {
+    case ExperimentKind::Stream: return summarizeStream(run, a, b, f);
+    case ExperimentKind::Race: return summarizeRace(run, a, b, f);
+    case ExperimentKind::PingPong: return summarizePingPong(run, a, b);
+    default: break;
+    }
+    return {};
+}
+
+std::vector<SweepPoint> runSweep(const ExperimentConfig& cfg, const std::function<void(const SweepPoint&, int, int)>& onPoint) {
+    cfg.validate();
+    std::vector<SweepPoint> out;
+    int total = static_cast<int>(cfg.sweepTransports.size() * cfg.sweepSizes.size()), done = 0;
+    for (uint32_t size : cfg.sweepSizes) {
+        for (TransportKind t : cfg.sweepTransports) {
+            ++done;
+            if (size > ExperimentConfig::maxMessageSize(t)) continue; // e.g. mqueue above its limit
+            ExperimentConfig p = cfg;
+            p.experiment = ExperimentKind::Stream;
+            p.transport = t;
+            p.messageSize = size;
+            p.producers = p.consumers = 1;
+            p.rate = 0;
+            p.durationS = cfg.sweepPointS;
+            ExperimentRun run(p);
+            runFor(run, cfg.sweepPointS * 0.2, {});
+            Snapshot a = run.sample();
+            runFor(run, cfg.sweepPointS * 0.8, {});
+            Snapshot b = run.sample();
+            run.stop();
+            Rates r = ratesBetween(a, b, roleBit(WorkerRole::Consumer));
+            SweepPoint pt{t, size, r.msgsPerS, r.mbPerS};
+            out.push_back(pt);
+            if (onPoint) onPoint(pt, done, total);
+        }
+    }
+    return out;
+}
+
+Table sweepTable(const std::vector<SweepPoint>& points) {
+    Table t;
+    t.columns = {"transport", "size_bytes", "msgs_per_s", "mb_per_s", "shm_speedup"};
+    std::map<uint32_t, double> shm;
+    for (const auto& p : points)
+        if (p.transport == TransportKind::SharedMemory) shm[p.size] = p.msgsPerS;
+    for (const auto& p : points) {
+        std::string speedup = "";
+        if (p.transport != TransportKind::SharedMemory && shm.count(p.size) && p.msgsPerS > 0)
+            speedup = fmt(shm[p.size] / p.msgsPerS, 2);
+        t.addRow({std::string(toString(p.transport)), std::to_string(p.size), fmt(p.msgsPerS, 0), fmt(p.mbPerS, 2), speedup});
+    }
+    return t;
+}
+
+uint32_t sweepCrossover(const std::vector<SweepPoint>& points, double factor) {
+    std::map<uint32_t, double> shm, best;
+    for (const auto& p : points) {
+        if (p.transport == TransportKind::SharedMemory) shm[p.size] = p.msgsPerS;
+        else best[p.size] = std::max(best[p.size], p.msgsPerS);
+    }
+    for (const auto& [size, s] : shm)
+        if (best.count(size) && best[size] > 0 && s < factor * best[size]) return size;
+    return 0;
+}
+
+} // namespace ipclab

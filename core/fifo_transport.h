@@ -1,0 +1,22 @@
+#pragma once
+// FIFOs (named pipes) in a private 0700 directory: the same kernel buffer as a pipe, found by path.
+#include "object_names.h"
+#include "transport.h"
+
+#include <memory>
+#include <string>
+
+namespace ipclab {
+
+class FifoChannels final : public Channels {
+public:
+    FifoChannels(const std::string& prefix, int count);
+    Endpoint writer(int channel) override { return {"path:" + pathOf(channel), -1}; }
+    Endpoint reader(int channel) override { return {"path:" + pathOf(channel), -1}; }
+
+private:
+    std::string pathOf(int channel) const;
+    PrivateDir dir_;
+};
+
+} // namespace ipclab

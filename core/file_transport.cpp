@@ -1,0 +1,69 @@
+#include "file_transport.h"
+
+#include "error.h"
+#include "telemetry.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <ctime>
+
+namespace ipclab {
+
+FileChannels::FileChannels(const std::string& prefix, int count) : dir_(prefix) {
+    for (int i = 0; i < count; ++i) {
+        UniqueFd fd(::open(pathOf(i).c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600));
+        if (!fd.valid()) throwErrno("create " + pathOf(i));
+    }
+}
+
+std::string FileChannels::pathOf(int channel) const { return dir_.path() + "/records-" + std::to_string(channel); }
+
+FileFollowTransport::FileFollowTransport(const std::vector<std::string>& specs, IoContext ctx) : ctx_(ctx) {
+    for (const auto& s : specs) sources_.push_back({openFdSpec(s, O_RDONLY), 0, 0});
+}
+
+IoStatus FileFollowTransport::send(std::span<const std::byte>) { throw ConfigError("file reader cannot send"); }
+
+bool FileFollowTransport::tryRead(Source& s, std::span<std::byte> frame) {
+    // pread at our own offset: a half-written record at the end is simply retried later.
+    ssize_t n = ::pread(s.fd.get(), frame.data(), frame.size(), static_cast<off_t>(s.offset));
+    if (ctx_.slot) ctx_.slot->syscalls.add();
+    if (n < 0) {
+        if (errno == EINTR) return false;
+        throwErrno("pread");
+    }
+    if (static_cast<std::size_t>(n) < frame.size()) return false;
+    s.offset += frame.size();
+    // Give consumed space back (disk and page cache) so a fast run cannot fill /tmp.
+    constexpr uint64_t kPunchEvery = 16u << 20;
+    if (s.offset - s.punched >= kPunchEvery) {
+        uint64_t upto = s.offset & ~uint64_t{4095};
+        ::fallocate(s.fd.get(), FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, static_cast<off_t>(upto));
+        if (ctx_.slot) ctx_.slot->syscalls.add();
+        s.punched = upto;
+    }
+    return true;
+}
+
+IoStatus FileFollowTransport::receive(std::span<std::byte> frame, int64_t idleTimeoutNs) {
+    int64_t waited = 0;
+    constexpr int64_t kPollNs = 50'000; // how often a follower re-checks the end of the file
+    for (;;) {
+        for (std::size_t k = 0; k < sources_.size(); ++k) {
+            Source& s = sources_[(next_ + k) % sources_.size()];
+            if (tryRead(s, frame)) {
+                next_ = (next_ + k + 1) % sources_.size();
+                return IoStatus::Ok;
+            }
+        }
+        if (waited >= idleTimeoutNs) return IoStatus::Timeout;
+        timespec ts{0, kPollNs};
+        ::nanosleep(&ts, nullptr);
+        if (ctx_.slot) ctx_.slot->syscalls.add();
+        waited += kPollNs;
+    }
+}
+
+} // namespace ipclab

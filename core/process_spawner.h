@@ -1,0 +1,50 @@
+#pragma once
+// Worker processes: started with posix_spawn and an argument vector (never a shell), owned by an
+// RAII handle that kills and reaps the child if it is still running when the handle goes away.
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace ipclab {
+
+struct ExitInfo {
+    bool exited = false; // reaped
+    bool signaled = false;
+    int code = 0;   // exit status when !signaled
+    int signal = 0; // terminating signal when signaled
+    std::string describe() const;
+};
+
+class ChildProcess {
+public:
+    // `inheritFds` are given to the child as fds 3, 4, 5, ... in order.
+    static ChildProcess spawn(const std::string& exe, const std::vector<std::string>& args,
+                              const std::vector<int>& inheritFds = {});
+    ChildProcess() = default;
+    ChildProcess(ChildProcess&& o) noexcept;
+    ChildProcess& operator=(ChildProcess&& o) noexcept;
+    ChildProcess(const ChildProcess&) = delete;
+    ChildProcess& operator=(const ChildProcess&) = delete;
+    ~ChildProcess();
+
+    pid_t pid() const { return pid_; }
+    bool running() const { return pid_ > 0 && !info_.exited; }
+    const ExitInfo& exitInfo() const { return info_; }
+    // Reaps without blocking; true once the child has exited.
+    bool poll();
+    // Waits up to timeoutMs for exit; true if it exited.
+    bool waitFor(int timeoutMs);
+    void signal(int sig);
+    void killAndReap();
+
+private:
+    pid_t pid_ = -1;
+    ExitInfo info_;
+};
+
+// Where ipclab-worker lives: $IPCLAB_WORKER, else next to the running executable, else the
+// build-tree path compiled in.
+std::string workerExecutable();
+
+} // namespace ipclab

@@ -1,0 +1,23 @@
+#pragma once
+// A process-shared, robust pthread mutex placed in shared memory. If its holder dies, the next
+// locker gets EOWNERDEAD, marks the mutex consistent and carries on (and we count it).
+#include <pthread.h>
+
+namespace ipclab {
+
+class RobustMutex {
+public:
+    enum class Result { Locked, LockedAfterOwnerDied, Busy, TimedOut };
+    // Placement-initialises the mutex in shared memory (called once, by the segment's creator).
+    void init();
+    void destroy();
+    Result tryLock();
+    Result lockFor(long timeoutNs); // blocks in the kernel (futex) up to timeoutNs
+    void unlock();
+
+private:
+    Result fromCode(int rc);
+    pthread_mutex_t m_;
+};
+
+} // namespace ipclab

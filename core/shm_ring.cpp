@@ -1,0 +1,235 @@
+#include "shm_ring.h"
+
+#include "error.h"
+#include "futex.h"
+#include "telemetry.h"
+
+#include <cstring>
+#include <new>
+
+namespace ipclab {
+namespace {
+constexpr std::size_t kHeaderBytes = (sizeof(RingHeader) + 63) & ~std::size_t{63};
+constexpr uint32_t kVersion = 1;
+constexpr int kSpinsBeforeSleep = 2000;
+constexpr int64_t kSleepSliceNs = 5'000'000; // waiters re-check the control block every 5 ms
+
+uint64_t strideFor(uint32_t slotSize) { return (sizeof(RingSlot) + slotSize + 63) & ~uint64_t{63}; }
+
+// Dekker-style handshake: the waiter registers (waiters++) and then re-checks the ring; we
+// publish and then look for waiters. The seq_cst fence means one of the two always sees the
+// other, so the common no-waiter case costs a fence and a load, not a system call.
+void wakeIfWaiting(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waiters, WorkerSlot* slot) {
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+    if (waiters.load(std::memory_order_relaxed) != 0) {
+        seq.fetch_add(1, std::memory_order_seq_cst);
+        futexWakeAll(seq);
+        if (slot) slot->syscalls.add();
+    }
+}
+} // namespace
+
+uint32_t ShmRing::defaultSlotCount(uint32_t slotSize) {
+    // About 4 MiB of slots, between 8 and 1024 of them.
+    uint32_t n = 1024;
+    while (n > 8 && uint64_t{n} * slotSize > (4u << 20)) n /= 2;
+    return n;
+}
+
+ShmRing ShmRing::create(const std::string& name, uint32_t slotSize, uint32_t slotCount) {
+    if (slotCount == 0 || (slotCount & (slotCount - 1)) != 0) throw ConfigError("ring slot count must be a power of two");
+    ShmRing r;
+    uint64_t stride = strideFor(slotSize);
+    r.seg_ = ShmSegment::create(name, kHeaderBytes + stride * slotCount);
+    auto* h = new (r.seg_.data()) RingHeader{};
+    h->magic = kRingMagic;
+    h->version = kVersion;
+    h->totalSize = r.seg_.size();
+    h->slotCount = slotCount;
+    h->slotSize = slotSize;
+    h->slotStride = stride;
+    h->locks.init();
+    r.slotSize_ = slotSize;
+    r.slotCount_ = slotCount;
+    r.stride_ = stride;
+    for (uint32_t i = 0; i < slotCount; ++i) {
+        auto* s = new (static_cast<char*>(r.seg_.data()) + kHeaderBytes + stride * i) RingSlot{};
+        s->seq.store(i, std::memory_order_relaxed);
+    }
+    return r;
+}
+
+void ShmRing::validate(const ShmSegment& seg) {
+    if (seg.size() < kHeaderBytes) throw CorruptSegment("ring segment is too small");
+    const auto* h = static_cast<const RingHeader*>(seg.data());
+    if (h->magic != kRingMagic || h->version != kVersion) throw CorruptSegment("ring segment has a bad magic/version");
+    if (h->slotCount == 0 || (h->slotCount & (h->slotCount - 1)) != 0)
+        throw CorruptSegment("ring header has a bad slot count " + std::to_string(h->slotCount));
+    if (h->slotSize == 0 || h->slotSize > kMaxMessageSize + 64 || h->slotStride != strideFor(h->slotSize))
+        throw CorruptSegment("ring header has a bad slot size");
+    if (h->totalSize != seg.size() || kHeaderBytes + h->slotStride * h->slotCount != seg.size())
+        throw CorruptSegment("ring header size does not match the segment");
+}
+
+ShmRing ShmRing::attach(const std::string& name) {
+    ShmRing r;
+    r.seg_ = ShmSegment::open(name);
+    validate(r.seg_);
+    // Copy the validated geometry: later corruption of the header cannot move us out of bounds.
+    r.slotSize_ = r.header().slotSize;
+    r.slotCount_ = r.header().slotCount;
+    r.stride_ = r.header().slotStride;
+    return r;
+}
+
+RingSlot& ShmRing::slotAt(uint64_t pos) const {
+    return *reinterpret_cast<RingSlot*>(static_cast<char*>(seg_.data()) + kHeaderBytes +
+                                        stride_ * (pos & (slotCount_ - 1)));
+}
+
+ShmRing::Status ShmRing::tryPush(std::span<const std::byte> msg, SyncMode mode, SwitchableLock& lock, bool& ownerDied) {
+    if (msg.size() > slotSize_) throw ConfigError("message larger than a ring slot");
+    RingHeader& h = header();
+    if (!lock.acquire(mode, ownerDied)) return Status::Stopped;
+    Status st = Status::Full;
+    uint64_t pos = h.head.load(std::memory_order_relaxed);
+    for (;;) {
+        RingSlot& s = slotAt(pos);
+        int64_t diff = static_cast<int64_t>(s.seq.load(std::memory_order_acquire) - pos);
+        if (diff == 0) {
+            bool claimed;
+            if (mode == SyncMode::Atomic) {
+                claimed = h.head.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed);
+            } else {
+                h.head.store(pos + 1, std::memory_order_relaxed); // plain store: racy when mode == None
+                claimed = true;
+            }
+            if (claimed) {
+                std::memcpy(reinterpret_cast<std::byte*>(&s + 1), msg.data(), msg.size());
+                s.length = static_cast<uint32_t>(msg.size());
+                s.seq.store(pos + 1, std::memory_order_release);
+                st = Status::Ok;
+                break;
+            }
+        } else if (diff < 0) {
+            break; // full
+        } else {
+            // Someone already used this position: move on. A CAS from pos also repairs a head
+            // that an unsynchronized store moved backwards, so no mode switch can wedge the ring.
+            if (mode == SyncMode::Atomic) h.head.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed);
+            else h.head.store(pos + 1, std::memory_order_relaxed);
+            pos = h.head.load(std::memory_order_relaxed);
+        }
+    }
+    lock.release();
+    return st;
+}
+
+ShmRing::Status ShmRing::tryPop(std::span<std::byte> out, std::size_t& length, SyncMode mode, SwitchableLock& lock,
+                                bool& ownerDied) {
+    RingHeader& h = header();
+    if (!lock.acquire(mode, ownerDied)) return Status::Stopped;
+    Status st = Status::Empty;
+    uint64_t pos = h.tail.load(std::memory_order_relaxed);
+    for (;;) {
+        RingSlot& s = slotAt(pos);
+        int64_t diff = static_cast<int64_t>(s.seq.load(std::memory_order_acquire) - (pos + 1));
+        if (diff == 0) {
+            bool claimed;
+            if (mode == SyncMode::Atomic) {
+                claimed = h.tail.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed);
+            } else {
+                h.tail.store(pos + 1, std::memory_order_relaxed);
+                claimed = true;
+            }
+            if (claimed) {
+                // The length comes from shared memory: clamp it, never trust it.
+                uint32_t len = s.length;
+                if (len > slotSize_ || len > out.size()) len = static_cast<uint32_t>(std::min<std::size_t>(slotSize_, out.size()));
+                std::memcpy(out.data(), reinterpret_cast<const std::byte*>(&s + 1), len);
+                length = len;
+                s.seq.store(pos + slotCount_, std::memory_order_release);
+                st = Status::Ok;
+                break;
+            }
+        } else if (diff < 0) {
+            break; // empty
+        } else {
+            if (mode == SyncMode::Atomic) h.tail.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed);
+            else h.tail.store(pos + 1, std::memory_order_relaxed);
+            pos = h.tail.load(std::memory_order_relaxed);
+        }
+    }
+    lock.release();
+    return st;
+}
+
+ShmRing::Status ShmRing::push(std::span<const std::byte> msg, const ControlBlock& control, WorkerSlot* slot) {
+    RingHeader& h = header();
+    SwitchableLock lock(h.locks, control, slot);
+    for (int spins = 0;; ++spins) {
+        bool died = false;
+        Status st = tryPush(msg, control.effectiveSync(), lock, died);
+        if (died) const_cast<ControlBlock&>(control).mutexRecoveries.fetch_add(1);
+        if (st == Status::Ok) {
+            wakeIfWaiting(h.dataSeq, h.dataWaiters, slot);
+            return st;
+        }
+        if (st == Status::Stopped || control.runCommand() == RunCommand::Stop) return Status::Stopped;
+        if (spins < kSpinsBeforeSleep) {
+            cpuRelax();
+            continue;
+        }
+        h.spaceWaiters.fetch_add(1, std::memory_order_seq_cst);
+        uint32_t seen = h.spaceSeq.load(std::memory_order_seq_cst);
+        st = tryPush(msg, control.effectiveSync(), lock, died);
+        if (st != Status::Ok) {
+            if (slot) slot->syscalls.add();
+            futexWait(h.spaceSeq, seen, kSleepSliceNs);
+        }
+        h.spaceWaiters.fetch_sub(1, std::memory_order_seq_cst);
+        if (st == Status::Ok) {
+            wakeIfWaiting(h.dataSeq, h.dataWaiters, slot);
+            return st;
+        }
+        spins = 0;
+    }
+}
+
+ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, const ControlBlock& control,
+                             WorkerSlot* slot, int64_t idleTimeoutNs) {
+    RingHeader& h = header();
+    SwitchableLock lock(h.locks, control, slot);
+    int64_t slept = 0;
+    for (int spins = 0;; ++spins) {
+        bool died = false;
+        Status st = tryPop(out, length, control.effectiveSync(), lock, died);
+        if (died) const_cast<ControlBlock&>(control).mutexRecoveries.fetch_add(1);
+        if (st == Status::Ok) {
+            wakeIfWaiting(h.spaceSeq, h.spaceWaiters, slot);
+            return st;
+        }
+        if (st == Status::Stopped) return st;
+        if (spins < kSpinsBeforeSleep) {
+            cpuRelax();
+            continue;
+        }
+        if (slept >= idleTimeoutNs) return Status::Empty;
+        h.dataWaiters.fetch_add(1, std::memory_order_seq_cst);
+        uint32_t seen = h.dataSeq.load(std::memory_order_seq_cst);
+        st = tryPop(out, length, control.effectiveSync(), lock, died);
+        if (st != Status::Ok) {
+            if (slot) slot->syscalls.add();
+            futexWait(h.dataSeq, seen, kSleepSliceNs);
+            slept += kSleepSliceNs;
+        }
+        h.dataWaiters.fetch_sub(1, std::memory_order_seq_cst);
+        if (st == Status::Ok) {
+            wakeIfWaiting(h.spaceSeq, h.spaceWaiters, slot);
+            return st;
+        }
+        spins = 0;
+    }
+}
+
+} // namespace ipclab

@@ -1,0 +1,85 @@
+#pragma once
+// A ring of fixed-size slots in one shared-memory segment: the shared-memory model's data path.
+// After setup, a message moves with plain memory copies; only idle waiters enter the kernel.
+//
+// Every slot carries a sequence number (Vyukov's bounded MPMC queue). How a producer or consumer
+// claims its position depends on the sync mode, chosen per operation so it can change live:
+//   atomic    compare-and-swap on the shared index: lock-free, correct for many producers/consumers;
+//   mutex/spinlock/semaphore: the whole operation, copy included, under one shared lock;
+//   none      a plain load and store of the index: two producers can claim the same slot, which
+//             the consumers' checksums and sequence checks then catch (the lesson, for real).
+#include "experiment_config.h"
+#include "shm_segment.h"
+#include "switchable_lock.h"
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+
+namespace ipclab {
+
+struct WorkerSlot;
+struct ControlBlock;
+
+inline constexpr uint32_t kRingMagic = 0x49505252; // "IPRR"
+
+struct RingHeader {
+    uint32_t magic;
+    uint32_t version;
+    uint64_t totalSize;
+    uint32_t slotCount; // power of two
+    uint32_t slotSize;  // bytes of payload room per slot
+    uint64_t slotStride;
+    alignas(64) std::atomic<uint64_t> head; // next position to write
+    alignas(64) std::atomic<uint64_t> tail; // next position to read
+    alignas(64) std::atomic<uint32_t> dataSeq;  // futex: bumped after each push
+    std::atomic<uint32_t> dataWaiters;
+    alignas(64) std::atomic<uint32_t> spaceSeq; // futex: bumped after each pop
+    std::atomic<uint32_t> spaceWaiters;
+    alignas(64) SharedLocks locks;
+};
+
+struct RingSlot {
+    std::atomic<uint64_t> seq;
+    uint32_t length;
+    uint32_t pad;
+    // payload follows
+};
+
+class ShmRing {
+public:
+    enum class Status { Ok, Full, Empty, Stopped };
+
+    // Creates the segment with room for `slotCount` messages of up to `slotSize` bytes.
+    static ShmRing create(const std::string& name, uint32_t slotSize, uint32_t slotCount);
+    // Opens and validates; a corrupted header throws CorruptSegment instead of being trusted.
+    static ShmRing attach(const std::string& name);
+    static uint32_t defaultSlotCount(uint32_t slotSize);
+
+    // Blocking push/pop: spin briefly, then sleep on a futex. Return Stopped if the control
+    // block says stop while waiting (pop returns Empty after `idleTimeoutNs` with no data).
+    Status push(std::span<const std::byte> msg, const ControlBlock& control, WorkerSlot* slot);
+    Status pop(std::span<std::byte> out, std::size_t& length, const ControlBlock& control, WorkerSlot* slot,
+               int64_t idleTimeoutNs);
+
+    Status tryPush(std::span<const std::byte> msg, SyncMode mode, SwitchableLock& lock, bool& ownerDied);
+    Status tryPop(std::span<std::byte> out, std::size_t& length, SyncMode mode, SwitchableLock& lock,
+                  bool& ownerDied);
+
+    RingHeader& header() const { return *static_cast<RingHeader*>(seg_.data()); }
+    const std::string& name() const { return seg_.name(); }
+    uint32_t slotSize() const { return slotSize_; }
+    uint32_t slotCount() const { return slotCount_; }
+
+private:
+    static void validate(const ShmSegment& seg);
+    RingSlot& slotAt(uint64_t pos) const;
+    ShmSegment seg_;
+    uint32_t slotSize_ = 0;
+    uint32_t slotCount_ = 0;
+    uint64_t stride_ = 0;
+};
+
+} // namespace ipclab

@@ -1,0 +1,35 @@
+#include "shm_ring_transport.h"
+
+#include "error.h"
+#include "telemetry.h"
+
+namespace ipclab {
+
+ShmRingChannels::ShmRingChannels(const std::string& prefix, int count, std::size_t frameSize) {
+    auto slot = static_cast<uint32_t>(frameSize);
+    for (int i = 0; i < count; ++i)
+        rings_.push_back(ShmRing::create("/" + prefix + "-ring" + std::to_string(i), slot, ShmRing::defaultSlotCount(slot)));
+}
+
+ShmRingTransport::ShmRingTransport(const std::string& spec, IoContext ctx) : ctx_(ctx) {
+    if (spec.rfind("shm:", 0) != 0) throw ConfigError("bad shared-memory spec '" + spec + "'");
+    if (!ctx.control) throw ConfigError("shared-memory transport needs a control block");
+    ring_ = ShmRing::attach(spec.substr(4));
+}
+
+IoStatus ShmRingTransport::send(std::span<const std::byte> frame) {
+    return ring_.push(frame, *ctx_.control, ctx_.slot) == ShmRing::Status::Ok ? IoStatus::Ok : IoStatus::Closed;
+}
+
+IoStatus ShmRingTransport::receive(std::span<std::byte> frame, int64_t idleTimeoutNs) {
+    std::size_t len = 0;
+    switch (ring_.pop(frame, len, *ctx_.control, ctx_.slot, idleTimeoutNs)) {
+    case ShmRing::Status::Ok:
+        if (len < frame.size()) std::fill(frame.begin() + static_cast<std::ptrdiff_t>(len), frame.end(), std::byte{0});
+        return IoStatus::Ok;
+    case ShmRing::Status::Stopped: return IoStatus::Closed;
+    default: return IoStatus::Timeout;
+    }
+}
+
+} // namespace ipclab

@@ -1,0 +1,46 @@
+#pragma once
+// The lock a worker takes around a critical section, with the primitive chosen per acquisition
+// from the control block, so sync can be switched while workers run. Measures what the charts
+// show: acquisitions, contended acquisitions (a try-lock failed first), wait and hold time.
+#include "experiment_config.h"
+#include "robust_mutex.h"
+#include "shm_semaphore.h"
+#include "spin_lock.h"
+
+#include <cstdint>
+
+namespace ipclab {
+
+struct ControlBlock;
+struct WorkerSlot;
+
+// The primitives themselves, all in shared memory side by side.
+struct SharedLocks {
+    RobustMutex mutex;
+    alignas(64) SpinLock spin;
+    alignas(64) ShmSemaphore sem;
+    void init();
+    void destroy();
+};
+
+class SwitchableLock {
+public:
+    SwitchableLock(SharedLocks& locks, const ControlBlock& control, WorkerSlot* slot)
+        : locks_(locks), control_(control), slot_(slot) {}
+
+    // Takes the lock for `mode` (None/Atomic take nothing). Returns false only if the run is
+    // being stopped while waiting. Sets `ownerDied` when the robust mutex was recovered.
+    bool acquire(SyncMode mode, bool& ownerDied);
+    void release();
+    SyncMode held() const { return held_; }
+
+private:
+    SharedLocks& locks_;
+    const ControlBlock& control_;
+    WorkerSlot* slot_;
+    SyncMode held_ = SyncMode::None;
+    uint64_t acquiredNs_ = 0;
+    uint32_t sampleTick_ = 0;
+};
+
+} // namespace ipclab

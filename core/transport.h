@@ -1,0 +1,69 @@
+#pragma once
+// Message passing and shared memory behind one interface: send and receive whole frames.
+//
+// Two halves per medium:
+//  - Channels (controller side) create and own the kernel objects of one run: pipes, FIFOs,
+//    sockets, queues, files or ring segments, and hand out an Endpoint per worker;
+//  - Transport (worker side) opens an endpoint and moves frames, counting every system call
+//    it issues into the worker's telemetry slot.
+#include "experiment_config.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace ipclab {
+
+struct ControlBlock;
+struct WorkerSlot;
+
+enum class IoStatus { Ok, Timeout, Closed };
+
+// What a worker needs to reach one channel end: a spec string, and an fd to inherit (or -1).
+// For inherited fds the spawner rewrites the spec to "fd:<number in the child>".
+struct Endpoint {
+    std::string spec;
+    int fd = -1;
+};
+
+class Channels {
+public:
+    virtual ~Channels() = default;
+    virtual Endpoint writer(int channel) = 0;
+    virtual Endpoint reader(int channel) = 0;
+    // After every worker has been spawned: drop the controller's copies of inherited fds, so a
+    // reader sees end-of-file once its writers are gone.
+    virtual void closeParentEnds() {}
+};
+
+// Creates `count` one-way channels of `kind` for frames of `frameSize` bytes; names start with `prefix`.
+std::unique_ptr<Channels> createChannels(TransportKind kind, const std::string& prefix, int count,
+                                         std::size_t frameSize);
+
+struct IoContext {
+    const ControlBlock* control = nullptr;
+    WorkerSlot* slot = nullptr; // may be null (benchmarks without telemetry)
+};
+
+class Transport {
+public:
+    virtual ~Transport() = default;
+    // Sends one frame. Closed if the peer is gone or the run stops while blocked.
+    virtual IoStatus send(std::span<const std::byte> frame) = 0;
+    // Receives exactly one frame of frame.size() bytes. Timeout after idleTimeoutNs without data
+    // (media that can block indefinitely report Closed at end-of-file instead).
+    virtual IoStatus receive(std::span<std::byte> frame, int64_t idleTimeoutNs) = 0;
+};
+
+std::unique_ptr<Transport> openWriter(TransportKind kind, const std::string& spec, std::size_t frameSize,
+                                      IoContext ctx);
+std::unique_ptr<Transport> openReader(TransportKind kind, const std::vector<std::string>& specs,
+                                      std::size_t frameSize, IoContext ctx);
+
+// The per-medium frame limit (frame = 32-byte header + payload).
+std::size_t maxFrameSize(TransportKind kind);
+
+} // namespace ipclab

@@ -1,0 +1,381 @@
+#include "worker_loop.h"
+
+#include "clock.h"
+#include "error.h"
+#include "futex.h"
+#include "isolation_area.h"
+#include "message.h"
+#include "race_area.h"
+#include "sequence_tracker.h"
+#include "telemetry.h"
+#include "transport.h"
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <charconv>
+#include <cstdio>
+#include <random>
+
+namespace ipclab {
+namespace {
+
+int toInt(const std::string& flag, const std::string& v) {
+    int i = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), i);
+    if (ec != std::errc() || p != v.data() + v.size()) throw ConfigError(flag + ": bad number '" + v + "'");
+    return i;
+}
+
+std::vector<std::string> splitComma(const std::string& s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < s.size()) {
+        size_t c = s.find(',', start);
+        out.push_back(s.substr(start, c == std::string::npos ? std::string::npos : c - start));
+        if (c == std::string::npos) break;
+        start = c + 1;
+    }
+    return out;
+}
+
+void setState(WorkerSlot& s, WorkerState st) { s.state.store(static_cast<uint32_t>(st), std::memory_order_relaxed); }
+
+// Reads the control block once per loop iteration (a relaxed load on a read-shared line) and
+// acknowledges every change, so the controller can see that workers obeyed and how fast.
+class ControlFollower {
+public:
+    ControlFollower(const ControlBlock& c, WorkerSlot& s) : c_(c), s_(s) { acknowledge(); }
+    // Returns false when the run stops. Blocks (without spinning) while paused.
+    bool keepGoing() {
+        if (c_.generation.load(std::memory_order_acquire) != gen_) acknowledge();
+        for (;;) {
+            RunCommand cmd = c_.runCommand();
+            if (cmd == RunCommand::Run) return true;
+            if (cmd == RunCommand::Stop) return false;
+            setState(s_, WorkerState::Paused);
+            futexWait(const_cast<std::atomic<uint32_t>&>(c_.generation), gen_, 5'000'000);
+            acknowledge();
+            setState(s_, WorkerState::Running);
+        }
+    }
+    SyncMode sync() const { return sync_; }
+    double rate() const { return rate_; }
+
+private:
+    void acknowledge() {
+        gen_ = c_.generation.load(std::memory_order_acquire);
+        sync_ = c_.effectiveSync();
+        rate_ = static_cast<double>(c_.rateMilli.load(std::memory_order_relaxed)) / 1000.0;
+        s_.activeSync.store(static_cast<uint32_t>(sync_), std::memory_order_relaxed);
+        s_.ackNs.store(monotonicNs(), std::memory_order_relaxed);
+        s_.ackGeneration.store(gen_, std::memory_order_release);
+    }
+    const ControlBlock& c_;
+    WorkerSlot& s_;
+    uint32_t gen_ = 0;
+    SyncMode sync_ = SyncMode::None;
+    double rate_ = 0;
+};
+
+// Waits until `due` in slices of at most 5 ms so pause/stop/rate changes are seen promptly.
+bool paceUntil(uint64_t due, ControlFollower& follow) {
+    for (;;) {
+        uint64_t now = monotonicNs();
+        if (now >= due) return true;
+        uint64_t slice = std::min<uint64_t>(due - now, 5'000'000);
+        timespec ts{0, static_cast<long>(slice)};
+        ::nanosleep(&ts, nullptr);
+        if (!follow.keepGoing()) return false;
+    }
+}
+
+struct Ctx {
+    const ExperimentConfig& cfg;
+    const WorkerArgs& args;
+    TelemetryBlock& tel;
+    WorkerSlot& slot;
+    WorkerSlot* tslot; // null when telemetry is off: counters are not written at all
+};
+
+// Slow runs publish every message for the animation; fast runs one in 1024.
+bool sampleEvent(uint64_t seq, double rate) { return (rate > 0 && rate <= 50) || (seq & 1023) == 0; }
+
+int runProducer(Ctx& c) {
+    ControlBlock& control = c.tel.control();
+    auto transport = openWriter(c.cfg.transport, c.args.out, kFrameHeaderSize + c.cfg.messageSize,
+                                {&control, c.tslot});
+    MessageBuilder builder(static_cast<uint32_t>(c.args.roleIndex), c.cfg.messageSize);
+    ControlFollower follow(control, c.slot);
+    uint64_t seq = 0;
+    uint64_t nextDue = monotonicNs();
+    setState(c.slot, WorkerState::Running);
+    while (follow.keepGoing()) {
+        if (double rate = follow.rate(); rate > 0) {
+            if (!paceUntil(nextDue, follow)) break;
+            uint64_t period = static_cast<uint64_t>(1e9 / rate);
+            uint64_t now = monotonicNs();
+            nextDue = (nextDue + period < now) ? now + period : nextDue + period; // no catch-up bursts
+        }
+        uint64_t now = monotonicNs();
+        auto frame = builder.build(seq, now);
+        if (transport->send(frame) != IoStatus::Ok) break;
+        if (c.tslot) {
+            c.tslot->messages.add();
+            c.tslot->bytes.add(c.cfg.messageSize);
+            if (sampleEvent(seq, follow.rate()))
+                c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Sent,
+                                   static_cast<uint32_t>(c.args.roleIndex), seq, now);
+        }
+        ++seq;
+    }
+    c.slot.finalMessages.add(seq);
+    return 0;
+}
+
+int runConsumer(Ctx& c) {
+    ControlBlock& control = c.tel.control();
+    auto transport = openReader(c.cfg.transport, c.args.in, kFrameHeaderSize + c.cfg.messageSize, {&control, c.tslot});
+    std::vector<std::byte> frame(kFrameHeaderSize + c.cfg.messageSize);
+    // With one shared queue (shm ring, mqueue) and several consumers, each sees only part of a
+    // producer's sequence; otherwise this consumer sees all of its producers' messages.
+    bool sole = c.cfg.consumers == 1 || isByteStream(c.cfg.transport);
+    SequenceTracker tracker(static_cast<uint32_t>(c.cfg.producers), sole);
+    ControlFollower follow(control, c.slot);
+    uint64_t received = 0;
+    setState(c.slot, WorkerState::Running);
+    for (;;) {
+        bool stopping = !follow.keepGoing();
+        IoStatus st = transport->receive(frame, 50'000'000);
+        if (st == IoStatus::Closed) break;
+        if (st == IoStatus::Timeout) {
+            if (stopping) break; // stopped and drained
+            continue;
+        }
+        ++received;
+        if (!c.tslot) continue;
+        MessageHeader h;
+        uint64_t now = monotonicNs();
+        c.tslot->messages.add();
+        c.tslot->bytes.add(c.cfg.messageSize);
+        if (verifyFrame(frame, c.cfg.messageSize, static_cast<uint32_t>(c.cfg.producers), h) != Verdict::Ok) {
+            c.tslot->corrupted.add();
+            c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Collision, 0, 0, now);
+            continue;
+        }
+        SequenceVerdict v = tracker.observe(h.producer, h.seq);
+        if (v.newlyLost) c.tslot->lost.add(v.newlyLost);
+        if (v.duplicate) c.tslot->duplicated.add();
+        if (v.lateArrival) {
+            c.tslot->outOfOrder.add();
+            // A provisional gap closed: the message was late, not lost.
+            if (sole && c.tslot->lost.get() > 0) c.tslot->lost.v.store(c.tslot->lost.get() - 1, std::memory_order_relaxed);
+        }
+        if (now >= h.sendNs) {
+            uint64_t lat = now - h.sendNs;
+            c.tslot->latencyHist[static_cast<std::size_t>(histBucket(lat))].add();
+            c.tslot->latencyCount.add();
+            c.tslot->latencySumNs.add(lat);
+        }
+        if (v.duplicate || sampleEvent(h.seq, follow.rate()))
+            c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), v.duplicate ? EventKind::Collision : EventKind::Received,
+                               h.producer, h.seq, now);
+    }
+    c.slot.finalMessages.add(received);
+    return 0;
+}
+
+int runRace(Ctx& c) {
+    ControlBlock& control = c.tel.control();
+    RaceSegment seg = RaceSegment::attach(c.args.data);
+    RaceArea& area = seg.area();
+    SwitchableLock lock(area.locks, control, c.tslot);
+    ControlFollower follow(control, c.slot);
+    std::minstd_rand rng(static_cast<unsigned>(::getpid()));
+    uint64_t updates = 0;
+    setState(c.slot, WorkerState::Running);
+    while (follow.keepGoing()) {
+        SyncMode mode = follow.sync();
+        bool ownerDied = false;
+        if (!lock.acquire(mode, ownerDied)) break;
+        if (ownerDied) control.mutexRecoveries.fetch_add(1);
+
+        // 1. The counter: read-modify-write. Only fetch_add (atomic) or a lock makes it safe.
+        if (mode == SyncMode::Atomic) area.counter.fetch_add(1, std::memory_order_relaxed);
+        else area.counter.store(area.counter.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+
+        // 2. A transfer between two accounts: the record is consistent only if both halves move together.
+        int32_t amount = static_cast<int32_t>(rng() % 100) + 1;
+        if (rng() & 1) amount = -amount;
+        if (mode == SyncMode::Atomic) {
+            uint64_t w = area.accounts.load(std::memory_order_relaxed);
+            while (!area.accounts.compare_exchange_weak(
+                w, packAccounts(accountA(w) - amount, accountB(w) + amount), std::memory_order_acq_rel)) {}
+        } else {
+            uint64_t w = area.accounts.load(std::memory_order_relaxed);
+            area.accounts.store(packAccounts(accountA(w) - amount, accountB(w)), std::memory_order_relaxed);
+            w = area.accounts.load(std::memory_order_relaxed);
+            area.accounts.store(packAccounts(accountA(w), accountB(w) + amount), std::memory_order_relaxed);
+        }
+
+        // 3. An audit: does the record add up? If not, count it and put the books straight.
+        uint64_t w = area.accounts.load(std::memory_order_acquire);
+        if (int64_t{accountA(w)} + accountB(w) != kAccountTotal) {
+            if (c.tslot) c.tslot->inconsistent.add();
+            uint64_t fixed = packAccounts(accountA(w), static_cast<int32_t>(kAccountTotal - accountA(w)));
+            if (mode == SyncMode::Atomic) area.accounts.compare_exchange_strong(w, fixed);
+            else area.accounts.store(fixed, std::memory_order_relaxed);
+        }
+        if (c.cfg.holdUs) {
+            uint64_t until = monotonicNs() + uint64_t{c.cfg.holdUs} * 1000;
+            while (monotonicNs() < until) {}
+        }
+        lock.release();
+        ++updates;
+        if (c.tslot) {
+            c.tslot->updates.add(); // after the shared increment: a sample never over-reports lost updates
+            c.tslot->messages.add();
+        }
+    }
+    c.slot.finalMessages.add(updates);
+    return 0;
+}
+
+int runPinger(Ctx& c) {
+    ControlBlock& control = c.tel.control();
+    std::size_t frameSize = kFrameHeaderSize + c.cfg.messageSize;
+    auto out = openWriter(c.cfg.transport, c.args.out, frameSize, {&control, c.tslot});
+    auto in = openReader(c.cfg.transport, c.args.in, frameSize, {&control, c.tslot});
+    MessageBuilder builder(0, c.cfg.messageSize);
+    std::vector<std::byte> echo(frameSize);
+    ControlFollower follow(control, c.slot);
+    uint64_t seq = 0;
+    while (follow.keepGoing()) {
+        uint64_t t0 = monotonicNs();
+        if (out->send(builder.build(seq, t0)) != IoStatus::Ok) break;
+        IoStatus st;
+        while ((st = in->receive(echo, 50'000'000)) == IoStatus::Timeout)
+            if (control.runCommand() == RunCommand::Stop) break;
+        if (st != IoStatus::Ok) break;
+        uint64_t rtt = monotonicNs() - t0;
+        ++seq;
+        if (!c.tslot) continue;
+        MessageHeader h;
+        if (verifyFrame(echo, c.cfg.messageSize, 1, h) != Verdict::Ok || h.seq != seq - 1) c.tslot->corrupted.add();
+        c.tslot->messages.add();
+        c.tslot->bytes.add(c.cfg.messageSize);
+        c.tslot->latencyHist[static_cast<std::size_t>(histBucket(rtt))].add();
+        c.tslot->latencyCount.add();
+        c.tslot->latencySumNs.add(rtt);
+        if (sampleEvent(seq, follow.rate())) c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Received, 0, seq, t0);
+    }
+    c.slot.finalMessages.add(seq);
+    return 0;
+}
+
+int runPonger(Ctx& c) {
+    ControlBlock& control = c.tel.control();
+    std::size_t frameSize = kFrameHeaderSize + c.cfg.messageSize;
+    auto in = openReader(c.cfg.transport, c.args.in, frameSize, {&control, c.tslot});
+    auto out = openWriter(c.cfg.transport, c.args.out, frameSize, {&control, c.tslot});
+    std::vector<std::byte> buf(frameSize);
+    ControlFollower follow(control, c.slot);
+    uint64_t n = 0;
+    for (;;) {
+        bool stopping = !follow.keepGoing();
+        IoStatus st = in->receive(buf, 50'000'000);
+        if (st == IoStatus::Closed) break;
+        if (st == IoStatus::Timeout) {
+            if (stopping) break;
+            continue;
+        }
+        if (out->send(buf) != IoStatus::Ok) break;
+        ++n;
+        if (c.tslot) {
+            c.tslot->messages.add();
+            c.tslot->bytes.add(c.cfg.messageSize);
+        }
+    }
+    c.slot.finalMessages.add(n);
+    return 0;
+}
+
+} // namespace
+
+std::vector<std::string> WorkerArgs::toArgs() const {
+    std::vector<std::string> a{"--telemetry", telemetry, "--slot", std::to_string(slot), "--role-index",
+                               std::to_string(roleIndex), "--role", role, "--parent", std::to_string(parentPid)};
+    if (!data.empty()) a.insert(a.end(), {"--data", data});
+    if (!out.empty()) a.insert(a.end(), {"--out", out});
+    if (!in.empty()) {
+        std::string s;
+        for (const auto& i : in) s += (s.empty() ? "" : ",") + i;
+        a.insert(a.end(), {"--in", s});
+    }
+    a.push_back("--");
+    a.insert(a.end(), configArgs.begin(), configArgs.end());
+    return a;
+}
+
+WorkerArgs parseWorkerArgs(const std::vector<std::string>& args) {
+    WorkerArgs w;
+    size_t i = 0;
+    for (; i < args.size(); ++i) {
+        const std::string& f = args[i];
+        if (f == "--") {
+            ++i;
+            break;
+        }
+        if (i + 1 >= args.size()) throw ConfigError(f + " needs a value");
+        const std::string& v = args[++i];
+        if (f == "--telemetry") w.telemetry = v;
+        else if (f == "--slot") w.slot = toInt(f, v);
+        else if (f == "--role-index") w.roleIndex = toInt(f, v);
+        else if (f == "--role") w.role = v;
+        else if (f == "--parent") w.parentPid = toInt(f, v);
+        else if (f == "--data") w.data = v;
+        else if (f == "--out") w.out = v;
+        else if (f == "--in") w.in = splitComma(v);
+        else throw ConfigError("unknown worker option '" + f + "'");
+    }
+    w.configArgs.assign(args.begin() + static_cast<std::ptrdiff_t>(std::min(i, args.size())), args.end());
+    if (w.telemetry.empty() || w.role.empty()) throw ConfigError("worker needs --telemetry and --role");
+    return w;
+}
+
+int runWorker(const WorkerArgs& args) {
+    ExperimentConfig cfg = ExperimentConfig::fromArgs(args.configArgs);
+    TelemetryBlock tel = TelemetryBlock::attach(args.telemetry);
+    WorkerSlot& slot = tel.worker(args.slot);
+    slot.pid.store(static_cast<int32_t>(::getpid()), std::memory_order_relaxed);
+    Ctx c{cfg, args, tel, slot, cfg.telemetry ? &slot : nullptr};
+    int rc = 0;
+    if (args.role == "producer") rc = runProducer(c);
+    else if (args.role == "consumer") rc = runConsumer(c);
+    else if (args.role == "race") rc = runRace(c);
+    else if (args.role == "pinger") rc = runPinger(c);
+    else if (args.role == "ponger") rc = runPonger(c);
+    else if (args.role == "isolation") rc = runIsolationWorker(args.data, args.roleIndex);
+    else throw ConfigError("unknown role '" + args.role + "'");
+    setState(slot, WorkerState::Exited);
+    return rc;
+}
+
+int workerMain(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        WorkerArgs w = parseWorkerArgs(args);
+        // Die with the controller: the kernel sends SIGKILL when our parent exits. The getppid
+        // check closes the window where the parent died before prctl took effect.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (w.parentPid > 0 && ::getppid() != w.parentPid) return 3;
+        ::signal(SIGPIPE, SIG_IGN); // a vanished reader shows up as EPIPE, handled as Closed
+        return runWorker(w);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ipclab-worker: %s\n", e.what());
+        return 2;
+    }
+}
+
+} // namespace ipclab
