@@ -118,11 +118,12 @@ Table runExperiment(const ExperimentConfig& cfg, const ProgressFn& progress) {
     if (cfg.experiment == ExperimentKind::Sweep) return sweepTable(runSweep(cfg));
     ExperimentRun run(cfg);
     if (cfg.experiment == ExperimentKind::Isolation) {
-        run.stop(0); // nothing to stop; wait for both to finish their three steps
+        // Nothing to stop: wait for both to finish their three steps (bounded; stop kills stragglers).
         for (int i = 0; i < 500 && !run.allExited(); ++i) {
             run.reap();
             sleepS(0.01);
         }
+        run.stop(0);
         Table t = summarizeIsolation(run);
         if (t.rows.size() != 2) throw SystemError("isolation workers did not finish: " + deathsOf(run), EIO);
         return t;

@@ -14,6 +14,14 @@ constexpr uint32_t kVersion = 1;
 constexpr int kSpinsBeforeSleep = 2000;
 constexpr int64_t kSleepSliceNs = 5'000'000; // waiters re-check the control block every 5 ms
 
+// Hands a slot on. Without sync two processes may have claimed the same slot; only the first
+// hand-over counts, so a late racer can tear the payload (the checksum catches that) but can
+// never write an old sequence number back, which would wedge the ring for good.
+void publish(RingSlot& s, uint64_t expected, uint64_t next, SyncMode mode) {
+    if (mode == SyncMode::None) s.seq.compare_exchange_strong(expected, next, std::memory_order_release);
+    else s.seq.store(next, std::memory_order_release);
+}
+
 uint64_t strideFor(uint32_t slotSize) { return (sizeof(RingSlot) + slotSize + 63) & ~uint64_t{63}; }
 
 // Dekker-style handshake: the waiter registers (waiters++) and then re-checks the ring; we
@@ -107,7 +115,7 @@ ShmRing::Status ShmRing::tryPush(std::span<const std::byte> msg, SyncMode mode, 
             if (claimed) {
                 std::memcpy(reinterpret_cast<std::byte*>(&s + 1), msg.data(), msg.size());
                 s.length = static_cast<uint32_t>(msg.size());
-                s.seq.store(pos + 1, std::memory_order_release);
+                publish(s, pos, pos + 1, mode);
                 st = Status::Ok;
                 break;
             }
@@ -148,7 +156,7 @@ ShmRing::Status ShmRing::tryPop(std::span<std::byte> out, std::size_t& length, S
                 if (len > slotSize_ || len > out.size()) len = static_cast<uint32_t>(std::min<std::size_t>(slotSize_, out.size()));
                 std::memcpy(out.data(), reinterpret_cast<const std::byte*>(&s + 1), len);
                 length = len;
-                s.seq.store(pos + slotCount_, std::memory_order_release);
+                publish(s, pos + 1, pos + slotCount_, mode);
                 st = Status::Ok;
                 break;
             }

@@ -48,7 +48,9 @@ bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
             slot_->state.store(static_cast<uint32_t>(WorkerState::WaitingLock), std::memory_order_relaxed);
         }
         while (!got) {
-            if (control_.runCommand() == RunCommand::Stop) return false;
+            // Give up only if the run is stopping and the lock stays taken: a holder that died
+            // with a spinlock or semaphore never gives it back. Consumers still drain meanwhile.
+            if (control_.runCommand() == RunCommand::Stop && monotonicNs() - t0 > 200'000'000) return false;
             switch (mode) {
             case SyncMode::Mutex: {
                 auto r = locks_.mutex.lockFor(kWaitSliceNs);
