@@ -218,8 +218,11 @@ bool ExperimentRun::killWorker(int slot, int sig) {
 }
 
 Snapshot ExperimentRun::sample() const {
-    uint64_t counter = race_ ? race_->area().counter.load(std::memory_order_relaxed) : 0;
-    return Snapshot::take(tel_, counter);
+    // Workers count an update only after their shared increment, so reading their counters
+    // first and the shared counter second can under-report lost updates, never invent them.
+    Snapshot s = Snapshot::take(tel_);
+    if (race_) s.raceCounter = race_->area().counter.load(std::memory_order_acquire);
+    return s;
 }
 
 std::optional<IsolationArea*> ExperimentRun::isolation() const {

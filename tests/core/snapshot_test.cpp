@@ -1,0 +1,71 @@
+// What the UI and CLI derive from telemetry snapshots: rates, percentiles, lost updates, and the
+// sweep's crossover.
+#include "experiment_runner.h"
+#include "telemetry_snapshot.h"
+
+#include <gtest/gtest.h>
+
+using namespace ipclab;
+
+namespace {
+WorkerCounters worker(WorkerRole r, uint64_t msgs, uint64_t bytes) {
+    WorkerCounters w;
+    w.role = r;
+    w.messages = msgs;
+    w.bytes = bytes;
+    return w;
+}
+} // namespace
+
+TEST(Snapshot, RatesBetweenTwoSamples) {
+    Snapshot a, b;
+    a.timeNs = 1'000'000'000;
+    b.timeNs = 3'000'000'000;
+    a.workers = {worker(WorkerRole::Producer, 0, 0), worker(WorkerRole::Consumer, 100, 1000)};
+    b.workers = {worker(WorkerRole::Producer, 999, 999), worker(WorkerRole::Consumer, 2100, 2'001'000)};
+    b.workers[1].syscalls = 4000;
+    b.workers[1].lockAcquisitions = 100;
+    b.workers[1].contended = 25;
+    b.workers[1].waitNs = 50'000;
+    Rates r = ratesBetween(a, b, roleBit(WorkerRole::Consumer));
+    EXPECT_DOUBLE_EQ(r.seconds, 2.0);
+    EXPECT_DOUBLE_EQ(r.msgsPerS, 1000.0);
+    EXPECT_DOUBLE_EQ(r.mbPerS, 1.0);
+    // Per message operation (each send and each receive counts once): 4000 calls / 2999 operations.
+    EXPECT_DOUBLE_EQ(r.syscallsPerMsg, 4000.0 / 2999.0);
+    EXPECT_DOUBLE_EQ(r.contendedPct, 25.0);
+    EXPECT_DOUBLE_EQ(r.meanWaitUs, 2.0);
+}
+
+TEST(Snapshot, LostUpdatesAreUpdatesMinusCounterNeverNegative) {
+    Snapshot s;
+    s.workers = {worker(WorkerRole::RaceWorker, 0, 0), worker(WorkerRole::RaceWorker, 0, 0)};
+    s.workers[0].updates = 600;
+    s.workers[1].updates = 500;
+    s.raceCounter = 1000;
+    EXPECT_EQ(s.lostUpdates(), 100u);
+    s.raceCounter = 2000;
+    EXPECT_EQ(s.lostUpdates(), 0u);
+}
+
+TEST(Histogram, PercentilesFollowTheRecordedValues) {
+    std::array<uint64_t, kHistBuckets> h{};
+    for (uint64_t v = 1; v <= 1000; ++v) h[histBucket(v * 1000)]++; // 1..1000 µs
+    uint64_t p50 = percentileNs(h, 50), p99 = percentileNs(h, 99);
+    EXPECT_NEAR(static_cast<double>(p50), 500'000.0, 80'000.0);
+    EXPECT_NEAR(static_cast<double>(p99), 990'000.0, 130'000.0);
+    EXPECT_LE(p50, p99);
+    EXPECT_EQ(percentileNs(std::array<uint64_t, kHistBuckets>{}, 50), 0u);
+}
+
+TEST(Sweep, CrossoverIsTheFirstSizeWhereSharedMemoryLeadsByLessThanTheFactor) {
+    std::vector<SweepPoint> pts = {
+        {TransportKind::SharedMemory, 64, 1000, 0}, {TransportKind::Pipe, 64, 100, 0},
+        {TransportKind::SharedMemory, 4096, 500, 0}, {TransportKind::Pipe, 4096, 300, 0},
+        {TransportKind::SharedMemory, 65536, 100, 0}, {TransportKind::Pipe, 65536, 90, 0},
+    };
+    EXPECT_EQ(sweepCrossover(pts, 2.0), 4096u);
+    EXPECT_EQ(sweepCrossover(pts, 1.05), 0u);
+    Table t = sweepTable(pts);
+    EXPECT_EQ(t.at(1, "shm_speedup"), "10.00");
+}

@@ -1,0 +1,47 @@
+#pragma once
+// Small helpers shared by the core tests: run an experiment and read numbers out of its table.
+#include "experiment_runner.h"
+#include "table.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <thread>
+
+namespace ipclab::test {
+
+inline double num(const Table& t, const std::string& column, std::size_t row = 0) {
+    return std::strtod(t.at(row, column).c_str(), nullptr);
+}
+
+inline ExperimentConfig streamConfig(TransportKind k, uint32_t size, double seconds = 0.4) {
+    ExperimentConfig c;
+    c.experiment = ExperimentKind::Stream;
+    c.transport = k;
+    c.messageSize = size;
+    c.durationS = seconds;
+    c.sync = SyncMode::Atomic;
+    return c;
+}
+
+inline ExperimentConfig raceConfig(SyncMode sync, bool enabled, int workers = 2, double seconds = 0.5) {
+    ExperimentConfig c;
+    c.experiment = ExperimentKind::Race;
+    c.sync = sync;
+    c.syncEnabled = enabled;
+    c.workers = workers;
+    c.durationS = seconds;
+    return c;
+}
+
+// Polls `pred` every millisecond until it holds or `timeoutMs` passes.
+template <class Pred> bool waitFor(Pred pred, int timeoutMs) {
+    auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (std::chrono::steady_clock::now() < end) {
+        if (pred()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return pred();
+}
+
+} // namespace ipclab::test
