@@ -1,0 +1,34 @@
+#include "chart_theme.h"
+
+#include <QAbstractAxis>
+#include <QChart>
+#include <QLegend>
+
+namespace ipclab::ui {
+
+QFont ChartTheme::font(int basePt) const {
+    QFont f;
+    f.setPointSizeF(basePt * fontScale * (lecture ? 1.5 : 1.0));
+    return f;
+}
+
+QColor ChartTheme::laneColor(int lane, int seriesIndex) {
+    // Lane 0 (usually shared memory) in blues/greens, lane 1 (message passing) in oranges/reds.
+    static const QColor lane0[] = {QColor(31, 119, 180), QColor(44, 160, 44), QColor(23, 190, 207)};
+    static const QColor lane1[] = {QColor(255, 127, 14), QColor(214, 39, 40), QColor(188, 189, 34)};
+    const QColor* set = lane == 0 ? lane0 : lane1;
+    return set[seriesIndex % 3];
+}
+
+void ChartTheme::apply(QChart* chart) const {
+    chart->setBackgroundBrush(background());
+    chart->setBackgroundRoundness(0);
+    chart->setTitleFont([&] { QFont f = font(11); f.setBold(true); return f; }());
+    chart->legend()->setFont(font(9));
+    for (QAbstractAxis* a : chart->axes()) {
+        a->setLabelsFont(font(9));
+        a->setTitleFont(font(9));
+    }
+}
+
+} // namespace ipclab::ui

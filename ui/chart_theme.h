@@ -1,0 +1,21 @@
+#pragma once
+// Screen and lecture looks for charts and the flow scene. The lecture theme is for projectors
+// and slides: white background, large fonts, thick lines.
+#include <QColor>
+#include <QFont>
+
+class QChart;
+
+namespace ipclab::ui {
+
+struct ChartTheme {
+    bool lecture = false;
+    double fontScale = 1.0; // presenter mode enlarges everything
+    QColor background() const { return lecture ? Qt::white : QColor(250, 250, 252); }
+    int lineWidth() const { return lecture ? 4 : 2; }
+    QFont font(int basePt) const;
+    static QColor laneColor(int lane, int seriesIndex);
+    void apply(QChart* chart) const;
+};
+
+} // namespace ipclab::ui

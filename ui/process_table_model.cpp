@@ -1,0 +1,110 @@
+#include "process_table_model.h"
+
+#include "run_controller.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+namespace ipclab::ui {
+
+namespace {
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+QString stateText(WorkerState s) {
+    switch (s) {
+    case WorkerState::Starting: return QObject::tr("starting");
+    case WorkerState::Running: return QObject::tr("running");
+    case WorkerState::WaitingLock: return QObject::tr("waiting on lock");
+    case WorkerState::HoldingLock: return QObject::tr("holding lock");
+    case WorkerState::InKernel: return QObject::tr("blocked in kernel");
+    case WorkerState::Paused: return QObject::tr("paused");
+    case WorkerState::Exited: return QObject::tr("exited");
+    }
+    return {};
+}
+} // namespace
+
+ProcessTableModel::ProcessTableModel(const RunController& c, QObject* parent) : QAbstractTableModel(parent), controller_(c) {}
+
+int ProcessTableModel::rowCount(const QModelIndex& p) const { return p.isValid() ? 0 : static_cast<int>(rows_.size()); }
+int ProcessTableModel::columnCount(const QModelIndex& p) const { return p.isValid() ? 0 : ColumnCount; }
+
+std::pair<int, int> ProcessTableModel::workerAt(int row) const {
+    if (row < 0 || row >= rows_.size()) return {-1, -1};
+    return {rows_[row].lane, rows_[row].slot};
+}
+
+void ProcessTableModel::refresh() {
+    QList<Row> rows;
+    int laneIndex = 0;
+    for (const auto& lane : controller_.lanes()) {
+        const Snapshot* s = lane->history.latest();
+        for (const WorkerInfo& w : lane->run->workers()) {
+            Row r{laneIndex, w.slot, static_cast<int>(w.pid), lane->label(), q(toString(w.role)), {}, {}, 0, w.exit.exited};
+            if (w.exit.exited) {
+                r.state = QString::fromStdString(w.exit.describe());
+            } else if (s && w.slot < static_cast<int>(s->workers.size())) {
+                const WorkerCounters& c = s->workers[static_cast<std::size_t>(w.slot)];
+                r.state = stateText(c.state);
+                r.sync = q(toString(c.activeSync));
+                r.rate = lane->history.workerRate(w.slot);
+            }
+            rows.push_back(r);
+        }
+        ++laneIndex;
+    }
+    if (rows.size() != rows_.size()) {
+        beginResetModel();
+        rows_ = rows;
+        endResetModel();
+    } else {
+        rows_ = rows;
+        if (!rows_.isEmpty()) emit dataChanged(index(0, 0), index(static_cast<int>(rows_.size()) - 1, ColumnCount - 1));
+    }
+}
+
+QVariant ProcessTableModel::data(const QModelIndex& i, int role) const {
+    if (!i.isValid() || i.row() >= rows_.size()) return {};
+    const Row& r = rows_[i.row()];
+    if (role == Qt::DisplayRole) {
+        switch (i.column()) {
+        case Pid: return r.pid;
+        case Lane: return r.laneName;
+        case Role: return r.role;
+        case State: return r.state;
+        case Rate: return r.dead ? QString() : QLocale().toString(r.rate, 'f', 0);
+        case Sync: return r.sync;
+        }
+    }
+    if (role == Qt::TextAlignmentRole && (i.column() == Pid || i.column() == Rate))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ForegroundRole && r.dead) return QBrush(QColor(180, 30, 30));
+    if (role == Qt::ToolTipRole && i.column() == State)
+        return tr("What the worker is doing right now, as it wrote into its telemetry slot");
+    return {};
+}
+
+QVariant ProcessTableModel::headerData(int section, Qt::Orientation o, int role) const {
+    if (o != Qt::Horizontal) return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case Pid: return tr("PID");
+        case Lane: return tr("Transport");
+        case Role: return tr("Role");
+        case State: return tr("State");
+        case Rate: return tr("msgs/s");
+        case Sync: return tr("Sync in use");
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case Pid: return tr("The real process ID: look it up with ps or top");
+        case Rate: return tr("Messages (or updates) per second of this process over the last half second");
+        case Sync: return tr("The synchronization this worker acknowledged from the control block");
+        }
+    }
+    return {};
+}
+
+} // namespace ipclab::ui

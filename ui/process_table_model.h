@@ -1,0 +1,36 @@
+#pragma once
+// The process table: one row per worker of every lane, from the latest telemetry sample and the
+// controller's reaped exit statuses. Refreshed once per sample, never per message.
+#include <QAbstractTableModel>
+
+namespace ipclab::ui {
+
+class RunController;
+
+class ProcessTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Pid, Lane, Role, State, Rate, Sync, ColumnCount };
+    explicit ProcessTableModel(const RunController& controller, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role) const override;
+
+    // (lane, slot) of a row, for "kill worker".
+    std::pair<int, int> workerAt(int row) const;
+    void refresh();
+
+private:
+    struct Row {
+        int lane, slot, pid;
+        QString laneName, role, state, sync;
+        double rate;
+        bool dead;
+    };
+    const RunController& controller_;
+    QList<Row> rows_;
+};
+
+} // namespace ipclab::ui

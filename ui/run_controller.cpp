@@ -1,0 +1,217 @@
+#include "run_controller.h"
+
+#include "clock.h"
+#include "error.h"
+
+#include <QMetaObject>
+
+namespace ipclab::ui {
+
+namespace {
+struct Cancelled {};
+
+int countedRoles(ExperimentKind k) {
+    switch (k) {
+    case ExperimentKind::Stream: return roleBit(WorkerRole::Consumer);
+    case ExperimentKind::PingPong: return roleBit(WorkerRole::Pinger);
+    default: return ~0;
+    }
+}
+
+QString syncLabel(bool enabled, SyncMode m) {
+    return enabled ? QStringLiteral("sync on (%1)").arg(QString::fromUtf8(toString(m).data(), static_cast<int>(toString(m).size())))
+                   : QStringLiteral("sync off");
+}
+
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+} // namespace
+
+QString Lane::label() const { return q(displayName(config.transport)); }
+
+RunController::RunController(QObject* parent) : QObject(parent) {
+    timer_.setTimerType(Qt::PreciseTimer);
+    timer_.setInterval(1000 / kSampleHz);
+    connect(&timer_, &QTimer::timeout, this, &RunController::tick);
+}
+
+RunController::~RunController() {
+    cancel_ = true;
+    joinBackground();
+    lanes_.clear(); // each ExperimentRun stops, reaps and removes its kernel objects
+}
+
+bool RunController::start(const ExperimentConfig& cfgIn, std::optional<TransportKind> compareWith) {
+    stop();
+    ExperimentConfig cfg = cfgIn;
+    experiment_ = cfg.experiment;
+    paused_ = false;
+    lastAckMs_ = -1;
+    pendingAck_.reset();
+    try {
+        cfg.validate();
+        if (cfg.experiment == ExperimentKind::Sweep || cfg.experiment == ExperimentKind::Isolation) {
+            startBackground(cfg);
+            emit started();
+            return true;
+        }
+        cfg.durationS = 0; // the GUI runs until Stop
+        std::vector<ExperimentConfig> configs{cfg};
+        if (compareWith && *compareWith != cfg.transport &&
+            (cfg.experiment == ExperimentKind::Stream || cfg.experiment == ExperimentKind::PingPong)) {
+            ExperimentConfig other = cfg;
+            other.transport = *compareWith;
+            if (isByteStream(other.transport)) other.consumers = std::min(other.consumers, other.producers);
+            other.validate();
+            configs.push_back(other);
+        }
+        for (const auto& c : configs) {
+            auto lane = std::make_unique<Lane>();
+            lane->config = c;
+            lane->run = std::make_unique<ExperimentRun>(c);
+            lane->history.mark(0, syncLabel(c.syncEnabled, c.sync).toStdString());
+            lanes_.push_back(std::move(lane));
+        }
+    } catch (const std::exception& e) {
+        lanes_.clear();
+        emit error(QString::fromUtf8(e.what()));
+        return false;
+    }
+    timer_.start();
+    emit started();
+    tick();
+    return true;
+}
+
+void RunController::stop() {
+    bool was = running();
+    timer_.stop();
+    cancel_ = true;
+    joinBackground();
+    busy_ = false;
+    for (auto& l : lanes_) l->run->stop(1000);
+    // Keep the lanes' last state readable (charts stay on screen) but release the processes:
+    // ExperimentRun's destructor removes every kernel object.
+    for (auto& l : lanes_) l->run.reset();
+    lanes_.clear();
+    paused_ = false;
+    if (was) emit stopped();
+}
+
+void RunController::setPaused(bool p) {
+    paused_ = p;
+    for (auto& l : lanes_) p ? l->run->pause() : l->run->resume();
+    emit status(p ? tr("Paused: workers sleep on the control block's futex") : tr("Resumed"));
+}
+
+void RunController::setSync(bool enabled, SyncMode primitive) {
+    uint64_t now = monotonicNs();
+    for (auto& l : lanes_) {
+        l->config.syncEnabled = enabled;
+        l->config.sync = primitive;
+        l->run->setSync(enabled, primitive);
+        double t = static_cast<double>(now - l->run->startNs()) / 1e9;
+        l->history.mark(t, syncLabel(enabled, primitive).toStdString());
+    }
+    if (!lanes_.empty()) pendingAck_ = std::make_pair(lanes_.front()->run->generation(), now);
+}
+
+void RunController::setRate(double r) {
+    for (auto& l : lanes_) {
+        l->config.rate = r;
+        l->run->setRate(r);
+    }
+}
+
+bool RunController::killWorker(int lane, int slot) {
+    if (lane < 0 || lane >= static_cast<int>(lanes_.size())) return false;
+    return lanes_[static_cast<std::size_t>(lane)]->run->killWorker(slot);
+}
+
+void RunController::tick() {
+    for (auto& lp : lanes_) {
+        Lane& l = *lp;
+        for (const WorkerInfo& w : l.run->reap()) {
+            bool bad = w.exit.signaled || w.exit.code != 0;
+            if (!bad && !w.killedByUs) continue;
+            QString msg = tr("%1 worker %2 (%3) %4")
+                              .arg(l.label(), QString::number(w.pid), q(toString(w.role)), QString::fromStdString(w.exit.describe()));
+            double t = static_cast<double>(monotonicNs() - l.run->startNs()) / 1e9;
+            l.history.mark(t, "worker " + std::to_string(w.pid) + " died");
+            emit workerExited(msg);
+        }
+        Snapshot s = l.run->sample();
+        l.history.add(s, l.run->startNs(), countedRoles(l.config.experiment), l.config.experiment);
+        l.newEvents = l.run->telemetry().eventsSince(l.eventHead);
+        if (!l.newEvents.empty()) l.eventHead = l.newEvents.back().index + 1;
+        else l.eventHead = std::max(l.eventHead, l.run->telemetry().eventHead() > kEventCapacity
+                                                      ? l.run->telemetry().eventHead() - kEventCapacity : 0);
+        const HistoryPoint& p = l.history.points().back();
+        auto lost = static_cast<uint64_t>(p[Series::LostUpdates]), inc = static_cast<uint64_t>(p[Series::Inconsistent]);
+        l.newLost = lost > l.prevLost ? lost - l.prevLost : 0;
+        l.newInconsistent = inc > l.prevInconsistent ? inc - l.prevInconsistent : 0;
+        l.prevLost = lost;
+        l.prevInconsistent = inc;
+    }
+    if (pendingAck_ && !lanes_.empty()) {
+        bool all = true;
+        uint64_t latest = 0;
+        for (auto& l : lanes_) {
+            all = all && l->run->allAcknowledged(pendingAck_->first);
+            for (const auto& w : l->history.latest()->workers) latest = std::max(latest, w.ackNs);
+        }
+        if (all) {
+            lastAckMs_ = latest > pendingAck_->second ? static_cast<double>(latest - pendingAck_->second) / 1e6 : 0.0;
+            pendingAck_.reset();
+            emit syncObeyed(lastAckMs_);
+        }
+    }
+    emit sampled();
+}
+
+void RunController::startBackground(const ExperimentConfig& cfg) {
+    cancel_ = false;
+    busy_ = true;
+    sweepPoints_.clear();
+    isolation_ = {};
+    background_ = std::thread([this, cfg] {
+        QString failure;
+        try {
+            if (cfg.experiment == ExperimentKind::Sweep) {
+                runSweep(cfg, [this](const SweepPoint& p, int done, int total) {
+                    QMetaObject::invokeMethod(this, [this, p, done, total] {
+                        sweepPoints_.push_back(p);
+                        emit sweepPointAdded(done, total);
+                    }, Qt::QueuedConnection);
+                    if (cancel_) throw Cancelled{};
+                });
+            } else {
+                Table t = runExperiment(cfg);
+                QMetaObject::invokeMethod(this, [this, t] {
+                    isolation_ = t;
+                    emit isolationFinished();
+                }, Qt::QueuedConnection);
+            }
+        } catch (const Cancelled&) {
+        } catch (const std::exception& e) {
+            failure = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(this, [this, failure] {
+            if (!failure.isEmpty()) emit error(failure);
+            finishBackground();
+        }, Qt::QueuedConnection);
+    });
+}
+
+void RunController::finishBackground() {
+    joinBackground();
+    if (busy_) {
+        busy_ = false;
+        emit stopped();
+    }
+}
+
+void RunController::joinBackground() {
+    if (background_.joinable()) background_.join();
+}
+
+} // namespace ipclab::ui

@@ -1,0 +1,180 @@
+#include "time_chart.h"
+
+#include "run_controller.h"
+
+#include <QGraphicsSimpleTextItem>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPen>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ipclab::ui {
+
+TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QString& rightTitle, QList<ChartMetric> metrics,
+                     QWidget* parent)
+    : QChartView(parent), metrics_(std::move(metrics)) {
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    x_ = new QValueAxis;
+    x_->setTitleText(tr("time (s)"));
+    x_->setLabelFormat("%.0f");
+    x_->setRange(0, 10);
+    left_ = new QValueAxis;
+    left_->setTitleText(leftTitle);
+    left_->setLabelFormat("%.3g");
+    left_->setRange(0, 1);
+    chart->addAxis(x_, Qt::AlignBottom);
+    chart->addAxis(left_, Qt::AlignLeft);
+    if (!rightTitle.isEmpty()) {
+        right_ = new QValueAxis;
+        right_->setTitleText(rightTitle);
+        right_->setLabelFormat("%.3g");
+        right_->setRange(0, 1);
+        chart->addAxis(right_, Qt::AlignRight);
+    }
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(320, 220);
+    ensureSeries(1, {QString()});
+    theme_.apply(chart);
+}
+
+QString TimeChart::title() const { return chart()->title(); }
+
+void TimeChart::setTheme(const ChartTheme& theme) {
+    theme_ = theme;
+    theme_.apply(chart());
+    for (int i = 0; i < series_.size(); ++i) {
+        QPen pen = series_[i]->pen();
+        pen.setWidth(theme_.lineWidth());
+        series_[i]->setPen(pen);
+    }
+    for (auto* l : markLabels_) l->setFont(theme_.font(8));
+}
+
+void TimeChart::ensureSeries(int lanes, const QStringList& laneNames) {
+    if (lanes == lanes_) return;
+    for (auto* s : series_) {
+        chart()->removeSeries(s);
+        delete s;
+    }
+    series_.clear();
+    for (int lane = 0; lane < lanes; ++lane) {
+        for (int m = 0; m < metrics_.size(); ++m) {
+            auto* s = new QLineSeries;
+            QString name = metrics_[m].name;
+            if (lanes > 1 || !laneNames.value(lane).isEmpty()) name = laneNames.value(lane) + ": " + name;
+            s->setName(name);
+            QPen pen(ChartTheme::laneColor(lane, m));
+            pen.setWidth(theme_.lineWidth());
+            if (metrics_[m].rightAxis) pen.setStyle(Qt::DashLine);
+            s->setPen(pen);
+            chart()->addSeries(s);
+            s->attachAxis(x_);
+            s->attachAxis(metrics_[m].rightAxis && right_ ? right_ : left_);
+            series_.push_back(s);
+        }
+    }
+    lanes_ = lanes;
+}
+
+void TimeChart::clearData() {
+    for (auto* s : series_) s->clear();
+    placeMarks({}, 0, 1);
+}
+
+void TimeChart::refresh(const RunController& controller) {
+    const auto& lanes = controller.lanes();
+    if (lanes.empty()) return; // keep the last run on screen
+    QStringList names;
+    for (const auto& l : lanes) names << (lanes.size() > 1 ? l->label() : l->label());
+    ensureSeries(static_cast<int>(lanes.size()), names);
+
+    double t1 = 0, leftMax = 0, rightMax = 0;
+    for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
+        const auto& pts = lanes[lane]->history.points();
+        for (int m = 0; m < metrics_.size(); ++m) {
+            QList<QPointF> out;
+            out.reserve(static_cast<qsizetype>(pts.size()));
+            for (const auto& p : pts) out.append(QPointF(p.t, p[metrics_[m].series]));
+            for (const auto& p : out) (metrics_[m].rightAxis ? rightMax : leftMax) = std::max(metrics_[m].rightAxis ? rightMax : leftMax, p.y());
+            series_[static_cast<int>(lane) * metrics_.size() + m]->replace(out);
+        }
+        t1 = std::max(t1, lanes[lane]->history.now());
+    }
+    double window = lanes.front()->history.windowS();
+    double t0 = std::max(0.0, t1 - window);
+    x_->setRange(t0, std::max(t1, t0 + 10.0));
+    // Round the axis top up to a "nice" number so it does not jitter every frame.
+    auto nice = [](double v) {
+        if (v <= 0) return 1.0;
+        double p = std::pow(10.0, std::floor(std::log10(v)));
+        for (double k : {1.0, 2.0, 2.5, 5.0, 10.0})
+            if (v * 1.1 <= k * p) return k * p;
+        return 10 * p;
+    };
+    left_->setRange(0, nice(leftMax));
+    if (right_) right_->setRange(0, nice(rightMax));
+    lastMarks_ = lanes.front()->history.marks();
+    placeMarks(lastMarks_, t0, std::max(t1, t0 + 10.0));
+}
+
+QString TimeChart::csv() const {
+    QString out = QStringLiteral("series,time_s,value\n");
+    auto quoted = [](QString s) { return '"' + s.replace('"', "\"\"") + '"'; };
+    for (auto* s : series_)
+        for (const QPointF& p : s->points())
+            out += quoted(s->name()) + ',' + QString::number(p.x(), 'f', 3) + ',' + QString::number(p.y(), 'g', 10) + '\n';
+    for (const auto& m : lastMarks_)
+        out += quoted("mark: " + QString::fromStdString(m.label)) + ',' + QString::number(m.t, 'f', 3) + ",\n";
+    return out;
+}
+
+void TimeChart::placeMarks(const std::vector<HistoryMark>& marks, double t0, double t1) {
+    // One dashed vertical line and a label per mark inside the window; lines are pooled.
+    int n = 0;
+    double top = left_->max();
+    for (const auto& m : marks) {
+        if (m.t < t0 || m.t > t1) continue;
+        if (n == markLines_.size()) {
+            auto* line = new QLineSeries;
+            QPen pen(QColor(90, 90, 90));
+            pen.setStyle(Qt::DashLine);
+            pen.setWidth(1);
+            line->setPen(pen);
+            chart()->addSeries(line);
+            line->attachAxis(x_);
+            line->attachAxis(left_);
+            for (auto* marker : chart()->legend()->markers(line)) marker->setVisible(false);
+            markLines_.push_back(line);
+            auto* label = new QGraphicsSimpleTextItem(chart());
+            label->setBrush(QColor(60, 60, 60));
+            label->setFont(theme_.font(8));
+            markLabels_.push_back(label);
+        }
+        markLines_[n]->replace(QList<QPointF>{{m.t, 0}, {m.t, top}});
+        markLines_[n]->setVisible(true);
+        markLabels_[n]->setText(QString::fromStdString(m.label));
+        QPointF pos = chart()->mapToPosition(QPointF(m.t, top), markLines_[n]);
+        markLabels_[n]->setPos(pos + QPointF(3, (n % 3) * markLabels_[n]->boundingRect().height()));
+        markLabels_[n]->setVisible(true);
+        ++n;
+    }
+    for (int i = n; i < markLines_.size(); ++i) {
+        markLines_[i]->setVisible(false);
+        markLabels_[i]->setVisible(false);
+    }
+}
+
+int TimeChart::pointCount() const {
+    int n = 0;
+    for (auto* s : series_) n += static_cast<int>(s->count());
+    return n;
+}
+
+} // namespace ipclab::ui
