@@ -1,0 +1,105 @@
+#include "ui_bench.h"
+
+#include "experiment_run.h"
+#include "flow_scene.h"
+#include "main_window.h"
+#include "run_controller.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace ipclab::ui {
+
+namespace {
+ExperimentConfig benchConfig() {
+    ExperimentConfig c;
+    c.experiment = ExperimentKind::Stream;
+    c.transport = TransportKind::SharedMemory;
+    c.sync = SyncMode::Atomic;
+    c.producers = 4;
+    c.consumers = 4;
+    c.messageSize = 64;
+    c.durationS = 0;
+    return c;
+}
+
+double consumerRate(const Snapshot& a, const Snapshot& b) {
+    return ratesBetween(a, b, roleBit(WorkerRole::Consumer)).msgsPerS;
+}
+
+double headless(double seconds) {
+    ExperimentRun run(benchConfig());
+    std::this_thread::sleep_for(std::chrono::milliseconds(500)); // warm-up
+    Snapshot a = run.sample();
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    Snapshot b = run.sample();
+    run.stop();
+    return consumerRate(a, b);
+}
+
+void spin(double seconds) {
+    QEventLoop loop;
+    QTimer::singleShot(static_cast<int>(seconds * 1000), &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+double pct(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<std::size_t>(p / 100.0 * static_cast<double>(v.size())))];
+}
+} // namespace
+
+int runUiBench(double seconds) {
+    std::printf("IPC Lab UI benchmark: 4 producers + 4 consumers over the shared-memory ring, 64 B, full speed\n");
+    std::printf("platform: %s, %u hardware threads, %.0f s per phase\n", qPrintable(QGuiApplication::platformName()),
+                std::thread::hardware_concurrency(), seconds);
+    try {
+        double h1 = headless(seconds);
+
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        w.setConfig(benchConfig());
+        if (!w.start()) {
+            std::fprintf(stderr, "ipclab: could not start: %s\n", qPrintable(w.lastError()));
+            return 1;
+        }
+        spin(0.5); // warm-up
+        w.flowView()->resetFrameStats();
+        const Lane& lane = *w.controller().lanes().front();
+        Snapshot a = lane.run->sample();
+        spin(seconds);
+        Snapshot b = lane.run->sample();
+        double withUi = consumerRate(a, b);
+        auto intervals = w.flowView()->frameIntervalsMs();
+        auto work = w.flowView()->frameWorkMs();
+        w.stop();
+
+        double h2 = headless(seconds);
+        double base = (h1 + h2) / 2;
+        std::printf("\n%-34s %12s\n", "measure", "value");
+        std::printf("%-34s %12zu\n", "frames", intervals.size());
+        std::printf("%-34s %12.2f\n", "frame interval p50 (ms)", pct(intervals, 50));
+        std::printf("%-34s %12.2f   (target <= 20)\n", "frame interval p95 (ms)", pct(intervals, 95));
+        std::printf("%-34s %12.2f\n", "frame work p50 (ms)", pct(work, 50));
+        std::printf("%-34s %12.2f\n", "frame work p95 (ms)", pct(work, 95));
+        std::printf("%-34s %12.0f\n", "headless msgs/s (before)", h1);
+        std::printf("%-34s %12.0f\n", "headless msgs/s (after)", h2);
+        std::printf("%-34s %12.0f\n", "with UI msgs/s", withUi);
+        std::printf("%-34s %12.3f   (target >= 0.9)\n", "with UI / headless", base > 0 ? withUi / base : 0.0);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ipclab: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace ipclab::ui

@@ -1,0 +1,516 @@
+#include "flow_scene.h"
+
+#include "run_controller.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QResizeEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ipclab::ui {
+
+namespace {
+constexpr double kBoundaryY = 340;
+constexpr int kMaxShown = 5; // worker boxes drawn per column; the rest are summarized
+
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+
+QString human(double v) {
+    if (v >= 1e6) return QString::number(v / 1e6, 'f', 2) + " M";
+    if (v >= 1e3) return QString::number(v / 1e3, 'f', 1) + " k";
+    return QString::number(v, 'f', v < 10 ? 1 : 0) + " ";
+}
+
+QString kernelObjectName(TransportKind k) {
+    switch (k) {
+    case TransportKind::Pipe: return QObject::tr("pipe buffer");
+    case TransportKind::Fifo: return QObject::tr("FIFO (named pipe) buffer");
+    case TransportKind::UnixSocket: return QObject::tr("Unix socket buffers");
+    case TransportKind::Tcp: return QObject::tr("TCP loopback socket buffers");
+    case TransportKind::MessageQueue: return QObject::tr("POSIX message queue");
+    case TransportKind::File: return QObject::tr("file in the page cache");
+    case TransportKind::SharedMemory: break;
+    }
+    return {};
+}
+
+bool usesSegment(const FlowLane& l) {
+    return l.transport == TransportKind::SharedMemory || l.experiment == ExperimentKind::Race;
+}
+
+QColor stateColor(const FlowWorker& w) {
+    if (w.dead) return QColor(200, 60, 60);
+    switch (w.state) {
+    case WorkerState::HoldingLock: return QColor(255, 200, 80);
+    case WorkerState::WaitingLock: return QColor(255, 150, 120);
+    case WorkerState::InKernel: return QColor(170, 190, 240);
+    case WorkerState::Paused: return QColor(200, 200, 200);
+    default: return QColor(190, 230, 190);
+    }
+}
+
+QString stateWord(const FlowWorker& w) {
+    if (w.dead) return w.exitText;
+    return q(toString(w.state));
+}
+} // namespace
+
+FlowFigure::FlowFigure() { setFlag(ItemUsesExtendedStyleOption, false); }
+
+QRectF FlowFigure::laneRect(int lane) const {
+    int n = std::max<int>(1, static_cast<int>(lanes_.size()));
+    double w = kWidth / n;
+    return {lane * w, 0, w, kHeight};
+}
+
+QRectF FlowFigure::workerRect(int lane, int index) const {
+    QRectF L = laneRect(lane);
+    const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
+    double bw = std::min(130.0, L.width() / 4), bh = 50;
+    if (l.experiment == ExperimentKind::Race || l.experiment == ExperimentKind::Isolation) {
+        int n = std::min<int>(static_cast<int>(l.workers.size()), 6);
+        double gap = (L.width() - 20) / std::max(1, n);
+        int slot = std::min(index, n - 1);
+        return {L.left() + 10 + slot * gap + (gap - std::min(bw, gap - 8)) / 2, 50, std::min(bw, gap - 8), bh};
+    }
+    // Streams and ping-pong: senders on the left, receivers on the right.
+    bool right = l.workers[static_cast<std::size_t>(index)].role == WorkerRole::Consumer ||
+                 l.workers[static_cast<std::size_t>(index)].role == WorkerRole::Ponger;
+    int row = 0;
+    for (int i = 0; i < index; ++i) {
+        bool r = l.workers[static_cast<std::size_t>(i)].role == WorkerRole::Consumer ||
+                 l.workers[static_cast<std::size_t>(i)].role == WorkerRole::Ponger;
+        row += r == right;
+    }
+    row = std::min(row, kMaxShown - 1);
+    double x = right ? L.right() - bw - 12 : L.left() + 12;
+    return {x, 50 + row * (bh + 8), bw, bh};
+}
+
+QRectF FlowFigure::segmentRect(int lane) const {
+    QRectF L = laneRect(lane);
+    const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
+    if (l.experiment == ExperimentKind::Race) return {L.left() + 30, 170, L.width() - 60, 130};
+    double inset = std::min(130.0, L.width() / 4) + 30;
+    return {L.left() + inset, 110, L.width() - 2 * inset, 150};
+}
+
+QRectF FlowFigure::kernelRect(int lane) const {
+    QRectF L = laneRect(lane);
+    double w = std::min(300.0, L.width() * 0.55);
+    return {L.center().x() - w / 2, 430, w, 110};
+}
+
+QPointF FlowFigure::pathPoint(const FlowToken& tok, double t) const {
+    const FlowLane& l = lanes_[static_cast<std::size_t>(tok.lane)];
+    QRectF a = workerRect(tok.lane, tok.from), b = workerRect(tok.lane, tok.to);
+    std::vector<QPointF> pts;
+    if (l.experiment == ExperimentKind::Race) {
+        QRectF s = segmentRect(tok.lane);
+        pts = {QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), s.top() + 40)};
+    } else if (usesSegment(l)) {
+        QRectF s = segmentRect(tok.lane);
+        pts = {QPointF(a.right(), a.center().y()), QPointF(s.left() + 12, s.center().y()),
+               QPointF(s.right() - 12, s.center().y()), QPointF(b.left(), b.center().y())};
+    } else {
+        QRectF k = kernelRect(tok.lane);
+        pts = {QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), kBoundaryY),
+               QPointF(k.left() + 10, k.center().y()), QPointF(k.right() - 10, k.center().y()),
+               QPointF(b.center().x(), kBoundaryY), QPointF(b.center().x(), b.bottom())};
+    }
+    if (tok.back) std::reverse(pts.begin(), pts.end());
+    double total = 0;
+    for (std::size_t i = 1; i < pts.size(); ++i) total += QLineF(pts[i - 1], pts[i]).length();
+    double want = std::clamp(t, 0.0, 1.0) * total;
+    for (std::size_t i = 1; i < pts.size(); ++i) {
+        double len = QLineF(pts[i - 1], pts[i]).length();
+        if (want <= len && len > 0) return pts[i - 1] + (pts[i] - pts[i - 1]) * (want / len);
+        want -= len;
+    }
+    return pts.back();
+}
+
+void FlowFigure::advance(double dt) {
+    for (auto& t : tokens_) t.t += t.speed * dt;
+    while (!tokens_.empty() && tokens_.front().t >= 1.0) tokens_.pop_front();
+    // Tokens do not all move at the same speed; drop finished ones anywhere in the queue.
+    tokens_.erase(std::remove_if(tokens_.begin(), tokens_.end(), [](const FlowToken& t) { return t.t >= 1.0; }), tokens_.end());
+    for (auto& l : lanes_) l.flash = std::max(0.0, l.flash - dt * 1.5);
+}
+
+void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    p->setRenderHint(QPainter::Antialiasing);
+    p->fillRect(boundingRect(), theme_.lecture ? Qt::white : QColor(248, 249, 252));
+    // Kernel space background and the boundary every system call crosses.
+    p->fillRect(QRectF(0, kBoundaryY, kWidth, kHeight - kBoundaryY), theme_.lecture ? QColor(240, 240, 240) : QColor(232, 236, 245));
+    QPen boundary(QColor(70, 70, 90), 2, Qt::DashLine);
+    p->setPen(boundary);
+    p->drawLine(QPointF(0, kBoundaryY), QPointF(kWidth, kBoundaryY));
+    p->setFont(theme_.font(9));
+    p->setPen(QColor(70, 70, 90));
+    p->drawText(QRectF(8, 4, 300, 20), Qt::AlignLeft, tr("USER SPACE (each process: its own address space)"));
+    p->drawText(QRectF(8, kBoundaryY + 4, 400, 20), Qt::AlignLeft, tr("KERNEL SPACE (reached only by system calls)"));
+
+    if (!isolation_.isEmpty()) {
+        paintIsolation(p);
+        return;
+    }
+    if (lanes_.empty()) {
+        p->setFont(theme_.font(12));
+        p->drawText(QRectF(0, 140, kWidth, 60), Qt::AlignCenter,
+                    tr("Press Start (Space): real worker processes will appear here."));
+        return;
+    }
+    for (int i = 0; i < static_cast<int>(lanes_.size()); ++i) paintLane(p, i);
+
+    // Tokens on top of everything.
+    p->setFont(theme_.font(7));
+    for (const auto& t : tokens_) {
+        if (t.lane >= static_cast<int>(lanes_.size())) continue;
+        QPointF c = pathPoint(t, t.t);
+        QColor col = t.collision ? QColor(220, 30, 30) : ChartTheme::laneColor(t.lane, 0);
+        p->setPen(QPen(col.darker(130), 1));
+        p->setBrush(col);
+        double r = theme_.lecture ? 8 : 6;
+        p->drawEllipse(c, r, r);
+        if (!t.label.isEmpty()) {
+            p->setPen(Qt::black);
+            p->drawText(c + QPointF(r + 2, -r), t.label);
+        }
+    }
+}
+
+void FlowFigure::paintLane(QPainter* p, int lane) {
+    const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
+    QRectF L = laneRect(lane);
+    if (lane > 0) {
+        p->setPen(QPen(QColor(150, 150, 150), 1, Qt::DotLine));
+        p->drawLine(L.topLeft(), L.bottomLeft());
+    }
+    // Lane header: what is measured right now.
+    p->setPen(Qt::black);
+    p->setFont([&] { QFont f = theme_.font(10); f.setBold(true); return f; }());
+    QString unit = l.experiment == ExperimentKind::Race ? tr("updates/s") : l.experiment == ExperimentKind::PingPong ? tr("round trips/s") : tr("msgs/s");
+    p->drawText(QRectF(L.left() + 6, 20, L.width() - 12, 22), Qt::AlignHCenter,
+                tr("%1: %2%3").arg(q(displayName(l.transport)), human(l.rate), unit));
+
+    // Workers (real PIDs).
+    p->setFont(theme_.font(8));
+    int hidden = 0;
+    for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
+        const FlowWorker& w = l.workers[static_cast<std::size_t>(i)];
+        QRectF r = workerRect(lane, i);
+        bool stacked = false;
+        for (int j = 0; j < i; ++j) stacked |= workerRect(lane, j) == r;
+        if (stacked) { ++hidden; continue; }
+        p->setPen(QPen(QColor(60, 60, 60), theme_.lecture ? 2 : 1));
+        p->setBrush(stateColor(w));
+        p->drawRoundedRect(r, 6, 6);
+        p->setPen(Qt::black);
+        p->drawText(r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignTop, q(toString(w.role)) + "\nPID " + QString::number(w.pid));
+        p->setFont(theme_.font(7));
+        p->drawText(r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignBottom, stateWord(w));
+        p->setFont(theme_.font(8));
+    }
+    if (hidden) {
+        p->setPen(QColor(80, 80, 80));
+        p->drawText(QRectF(L.left(), 50 + kMaxShown * 58, L.width(), 18), Qt::AlignHCenter,
+                    tr("+ %n more worker(s), see the process table", nullptr, hidden));
+    }
+
+    QColor flashCol = QColor(220, 30, 30, static_cast<int>(255 * l.flash));
+    if (usesSegment(l)) {
+        QRectF s = segmentRect(lane);
+        // The segment is one region of physical memory, mapped into every worker's address space.
+        p->setPen(QPen(QColor(120, 120, 160), 1, Qt::DashLine));
+        for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
+            QRectF r = workerRect(lane, i);
+            QPointF from = l.experiment == ExperimentKind::Race ? QPointF(r.center().x(), r.bottom())
+                                                                : (r.center().x() < s.center().x() ? QPointF(r.right(), r.bottom() - 6)
+                                                                                                   : QPointF(r.left(), r.bottom() - 6));
+            QPointF to(std::clamp(from.x(), s.left(), s.right()), s.top());
+            p->drawLine(from, to);
+        }
+        p->setPen(QPen(l.flash > 0 ? flashCol : QColor(60, 90, 160), l.flash > 0 ? 4 : 2));
+        p->setBrush(QColor(210, 225, 250));
+        p->drawRoundedRect(s, 8, 8);
+        p->setPen(Qt::black);
+        p->setFont(theme_.font(8));
+        p->drawText(s.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter,
+                    tr("shared memory segment (mapped into every process)\n%1").arg(l.objectName));
+        if (l.experiment == ExperimentKind::Race) {
+            p->setFont(theme_.font(10));
+            p->drawText(s.adjusted(6, 40, -6, -4), Qt::AlignTop | Qt::AlignHCenter,
+                        tr("counter = %1\nlost updates: %2    inconsistent records: %3")
+                            .arg(QString::number(l.raceCounter), QString::number(l.lost), QString::number(l.inconsistent)));
+        } else {
+            // The ring's slots, filled by what is in flight.
+            int cells = 16;
+            int filled = l.inFlight > 0 ? std::clamp(static_cast<int>(std::ceil(l.inFlight / std::max(1.0, l.capacity) * cells)), 1, cells) : 0;
+            double cw = (s.width() - 40) / cells;
+            for (int c = 0; c < cells; ++c) {
+                QRectF cell(s.left() + 20 + c * cw, s.center().y() - 12, cw - 3, 24);
+                p->setPen(QColor(100, 120, 170));
+                p->setBrush(c < filled ? QColor(90, 140, 220) : QColor(245, 248, 255));
+                p->drawRect(cell);
+            }
+            p->setFont(theme_.font(8));
+            p->drawText(s.adjusted(6, 4, -6, -6), Qt::AlignBottom | Qt::AlignHCenter,
+                        tr("ring: %1 of %2 slots in use · %3 system calls/msg (measured)")
+                            .arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0),
+                                 QString::number(l.syscallsPerMsg, 'f', 2)));
+        }
+        // The lock: who holds it, who waits.
+        if (l.sync != SyncMode::None && l.sync != SyncMode::Atomic) {
+            QString holder;
+            int waiting = 0;
+            for (const auto& w : l.workers) {
+                if (w.state == WorkerState::HoldingLock && !w.dead) holder = QString::number(w.pid);
+                waiting += w.state == WorkerState::WaitingLock && !w.dead;
+            }
+            QRectF lockBox(s.right() - 150, s.bottom() + 8, 150, 26);
+            p->setPen(QColor(120, 90, 0));
+            p->setBrush(QColor(255, 225, 140));
+            p->drawRoundedRect(lockBox, 4, 4);
+            p->setPen(Qt::black);
+            p->drawText(lockBox, Qt::AlignCenter, tr("%1: %2").arg(q(toString(l.sync)), holder.isEmpty() ? tr("free") : tr("held by %1").arg(holder)));
+            for (int i = 0; i < std::min(waiting, 8); ++i) {
+                QRectF wq(lockBox.left() - 22 - i * 20, lockBox.top() + 5, 16, 16);
+                p->setBrush(QColor(255, 150, 120));
+                p->drawRect(wq);
+            }
+            if (waiting) p->drawText(QRectF(s.left(), lockBox.top(), lockBox.left() - 30 - std::min(waiting, 8) * 20 - s.left(), 26),
+                                     Qt::AlignRight | Qt::AlignVCenter, tr("%n waiting", nullptr, waiting));
+        } else if (l.sync == SyncMode::None) {
+            p->setPen(QColor(190, 30, 30));
+            p->setFont(theme_.font(9));
+            p->drawText(QRectF(s.left(), s.bottom() + 8, s.width(), 22), Qt::AlignCenter,
+                        tr("no synchronization: concurrent writes collide"));
+        }
+        if (l.experiment != ExperimentKind::Race) {
+            p->setPen(QColor(40, 110, 40));
+            p->setFont(theme_.font(8));
+            p->drawText(QRectF(L.left() + 10, kBoundaryY - 24, L.width() - 20, 20), Qt::AlignCenter,
+                        tr("data never crosses into the kernel: plain loads and stores"));
+        }
+    } else {
+        QRectF k = kernelRect(lane);
+        p->setPen(QPen(l.flash > 0 ? flashCol : QColor(90, 90, 120), l.flash > 0 ? 4 : 2));
+        p->setBrush(QColor(255, 250, 235));
+        p->drawRoundedRect(k, 8, 8);
+        p->setPen(Qt::black);
+        p->setFont(theme_.font(9));
+        p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter, kernelObjectName(l.transport));
+        double fill = std::clamp(l.inFlight / std::max(1.0, l.capacity), 0.0, 1.0);
+        QRectF bar(k.left() + 14, k.center().y() - 8, k.width() - 28, 16);
+        p->setBrush(Qt::white);
+        p->drawRect(bar);
+        p->setBrush(QColor(240, 160, 60));
+        p->drawRect(QRectF(bar.left(), bar.top(), bar.width() * fill, bar.height()));
+        p->setFont(theme_.font(7));
+        p->drawText(k.adjusted(6, 4, -6, -6), Qt::AlignBottom | Qt::AlignHCenter,
+                    tr("%1 messages in flight · the kernel copies every byte twice").arg(QString::number(l.inFlight, 'f', 0)));
+        // System-call arrows across the boundary.
+        p->setFont(theme_.font(8));
+        p->setPen(QColor(150, 60, 0));
+        QString calls = tr("%1 system calls/msg (measured)").arg(QString::number(l.syscallsPerMsg, 'f', 2));
+        p->drawText(QRectF(L.left() + 6, kBoundaryY - 22, L.width() - 12, 18), Qt::AlignCenter, calls);
+        QString down = l.transport == TransportKind::MessageQueue ? "mq_send()" : l.transport == TransportKind::File ? "write()" : "write()/send()";
+        QString up = l.transport == TransportKind::MessageQueue ? "mq_receive()" : l.transport == TransportKind::File ? "pread()" : "read()/recv()";
+        p->drawText(QRectF(L.left() + 8, kBoundaryY + 24, 160, 18), Qt::AlignLeft, QString::fromUtf8("↓ ") + down);
+        p->drawText(QRectF(L.right() - 168, kBoundaryY + 24, 160, 18), Qt::AlignRight, up + QString::fromUtf8(" ↑"));
+    }
+    if (l.experiment != ExperimentKind::Race && (l.lost || l.inconsistent)) {
+        p->setPen(QColor(200, 20, 20));
+        p->setFont(theme_.font(9));
+        p->drawText(QRectF(L.left(), kHeight - 30, L.width(), 24), Qt::AlignCenter,
+                    tr("lost/duplicated: %1   corrupted/out of order: %2").arg(QString::number(l.lost), QString::number(l.inconsistent)));
+    }
+    if (l.slowMotion) {
+        p->setPen(QColor(90, 90, 90));
+        p->setFont(theme_.font(8));
+        p->drawText(QRectF(L.left(), kHeight - 50, L.width(), 20), Qt::AlignCenter,
+                    tr("slow motion: every token is a real message (producer #sequence)"));
+    } else if (l.rate > 0) {
+        p->setPen(QColor(90, 90, 90));
+        p->setFont(theme_.font(7));
+        p->drawText(QRectF(L.left(), kHeight - 50, L.width(), 20), Qt::AlignCenter,
+                    tr("token rate on a log scale of the measured %1/s").arg(human(l.rate).trimmed()));
+    }
+}
+
+void FlowFigure::paintIsolation(QPainter* p) {
+    p->setPen(Qt::black);
+    p->setFont(theme_.font(10));
+    double y = 40;
+    for (const QString& line : isolation_) {
+        p->drawText(QRectF(30, y, kWidth - 60, 26), Qt::AlignLeft | Qt::AlignVCenter, line);
+        y += line.isEmpty() ? 12 : 28;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+FlowView::FlowView(QWidget* parent) : QGraphicsView(parent), figure_(new FlowFigure) {
+    scene_.addItem(figure_);
+    scene_.setSceneRect(figure_->boundingRect());
+    setScene(&scene_);
+    setRenderHint(QPainter::Antialiasing);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    setMinimumSize(400, 260);
+    anim_.setTimerType(Qt::PreciseTimer);
+    anim_.setInterval(16); // ~60 fps
+    connect(&anim_, &QTimer::timeout, this, &FlowView::animate);
+    clock_.start();
+    anim_.start();
+}
+
+void FlowView::resizeEvent(QResizeEvent* e) {
+    QGraphicsView::resizeEvent(e);
+    fitInView(figure_, Qt::KeepAspectRatio);
+}
+
+void FlowView::setTheme(const ChartTheme& t) { figure_->setTheme(t); }
+
+void FlowView::clear() {
+    figure_->setLanes({});
+    figure_->setIsolation({});
+    figure_->tokens().clear();
+    pendingEvents_.clear();
+    spawnDebt_.clear();
+}
+
+void FlowView::showIsolation(const QStringList& lines) {
+    figure_->tokens().clear();
+    figure_->setIsolation(lines);
+}
+
+void FlowView::resetFrameStats() {
+    intervals_.clear();
+    work_.clear();
+}
+
+void FlowView::updateFrom(const RunController& c) {
+    std::vector<FlowLane> lanes;
+    const auto& src = c.lanes();
+    if (src.empty()) return; // keep the last picture after Stop
+    figure_->setIsolation({});
+    pendingEvents_.resize(src.size());
+    for (std::size_t i = 0; i < src.size(); ++i) {
+        const Lane& lane = *src[i];
+        FlowLane fl;
+        fl.experiment = lane.config.experiment;
+        fl.transport = lane.config.transport;
+        fl.sync = lane.config.effectiveSync();
+        fl.slowMotion = lane.config.rate > 0 && lane.config.rate <= 5;
+        fl.objectName = QString::fromStdString(lane.run->prefix()) + (fl.experiment == ExperimentKind::Race ? "-race" : "-ring");
+        const Snapshot* s = lane.history.latest();
+        for (const WorkerInfo& w : lane.run->workers()) {
+            FlowWorker fw;
+            fw.pid = static_cast<int>(w.pid);
+            fw.role = w.role;
+            fw.dead = w.exit.exited;
+            fw.exitText = QString::fromStdString(w.exit.describe());
+            if (s && w.slot < static_cast<int>(s->workers.size())) fw.state = s->workers[static_cast<std::size_t>(w.slot)].state;
+            fl.workers.push_back(fw);
+        }
+        if (!lane.history.points().empty()) {
+            const HistoryPoint& p = lane.history.points().back();
+            fl.rate = p[Series::MsgsPerS];
+            fl.syscallsPerMsg = p[Series::SyscallsPerMsg];
+            fl.lost = static_cast<uint64_t>(p[Series::LostUpdates]);
+            fl.inconsistent = static_cast<uint64_t>(p[Series::Inconsistent]);
+        }
+        if (s) {
+            int pr = roleBit(WorkerRole::Producer), co = roleBit(WorkerRole::Consumer);
+            uint64_t sent = s->sum(&WorkerCounters::messages, pr), recv = s->sum(&WorkerCounters::messages, co);
+            fl.inFlight = sent > recv ? static_cast<double>(sent - recv) : 0.0;
+            fl.raceCounter = s->raceCounter;
+        }
+        fl.capacity = fl.transport == TransportKind::MessageQueue ? 10.0
+                      : fl.transport == TransportKind::SharedMemory ? 256.0
+                                                                    : std::max(1.0, 65536.0 / (lane.config.messageSize + 32.0));
+        if (fl.transport == TransportKind::SharedMemory) {
+            fl.capacity = 256; // ShmRing::defaultSlotCount for small messages
+        }
+        const auto& old = figure_->lanes();
+        fl.flash = i < old.size() ? old[i].flash : 0;
+        if (lane.newLost || lane.newInconsistent) fl.flash = 1.0;
+        for (const auto& e : lane.newEvents) {
+            if (e.kind == EventKind::Collision) fl.flash = 1.0;
+            if (fl.slowMotion && e.kind == EventKind::Sent) pendingEvents_[i].push_back(e);
+        }
+        lanes.push_back(std::move(fl));
+    }
+    if (figure_->lanes().size() != lanes.size()) figure_->tokens().clear();
+    figure_->setLanes(std::move(lanes));
+}
+
+void FlowView::spawn(int lane, const FlowLane& l, double seconds) {
+    // Which workers does a token travel between?
+    std::vector<int> senders, receivers;
+    for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
+        if (l.workers[static_cast<std::size_t>(i)].dead) continue;
+        WorkerRole r = l.workers[static_cast<std::size_t>(i)].role;
+        if (r == WorkerRole::Consumer || r == WorkerRole::Ponger) receivers.push_back(i);
+        else senders.push_back(i);
+    }
+    if (senders.empty()) return;
+    if (receivers.empty()) receivers = senders;
+    double speed = l.slowMotion ? 0.5 : 0.9;
+    auto make = [&](int from, int to, bool back, QString label) {
+        FlowToken t{lane, from, to, back, 0.0, speed, std::move(label), false};
+        t.collision = l.flash > 0.5 && (roundRobin_ % 2 == 0); // red while collisions are being detected
+        figure_->tokens().push_back(t);
+    };
+    if (l.slowMotion) {
+        auto& pend = pendingEvents_[static_cast<std::size_t>(lane)];
+        while (!pend.empty()) {
+            const EventRecord& e = pend.front();
+            int from = senders[std::min<std::size_t>(e.producer, senders.size() - 1)];
+            int to = receivers[static_cast<std::size_t>(roundRobin_++) % receivers.size()];
+            make(from, to, false, QStringLiteral("P%1 #%2").arg(e.producer).arg(e.seq));
+            pend.pop_front();
+        }
+        return;
+    }
+    if (l.rate <= 0) return;
+    // Log scale: 10 msgs/s → 2 tokens/s, 1 M msgs/s → 12 tokens/s.
+    double perS = 2.0 * std::log10(std::max(10.0, l.rate));
+    spawnDebt_[static_cast<std::size_t>(lane)] += perS * seconds;
+    while (spawnDebt_[static_cast<std::size_t>(lane)] >= 1.0) {
+        spawnDebt_[static_cast<std::size_t>(lane)] -= 1.0;
+        int k = roundRobin_++;
+        int from = senders[static_cast<std::size_t>(k) % senders.size()];
+        if (l.experiment == ExperimentKind::Race) {
+            make(from, from, (k & 1) != 0, {});
+        } else if (l.experiment == ExperimentKind::PingPong) {
+            make(from, receivers.front(), (k & 1) != 0, {});
+        } else {
+            make(from, receivers[static_cast<std::size_t>(k / std::max<std::size_t>(1, senders.size())) % receivers.size()], false, {});
+        }
+    }
+}
+
+void FlowView::animate() {
+    qint64 now = clock_.nsecsElapsed();
+    double dt = lastFrameNs_ ? static_cast<double>(now - lastFrameNs_) / 1e9 : 0.016;
+    if (lastFrameNs_) intervals_.push_back(static_cast<double>(now - lastFrameNs_) / 1e6);
+    lastFrameNs_ = now;
+    const auto& lanes = figure_->lanes();
+    spawnDebt_.resize(lanes.size(), 0.0);
+    pendingEvents_.resize(lanes.size());
+    for (int i = 0; i < static_cast<int>(lanes.size()); ++i) spawn(i, lanes[static_cast<std::size_t>(i)], dt);
+    if (figure_->tokens().size() > 400) figure_->tokens().erase(figure_->tokens().begin(), figure_->tokens().end() - 400);
+    figure_->advance(dt);
+    figure_->update();
+    if (isVisible()) viewport()->repaint(); // paint now so the measured work includes painting
+    work_.push_back(static_cast<double>(clock_.nsecsElapsed() - now) / 1e6);
+    if (intervals_.size() > 100000) resetFrameStats();
+}
+
+} // namespace ipclab::ui

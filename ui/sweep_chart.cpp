@@ -1,0 +1,110 @@
+#include "sweep_chart.h"
+
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+
+#include <map>
+
+namespace ipclab::ui {
+
+namespace {
+QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+}
+
+SweepChart::SweepChart(QWidget* parent) : QChartView(parent) {
+    auto* chart = new QChart;
+    chart->setTitle(tr("Throughput vs message size (run a sweep)"));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    x_ = new QLogValueAxis;
+    x_->setBase(2);
+    x_->setTitleText(tr("message size (bytes, log)"));
+    x_->setLabelFormat("%g");
+    x_->setRange(8, 1 << 20);
+    y_ = new QLogValueAxis;
+    y_->setBase(10);
+    y_->setTitleText(tr("MB/s (log)"));
+    y_->setLabelFormat("%g");
+    y_->setRange(0.1, 10000);
+    chart->addAxis(x_, Qt::AlignBottom);
+    chart->addAxis(y_, Qt::AlignLeft);
+    setChart(chart);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumSize(320, 220);
+    theme_.apply(chart);
+}
+
+QString SweepChart::title() const { return chart()->title(); }
+
+void SweepChart::setTheme(const ChartTheme& theme) {
+    theme_ = theme;
+    setPoints(points_);
+}
+
+void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
+    points_ = points;
+    for (auto* s : series_) {
+        chart()->removeSeries(s);
+        delete s;
+    }
+    series_.clear();
+    crossLine_ = nullptr;
+    std::map<TransportKind, QList<QPointF>> by;
+    double lo = 1e30, hi = 0;
+    for (const auto& p : points) {
+        if (p.mbPerS <= 0) continue;
+        by[p.transport].append(QPointF(p.size, p.mbPerS));
+        lo = std::min(lo, p.mbPerS);
+        hi = std::max(hi, p.mbPerS);
+    }
+    int i = 0;
+    for (auto& [kind, pts] : by) {
+        auto* s = new QLineSeries;
+        s->setName(q(displayName(kind)));
+        QPen pen(kind == TransportKind::SharedMemory ? ChartTheme::laneColor(0, 0) : ChartTheme::laneColor(1, i++));
+        if (kind != TransportKind::SharedMemory && i > 3) pen.setColor(QColor::fromHsv((i * 53) % 360, 200, 200));
+        pen.setWidth(theme_.lineWidth() + (kind == TransportKind::SharedMemory ? 1 : 0));
+        s->setPen(pen);
+        s->setPointsVisible(true);
+        s->replace(pts);
+        chart()->addSeries(s);
+        s->attachAxis(x_);
+        s->attachAxis(y_);
+        series_.push_back(s);
+    }
+    if (hi > 0) y_->setRange(std::pow(10, std::floor(std::log10(lo))), std::pow(10, std::ceil(std::log10(hi))));
+    crossover_ = sweepCrossover(points, 2.0);
+    if (crossover_) {
+        crossLine_ = new QLineSeries;
+        crossLine_->setName(tr("crossover: shared memory < 2x at %1").arg(q(formatSize(crossover_))));
+        QPen pen(QColor(120, 120, 120), 2, Qt::DashLine);
+        crossLine_->setPen(pen);
+        crossLine_->append(crossover_, y_->min());
+        crossLine_->append(crossover_, y_->max());
+        chart()->addSeries(crossLine_);
+        crossLine_->attachAxis(x_);
+        crossLine_->attachAxis(y_);
+        series_.push_back(crossLine_);
+    }
+    chart()->setTitle(points.empty() ? tr("Throughput vs message size (run a sweep)")
+                                     : tr("Throughput vs message size: where does shared memory stop winning by much?"));
+    theme_.apply(chart());
+}
+
+QString SweepChart::csv() const {
+    QString out = QStringLiteral("transport,size_bytes,msgs_per_s,mb_per_s\n");
+    for (const auto& p : points_)
+        out += q(toString(p.transport)) + ',' + QString::number(p.size) + ',' + QString::number(p.msgsPerS, 'f', 0) + ',' +
+               QString::number(p.mbPerS, 'f', 3) + '\n';
+    return out;
+}
+
+int SweepChart::pointCount() const {
+    int n = 0;
+    for (auto* s : series_)
+        if (s != crossLine_) n += static_cast<int>(s->count());
+    return n;
+}
+
+} // namespace ipclab::ui

@@ -1,0 +1,35 @@
+#pragma once
+// Throughput against message size, log–log, one line per transport, with the crossover marked:
+// the smallest size at which shared memory is less than 2× the best message-passing transport.
+#include "chart_theme.h"
+#include "experiment_runner.h"
+
+#include <QChartView>
+
+class QLogValueAxis;
+class QLineSeries;
+
+namespace ipclab::ui {
+
+class SweepChart : public QChartView {
+    Q_OBJECT
+public:
+    explicit SweepChart(QWidget* parent = nullptr);
+    void setPoints(const std::vector<SweepPoint>& points);
+    void setTheme(const ChartTheme& theme);
+    QString csv() const;
+    QString title() const;
+    int pointCount() const;
+    uint32_t crossover() const { return crossover_; }
+
+private:
+    QLogValueAxis* x_;
+    QLogValueAxis* y_;
+    QList<QLineSeries*> series_;
+    QLineSeries* crossLine_ = nullptr;
+    std::vector<SweepPoint> points_;
+    ChartTheme theme_;
+    uint32_t crossover_ = 0;
+};
+
+} // namespace ipclab::ui
