@@ -1,5 +1,6 @@
 #include "chart_exporter.h"
 
+#include <QChartView>
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
@@ -17,6 +18,16 @@ void render(const Exportable& e, QPainter& p, const QRectF& target) {
     p.setRenderHint(QPainter::TextAntialiasing);
     if (!e.source.isEmpty() && e.view->scene()) {
         e.view->scene()->render(&p, target, e.source, Qt::KeepAspectRatio);
+    } else if (auto* cv = qobject_cast<QChartView*>(e.view)) {
+        // Lay the chart out at the export size (no stretched fonts), render, and put it back.
+        QChart* chart = cv->chart();
+        QSizeF old = chart->size();
+        QPointF oldPos = chart->pos();
+        chart->setPos(0, 0);
+        chart->resize(target.size());
+        cv->scene()->render(&p, target, QRectF(QPointF(0, 0), target.size()), Qt::IgnoreAspectRatio);
+        chart->resize(old);
+        chart->setPos(oldPos);
     } else {
         e.view->render(&p, target, QRect(), Qt::IgnoreAspectRatio);
     }

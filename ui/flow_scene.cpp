@@ -12,7 +12,7 @@
 namespace ipclab::ui {
 
 namespace {
-constexpr double kBoundaryY = 340;
+constexpr double kBoundaryY = 300;
 constexpr int kMaxShown = 5; // worker boxes drawn per column; the rest are summarized
 
 QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
@@ -20,7 +20,7 @@ QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<q
 QString human(double v) {
     if (v >= 1e6) return QString::number(v / 1e6, 'f', 2) + " M";
     if (v >= 1e3) return QString::number(v / 1e3, 'f', 1) + " k";
-    return QString::number(v, 'f', v < 10 ? 1 : 0) + " ";
+    return QString::number(v, 'f', v < 10 ? 1 : 0);
 }
 
 QString kernelObjectName(TransportKind k) {
@@ -92,15 +92,15 @@ QRectF FlowFigure::workerRect(int lane, int index) const {
 QRectF FlowFigure::segmentRect(int lane) const {
     QRectF L = laneRect(lane);
     const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
-    if (l.experiment == ExperimentKind::Race) return {L.left() + 30, 170, L.width() - 60, 130};
+    if (l.experiment == ExperimentKind::Race) return {L.left() + 30, 150, L.width() - 60, 110};
     double inset = std::min(130.0, L.width() / 4) + 30;
-    return {L.left() + inset, 110, L.width() - 2 * inset, 150};
+    return {L.left() + inset, 100, L.width() - 2 * inset, 140};
 }
 
 QRectF FlowFigure::kernelRect(int lane) const {
     QRectF L = laneRect(lane);
     double w = std::min(300.0, L.width() * 0.55);
-    return {L.center().x() - w / 2, 430, w, 110};
+    return {L.center().x() - w / 2, 370, w, 100};
 }
 
 QPointF FlowFigure::pathPoint(const FlowToken& tok, double t) const {
@@ -150,7 +150,7 @@ void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->drawLine(QPointF(0, kBoundaryY), QPointF(kWidth, kBoundaryY));
     p->setFont(theme_.font(9));
     p->setPen(QColor(70, 70, 90));
-    p->drawText(QRectF(8, 4, 300, 20), Qt::AlignLeft, tr("USER SPACE (each process: its own address space)"));
+    p->drawText(QRectF(8, 4, 400, 20), Qt::AlignLeft, tr("USER SPACE (each process: its own address space)"));
     p->drawText(QRectF(8, kBoundaryY + 4, 400, 20), Qt::AlignLeft, tr("KERNEL SPACE (reached only by system calls)"));
 
     if (!isolation_.isEmpty()) {
@@ -194,7 +194,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
     p->setFont([&] { QFont f = theme_.font(10); f.setBold(true); return f; }());
     QString unit = l.experiment == ExperimentKind::Race ? tr("updates/s") : l.experiment == ExperimentKind::PingPong ? tr("round trips/s") : tr("msgs/s");
     p->drawText(QRectF(L.left() + 6, 20, L.width() - 12, 22), Qt::AlignHCenter,
-                tr("%1: %2%3").arg(q(displayName(l.transport)), human(l.rate), unit));
+                tr("%1: %2 %3").arg(q(displayName(l.transport)), human(l.rate), unit));
 
     // Workers (real PIDs).
     p->setFont(theme_.font(8));
@@ -337,7 +337,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->setPen(QColor(90, 90, 90));
         p->setFont(theme_.font(7));
         p->drawText(QRectF(L.left(), kHeight - 50, L.width(), 20), Qt::AlignCenter,
-                    tr("token rate on a log scale of the measured %1/s").arg(human(l.rate).trimmed()));
+                    tr("token rate on a log scale of the measured %1/s").arg(human(l.rate)));
     }
 }
 

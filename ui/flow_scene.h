@@ -60,7 +60,7 @@ struct FlowToken {
 class FlowFigure : public QGraphicsObject {
     Q_OBJECT
 public:
-    static constexpr double kWidth = 1000, kHeight = 620;
+    static constexpr double kWidth = 1000, kHeight = 540;
     FlowFigure();
     QRectF boundingRect() const override { return {0, 0, kWidth, kHeight}; }
     void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;

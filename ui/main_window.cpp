@@ -35,6 +35,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+// Resources live in a static library: register them explicitly (outside any namespace).
+static void initResources() { Q_INIT_RESOURCE(ipclab); }
+
 namespace ipclab::ui {
 
 namespace {
@@ -50,6 +53,7 @@ const RatePreset kRates[] = {{"Full speed", 0},         {"Limited: 10 000 msgs/s
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new RunController(this)) {
+    initResources();
     setWindowTitle(tr("IPC Lab"));
     setWindowIcon(QIcon(":/icons/ipclab.svg"));
     normalFont_ = QApplication::font();
@@ -194,6 +198,8 @@ void MainWindow::buildControls() {
     processView_->setSelectionMode(QAbstractItemView::SingleSelection);
     processView_->verticalHeader()->hide();
     processView_->horizontalHeader()->setStretchLastSection(true);
+    processView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    processView_->setWordWrap(false);
     processView_->setToolTip(tr("The real worker processes; select one and press Kill worker"));
     layout->addWidget(new QLabel(tr("Processes")));
     layout->addWidget(processView_, 2);
@@ -241,8 +247,8 @@ void MainWindow::buildCentral() {
                                 {{Series::MsgsPerS, tr("msgs/s"), false}, {Series::MbPerS, tr("MB/s"), true}});
     contention_ = new TimeChart(tr("Lock contention"), tr("contended %"), tr("mean wait (µs)"),
                                 {{Series::ContendedPct, tr("contended %"), false}, {Series::MeanWaitUs, tr("mean wait µs"), true}});
-    integrity_ = new TimeChart(tr("Integrity"), tr("count"), QString(),
-                               {{Series::LostUpdates, tr("lost"), false}, {Series::Inconsistent, tr("inconsistent/corrupted"), false}});
+    integrity_ = new TimeChart(tr("Integrity"), tr("lost"), tr("inconsistent / corrupted"),
+                               {{Series::LostUpdates, tr("lost"), false}, {Series::Inconsistent, tr("inconsistent/corrupted"), true}});
     latency_ = new TimeChart(tr("Latency"), tr("µs"), QString(),
                              {{Series::LatencyP50Us, tr("p50"), false}, {Series::LatencyP99Us, tr("p99"), false}});
     throughput_->setToolTip(tr("Measured messages (race: updates) per second over the last half second, last 60 s"));
@@ -258,8 +264,9 @@ void MainWindow::buildCentral() {
     sweep_->setToolTip(tr("Throughput per message size, log–log; the dashed line marks the crossover"));
     tabs_->addTab(sweep_, tr("Sweep"));
     right->addWidget(tabs_);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 4);
+    right->setStretchFactor(0, 1);
+    right->setStretchFactor(1, 1);
+    right->setSizes({460, 520});
     split->addWidget(right);
     split->setStretchFactor(1, 1);
 

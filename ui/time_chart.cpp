@@ -15,7 +15,7 @@ namespace ipclab::ui {
 
 TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QString& rightTitle, QList<ChartMetric> metrics,
                      QWidget* parent)
-    : QChartView(parent), metrics_(std::move(metrics)) {
+    : QChartView(parent), metrics_(std::move(metrics)), leftTitle_(leftTitle), rightTitle_(rightTitle) {
     auto* chart = new QChart;
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
@@ -24,16 +24,19 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     x_->setTitleText(tr("time (s)"));
     x_->setLabelFormat("%.0f");
     x_->setRange(0, 10);
+    x_->setTickType(QValueAxis::TicksDynamic);
+    x_->setTickAnchor(0);
+    x_->setTickInterval(2);
     left_ = new QValueAxis;
     left_->setTitleText(leftTitle);
-    left_->setLabelFormat("%.3g");
+    left_->setLabelFormat("%.4g");
     left_->setRange(0, 1);
     chart->addAxis(x_, Qt::AlignBottom);
     chart->addAxis(left_, Qt::AlignLeft);
     if (!rightTitle.isEmpty()) {
         right_ = new QValueAxis;
         right_->setTitleText(rightTitle);
-        right_->setLabelFormat("%.3g");
+        right_->setLabelFormat("%.4g");
         right_->setRange(0, 1);
         chart->addAxis(right_, Qt::AlignRight);
     }
@@ -96,20 +99,36 @@ void TimeChart::refresh(const RunController& controller) {
     ensureSeries(static_cast<int>(lanes.size()), names);
 
     double t1 = 0, leftMax = 0, rightMax = 0;
+    for (const auto& lane : lanes) {
+        for (const auto& p : lane->history.points())
+            for (const auto& m : metrics_) (m.rightAxis ? rightMax : leftMax) = std::max(m.rightAxis ? rightMax : leftMax, p[m.series]);
+        t1 = std::max(t1, lane->history.now());
+    }
+    // Large counts read better as "2.5 M msgs/s" than as 2.5e+06.
+    auto unit = [](double max, double& div) {
+        div = max >= 2e6 ? 1e6 : max >= 2e4 ? 1e3 : 1;
+        return div == 1e6 ? QStringLiteral("M ") : div == 1e3 ? QStringLiteral("k ") : QString();
+    };
+    QString lu = unit(leftMax, leftDiv_), ru = unit(rightMax, rightDiv_);
+    left_->setTitleText(lu.isEmpty() ? leftTitle_ : lu + leftTitle_);
+    if (right_) right_->setTitleText(ru.isEmpty() ? rightTitle_ : ru + rightTitle_);
+    leftMax /= leftDiv_;
+    rightMax /= rightDiv_;
     for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
         const auto& pts = lanes[lane]->history.points();
         for (int m = 0; m < metrics_.size(); ++m) {
+            double div = metrics_[m].rightAxis ? rightDiv_ : leftDiv_;
             QList<QPointF> out;
             out.reserve(static_cast<qsizetype>(pts.size()));
-            for (const auto& p : pts) out.append(QPointF(p.t, p[metrics_[m].series]));
-            for (const auto& p : out) (metrics_[m].rightAxis ? rightMax : leftMax) = std::max(metrics_[m].rightAxis ? rightMax : leftMax, p.y());
+            for (const auto& p : pts) out.append(QPointF(p.t, p[metrics_[m].series] / div));
             series_[static_cast<int>(lane) * metrics_.size() + m]->replace(out);
         }
-        t1 = std::max(t1, lanes[lane]->history.now());
     }
     double window = lanes.front()->history.windowS();
     double t0 = std::max(0.0, t1 - window);
     x_->setRange(t0, std::max(t1, t0 + 10.0));
+    double span = std::max(t1, t0 + 10.0) - t0;
+    x_->setTickInterval(span <= 12 ? 2 : span <= 30 ? 5 : 10);
     // Round the axis top up to a "nice" number so it does not jitter every frame.
     auto nice = [](double v) {
         if (v <= 0) return 1.0;
@@ -127,9 +146,11 @@ void TimeChart::refresh(const RunController& controller) {
 QString TimeChart::csv() const {
     QString out = QStringLiteral("series,time_s,value\n");
     auto quoted = [](QString s) { return '"' + s.replace('"', "\"\"") + '"'; };
-    for (auto* s : series_)
-        for (const QPointF& p : s->points())
-            out += quoted(s->name()) + ',' + QString::number(p.x(), 'f', 3) + ',' + QString::number(p.y(), 'g', 10) + '\n';
+    for (int i = 0; i < series_.size(); ++i) {
+        double div = metrics_[i % metrics_.size()].rightAxis ? rightDiv_ : leftDiv_;
+        for (const QPointF& p : series_[i]->points())
+            out += quoted(series_[i]->name()) + ',' + QString::number(p.x(), 'f', 3) + ',' + QString::number(p.y() * div, 'g', 10) + '\n';
+    }
     for (const auto& m : lastMarks_)
         out += quoted("mark: " + QString::fromStdString(m.label)) + ',' + QString::number(m.t, 'f', 3) + ",\n";
     return out;

@@ -1,0 +1,265 @@
+// The desktop app offscreen, end to end with real worker processes: charts receive measured
+// points, the process table shows real PIDs, the sync switch makes races appear and stop,
+// exports write valid files, and closing the window leaves no worker and no kernel object.
+#include "flow_scene.h"
+#include "main_window.h"
+#include "object_names.h"
+#include "process_table_model.h"
+#include "run_controller.h"
+#include "sweep_chart.h"
+#include "sync_switch.h"
+#include "time_chart.h"
+
+#include <QFile>
+#include <QImage>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSvgRenderer>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace ipclab;
+using namespace ipclab::ui;
+
+namespace {
+ExperimentConfig stream(TransportKind t) {
+    ExperimentConfig c;
+    c.transport = t;
+    c.sync = SyncMode::Atomic;
+    return c;
+}
+
+QString commOf(int pid) {
+    QFile f(QStringLiteral("/proc/%1/comm").arg(pid));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QString::fromUtf8(f.readAll()).trimmed();
+}
+
+double latest(const MainWindow& w, Series s, int lane = 0) {
+    const auto& lanes = w.controller().lanes();
+    if (static_cast<int>(lanes.size()) <= lane || lanes[static_cast<std::size_t>(lane)]->history.points().empty()) return -1;
+    return lanes[static_cast<std::size_t>(lane)]->history.points().back()[s];
+}
+} // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("IPC Lab Tests");
+        QCoreApplication::setApplicationName("ipclab-tests");
+        QSettings().clear();
+    }
+
+    void streamFillsChartsAndShowsRealPids() {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        w.setConfig(stream(TransportKind::SharedMemory));
+        QVERIFY(w.start());
+        QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 20, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(latest(w, Series::MsgsPerS) > 1000, 5000);
+        QCOMPARE(w.processModel()->rowCount(), 2);
+        for (int r = 0; r < 2; ++r) {
+            int pid = w.processModel()->data(w.processModel()->index(r, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
+            QVERIFY(pid > 0);
+            QCOMPARE(commOf(pid), QString("ipclab-worker"));
+        }
+        QVERIFY(w.flowView()->figure()->lanes().size() == 1);
+        QTRY_VERIFY_WITH_TIMEOUT(w.flowView()->tokenCount() > 0, 3000); // tokens move on the scene
+        w.stop();
+        QVERIFY(w.throughputChart()->pointCount() > 20); // the last run stays on screen
+    }
+
+    void syncSwitchMakesRacesAppearAndStop() {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        ExperimentConfig c;
+        c.experiment = ExperimentKind::Race;
+        c.workers = 3;
+        c.sync = SyncMode::Mutex;
+        c.syncEnabled = false;
+        w.setConfig(c);
+        QVERIFY(!w.syncSwitch()->isChecked());
+        QVERIFY(w.start());
+        // Off: lost updates appear (bounded wait; scheduling on 2 cores varies).
+        QTRY_VERIFY_WITH_TIMEOUT(latest(w, Series::LostUpdates) > 0, 15000);
+        double offA = latest(w, Series::LostUpdates);
+        QTest::qWait(1000);
+        double offGrowth = latest(w, Series::LostUpdates) - offA;
+
+        QSignalSpy obeyed(&w.controller(), &RunController::syncObeyed);
+        QTest::keyClick(&w, Qt::Key_S); // the shortcut, as a lecturer would
+        QVERIFY(w.syncSwitch()->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(obeyed.count() == 1, 3000);
+        QVERIFY(obeyed.at(0).at(0).toDouble() >= 0);
+        QTest::qWait(500);
+        double onA = latest(w, Series::LostUpdates);
+        QTest::qWait(1000);
+        double onGrowth = latest(w, Series::LostUpdates) - onA;
+        // A running sample can under-read by the few updates in flight; real races add thousands.
+        QVERIFY2(onGrowth <= std::max(100.0, offGrowth / 100), qPrintable(QString("on %1 off %2").arg(onGrowth).arg(offGrowth)));
+        QTRY_VERIFY_WITH_TIMEOUT(w.contentionChart()->pointCount() > 0, 3000);
+        for (const auto& wk : w.controller().lanes().front()->history.latest()->workers) QVERIFY(wk.activeSync == SyncMode::Mutex);
+        // The toggle is marked on the time axis.
+        QVERIFY(w.throughputChart()->csv().contains("mark: sync on (mutex)"));
+        QVERIFY(w.eventLog().join('\n').contains("obeyed"));
+        w.stop();
+    }
+
+    void exportsProduceValidFiles() {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        w.setConfig(stream(TransportKind::Pipe));
+        QVERIFY(w.start());
+        QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 20, 8000);
+        w.stop();
+        QTemporaryDir dir;
+        w.exportAllTo(dir.path());
+        QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
+        QSize view = ChartExporter::logicalSize(w.exportables().front());
+        QVERIFY(view.width() >= w.throughputChart()->width() && view.width() >= 640);
+        QImage png2(dir.filePath("throughput.png")), png3(dir.filePath("throughput@3x.png"));
+        QCOMPARE(png2.size(), view * 2);
+        QCOMPARE(png3.size(), view * 3);
+        Exportable e = w.exportables().front();
+        QVERIFY(ChartExporter::savePng(e, dir.filePath("one.png"), 1));
+        QCOMPARE(QImage(dir.filePath("one.png")).size(), view);
+        QVERIFY(QSvgRenderer(dir.filePath("throughput.svg")).isValid());
+        QVERIFY(QSvgRenderer(dir.filePath("flow-scene.svg")).isValid());
+        QFile pdf(dir.filePath("latency.pdf"));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QCOMPARE(pdf.read(4), QByteArray("%PDF"));
+        QFile csv(dir.filePath("throughput.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QStringList lines = QString::fromUtf8(csv.readAll()).trimmed().split('\n');
+        QCOMPARE(lines.first(), QString("series,time_s,value"));
+        QVERIFY(lines.size() > 20);
+        QVERIFY2(lines[1].contains("pipe") && lines[1].contains("msgs/s"), qPrintable(lines[1]));
+        // The PNG is not blank: a chart with a plotted line has many colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < png2.height(); y += 7)
+            for (int x = 0; x < png2.width(); x += 7) colours.insert(png2.pixel(x, y));
+        QVERIFY(colours.size() > 20);
+        QString err;
+        QVERIFY(!ChartExporter::saveByName(e, dir.filePath("x.bmp"), &err));
+        QVERIFY(err.contains("Unknown export format"));
+    }
+
+    void killWorkerIsReportedAndOthersContinue() {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        ExperimentConfig c;
+        c.experiment = ExperimentKind::Race;
+        c.workers = 3;
+        c.sync = SyncMode::Mutex;
+        w.setConfig(c);
+        QVERIFY(w.start());
+        QTRY_COMPARE_WITH_TIMEOUT(w.processModel()->rowCount(), 3, 3000);
+        w.processView()->selectRow(0);
+        int pid = w.processModel()->data(w.processModel()->index(0, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
+        w.killSelectedWorker();
+        QTRY_VERIFY_WITH_TIMEOUT(w.eventLog().join('\n').contains(QString::number(pid) + " (race worker) killed by signal 9"), 5000);
+        double before = w.controller().lanes().front()->history.latest()->sum(&WorkerCounters::updates);
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller().lanes().front()->history.latest()->sum(&WorkerCounters::updates) > before + 1000, 5000);
+        QVERIFY(commOf(pid).isEmpty()); // reaped
+        w.stop();
+    }
+
+    void badInputIsAClearErrorNotACrash() {
+        MainWindow w;
+        w.show();
+        ExperimentConfig c = stream(TransportKind::MessageQueue);
+        c.messageSize = 1 << 20; // above the kernel's msgsize_max
+        w.setConfig(c);
+        QVERIFY(!w.start());
+        QVERIFY2(w.lastError().contains("above"), qPrintable(w.lastError()));
+        QVERIFY(!w.controller().running());
+        QVERIFY(listLiveObjects().empty());
+    }
+
+    void corruptedSettingsFallBackToDefaults() {
+        QSettings().setValue("config/args", QStringList{"--size", "banana", "--transport", "warp"});
+        MainWindow w;
+        QVERIFY(w.config().transport == ExperimentConfig().transport);
+        QVERIFY(w.eventLog().join('\n').contains("Ignored saved settings"));
+        QSettings().clear();
+    }
+
+    void settingsRememberTheLastConfiguration() {
+        {
+            MainWindow w;
+            ExperimentConfig c = stream(TransportKind::UnixSocket);
+            c.messageSize = 4096;
+            w.setConfig(c);
+            w.close();
+        }
+        MainWindow again;
+        QVERIFY(again.config().transport == TransportKind::UnixSocket);
+        QCOMPARE(again.config().messageSize, 4096u);
+        QSettings().clear();
+    }
+
+    void compareModeRunsTwoLanesAndCloseCleansUp() {
+        QList<int> pids;
+        {
+            MainWindow w;
+            w.resize(1400, 900);
+            w.show();
+            w.setConfig(stream(TransportKind::SharedMemory));
+            w.setCompare(true, TransportKind::Pipe);
+            QVERIFY(w.start());
+            QCOMPARE(w.controller().lanes().size(), std::size_t(2));
+            QTRY_VERIFY_WITH_TIMEOUT(latest(w, Series::MsgsPerS, 1) > 100 && latest(w, Series::MsgsPerS, 0) > 100, 8000);
+            QCOMPARE(w.flowView()->figure()->lanes().size(), std::size_t(2));
+            for (int r = 0; r < w.processModel()->rowCount(); ++r)
+                pids << w.processModel()->data(w.processModel()->index(r, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
+            QCOMPARE(pids.size(), 4);
+            QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 40, 5000);
+            QVERIFY(w.throughputChart()->csv().contains("pipe"));
+            QVERIFY(!listLiveObjects().empty());
+            w.close();
+        }
+        for (int pid : pids) QVERIFY2(commOf(pid).isEmpty(), qPrintable(QString::number(pid)));
+        QVERIFY(listLiveObjects().empty());
+    }
+
+    void sweepFillsTheLogLogChart() {
+        MainWindow w;
+        w.show();
+        ExperimentConfig c;
+        c.experiment = ExperimentKind::Sweep;
+        c.sweepTransports = {TransportKind::SharedMemory, TransportKind::Pipe};
+        c.sweepSizes = {64, 65536};
+        c.sweepPointS = 0.2;
+        QSignalSpy done(&w.controller(), &RunController::stopped);
+        QVERIFY(w.controller().start(c));
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 20000);
+        QCOMPARE(w.sweepChart()->pointCount(), 4);
+        QVERIFY(w.sweepChart()->csv().split('\n', Qt::SkipEmptyParts).size() == 5);
+    }
+
+    void isolationShowsSameAddressDifferentValues() {
+        MainWindow w;
+        w.show();
+        ExperimentConfig c;
+        c.experiment = ExperimentKind::Isolation;
+        w.setConfig(c);
+        QSignalSpy done(&w.controller(), &RunController::isolationFinished);
+        QVERIFY(w.start());
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 10000);
+        QCOMPARE(w.controller().isolationTable().rows.size(), std::size_t(2));
+        QVERIFY(w.eventLog().join('\n').contains("Isolation finished: 2"));
+    }
+
+    void cleanupTestCase() { QVERIFY(listLiveObjects().empty()); }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"

@@ -1,0 +1,154 @@
+// Screenshots of the real window (under xvfb-run: an X server) for a person to look at:
+// shared-memory mode, message-passing mode (compare lanes), a race with sync off, slow motion,
+// and presenter mode with the lecture theme. Written to $IPCLAB_SCREENSHOT_DIR. Each one is also
+// checked for being a picture at all: the charts region must not be blank.
+#include "flow_scene.h"
+#include "main_window.h"
+#include "run_controller.h"
+#include "time_chart.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QtTest>
+
+using namespace ipclab;
+using namespace ipclab::ui;
+
+namespace {
+int colours(const QImage& img) {
+    QSet<QRgb> c;
+    for (int y = 0; y < img.height(); y += 5)
+        for (int x = 0; x < img.width(); x += 5) c.insert(img.pixel(x, y));
+    return static_cast<int>(c.size());
+}
+} // namespace
+
+class ScreenshotTest : public QObject {
+    Q_OBJECT
+    QString dir_;
+
+    void shoot(MainWindow& w, const QString& name) {
+        QImage img = w.grab().toImage();
+        QString path = QDir(dir_).filePath(name + ".png");
+        QVERIFY(img.save(path));
+        QVERIFY2(colours(img) > 50, qPrintable(name));
+        QImage chart = w.throughputChart()->grab().toImage();
+        QVERIFY2(colours(chart) > 8, qPrintable(name + ": throughput chart looks empty"));
+        qInfo("wrote %s (%dx%d)", qPrintable(path), img.width(), img.height());
+    }
+
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("IPC Lab Tests");
+        QCoreApplication::setApplicationName("ipclab-screenshots");
+        QSettings().clear();
+        dir_ = qEnvironmentVariable("IPCLAB_SCREENSHOT_DIR", QDir::currentPath() + "/screenshots");
+        QVERIFY(QDir().mkpath(dir_));
+    }
+
+    void sharedMemoryMode() {
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ExperimentConfig c;
+        c.transport = TransportKind::SharedMemory;
+        c.producers = 2;
+        c.consumers = 2;
+        c.sync = SyncMode::Mutex;
+        w.setConfig(c);
+        w.setCompare(false, TransportKind::Pipe);
+        QVERIFY(w.start());
+        QTest::qWait(3000);
+        QVERIFY(w.throughputChart()->pointCount() > 30);
+        shoot(w, "01-shared-memory");
+        w.stop();
+    }
+
+    void messagePassingMode() {
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ExperimentConfig c;
+        c.transport = TransportKind::Pipe;
+        c.sync = SyncMode::Atomic;
+        w.setConfig(c);
+        w.setCompare(false, TransportKind::Pipe);
+        QVERIFY(w.start());
+        QTest::qWait(3000);
+        shoot(w, "02-message-passing-pipe");
+        w.stop();
+        c.transport = TransportKind::SharedMemory;
+        w.setConfig(c);
+        w.setCompare(true, TransportKind::UnixSocket);
+        QVERIFY(w.start());
+        QTest::qWait(3000);
+        shoot(w, "03-compare-shm-vs-unix-socket");
+        w.stop();
+    }
+
+    void raceWithSyncOff() {
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ExperimentConfig c;
+        c.experiment = ExperimentKind::Race;
+        c.workers = 3;
+        c.sync = SyncMode::Mutex;
+        c.syncEnabled = true;
+        w.setConfig(c);
+        w.setCompare(false, TransportKind::Pipe);
+        QVERIFY(w.start());
+        QTest::qWait(1500);
+        w.toggleSync(); // off: races appear
+        QTest::qWait(2500);
+        shoot(w, "04-race-sync-off");
+        w.toggleSync(); // on again: they stop; the chart shows both marks
+        QTest::qWait(2000);
+        shoot(w, "05-race-sync-back-on");
+        w.stop();
+    }
+
+    void slowMotion() {
+        MainWindow w;
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ExperimentConfig c;
+        c.transport = TransportKind::MessageQueue;
+        c.rate = 2;
+        c.producers = 2;
+        c.consumers = 2;
+        w.setConfig(c);
+        w.setCompare(false, TransportKind::Pipe);
+        QVERIFY(w.start());
+        QTest::qWait(2600);
+        shoot(w, "06-slow-motion-mqueue");
+        w.stop();
+    }
+
+    void presenterMode() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setLectureTheme(true);
+        w.setPresenterMode(true);
+        ExperimentConfig c;
+        c.transport = TransportKind::SharedMemory;
+        w.setConfig(c);
+        w.setCompare(true, TransportKind::Pipe);
+        QVERIFY(w.start());
+        QTest::qWait(3000);
+        QVERIFY(w.presenterMode());
+        shoot(w, "07-presenter-lecture-theme");
+        w.stop();
+        w.setPresenterMode(false);
+    }
+
+    void cleanupTestCase() { QSettings().clear(); }
+};
+
+QTEST_MAIN(ScreenshotTest)
+#include "screenshot_test.moc"
