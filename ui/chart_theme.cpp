@@ -8,7 +8,7 @@ namespace ipclab::ui {
 
 QFont ChartTheme::font(int basePt) const {
     QFont f;
-    f.setPointSizeF(basePt * fontScale * (lecture ? 1.5 : 1.0));
+    f.setPointSizeF(basePt * fontScale * (lecture ? lectureFontFactor : 1.0));
     return f;
 }
 

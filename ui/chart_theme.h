@@ -10,7 +10,8 @@ namespace ipclab::ui {
 
 struct ChartTheme {
     bool lecture = false;
-    double fontScale = 1.0; // presenter mode enlarges everything
+    double fontScale = 1.0;         // presenter mode enlarges chart text
+    double lectureFontFactor = 1.3; // the scene scales with its view, so it uses 1.0
     QColor background() const { return lecture ? Qt::white : QColor(250, 250, 252); }
     int lineWidth() const { return lecture ? 4 : 2; }
     QFont font(int basePt) const;

@@ -1,6 +1,8 @@
 #include "flow_scene.h"
 
+#include "message.h"
 #include "run_controller.h"
+#include "shm_ring.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -238,8 +240,8 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->drawRoundedRect(s, 8, 8);
         p->setPen(Qt::black);
         p->setFont(theme_.font(8));
-        p->drawText(s.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter,
-                    tr("shared memory segment (mapped into every process)\n%1").arg(l.objectName));
+        p->drawText(s.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWordWrap,
+                    tr("shared memory segment, mapped into every process: %1").arg(l.objectName));
         if (l.experiment == ExperimentKind::Race) {
             p->setFont(theme_.font(10));
             p->drawText(s.adjusted(6, 40, -6, -4), Qt::AlignTop | Qt::AlignHCenter,
@@ -257,7 +259,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
                 p->drawRect(cell);
             }
             p->setFont(theme_.font(8));
-            p->drawText(s.adjusted(6, 4, -6, -6), Qt::AlignBottom | Qt::AlignHCenter,
+            p->drawText(s.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap,
                         tr("ring: %1 of %2 slots in use · %3 system calls/msg (measured)")
                             .arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0),
                                  QString::number(l.syscallsPerMsg, 'f', 2)));
@@ -431,12 +433,12 @@ void FlowView::updateFrom(const RunController& c) {
             fl.inFlight = sent > recv ? static_cast<double>(sent - recv) : 0.0;
             fl.raceCounter = s->raceCounter;
         }
-        fl.capacity = fl.transport == TransportKind::MessageQueue ? 10.0
-                      : fl.transport == TransportKind::SharedMemory ? 256.0
-                                                                    : std::max(1.0, 65536.0 / (lane.config.messageSize + 32.0));
-        if (fl.transport == TransportKind::SharedMemory) {
-            fl.capacity = 256; // ShmRing::defaultSlotCount for small messages
-        }
+        // How many messages the medium holds: the ring's real slot count, the queue's msg_max,
+        // a 64 KiB pipe/socket buffer's worth otherwise (an approximation, labelled as such).
+        uint32_t frame = lane.config.messageSize + static_cast<uint32_t>(kFrameHeaderSize);
+        fl.capacity = fl.transport == TransportKind::SharedMemory ? ShmRing::defaultSlotCount(frame)
+                      : fl.transport == TransportKind::MessageQueue ? 10.0
+                                                                    : std::max(1.0, 65536.0 / frame);
         const auto& old = figure_->lanes();
         fl.flash = i < old.size() ? old[i].flash : 0;
         if (lane.newLost || lane.newInconsistent) fl.flash = 1.0;

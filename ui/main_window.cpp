@@ -234,6 +234,7 @@ void MainWindow::buildControls() {
 void MainWindow::buildCentral() {
     auto* split = static_cast<QSplitter*>(centralWidget());
     auto* right = new QSplitter(Qt::Vertical);
+    right->setObjectName("scene-charts");
     flow_ = new FlowView;
     flow_->setToolTip(tr("The textbook figure, live: processes in user space, the kernel below. Tokens follow the real "
                          "path of the data."));
@@ -560,10 +561,15 @@ QStringList MainWindow::eventLog() const {
 }
 
 void MainWindow::applyTheme() {
-    theme_.fontScale = presenter_ ? 1.4 : 1.0;
+    theme_.fontScale = presenter_ ? 1.1 : 1.0;
     for (TimeChart* c : {throughput_, contention_, integrity_, latency_}) c->setTheme(theme_);
     sweep_->setTheme(theme_);
-    flow_->setTheme(theme_);
+    // The scene is drawn in its own coordinates and scaled to fit its view: larger fonts there
+    // would only overflow the boxes, so it takes the colours and line widths but not the sizes.
+    ChartTheme scene = theme_;
+    scene.fontScale = 1.0;
+    scene.lectureFontFactor = 1.0;
+    flow_->setTheme(scene);
 }
 
 void MainWindow::setLectureTheme(bool on) {
@@ -576,10 +582,14 @@ void MainWindow::setPresenterMode(bool on) {
     presenter_ = on;
     presenterAction_->setChecked(on);
     QFont f = normalFont_;
-    if (on) f.setPointSizeF(normalFont_.pointSizeF() * 1.4);
+    if (on) f.setPointSizeF(normalFont_.pointSizeF() * 1.3);
     QApplication::setFont(f);
+    // The class needs the scene and the charts; the controls stay reachable by keyboard.
+    if (QWidget* controls = findChild<QWidget*>("controls")) controls->setVisible(!on);
     on ? showFullScreen() : showNormal();
     applyTheme();
+    if (auto* right = findChild<QSplitter*>("scene-charts")) right->setSizes(on ? QList<int>{400, 600} : QList<int>{460, 520});
+    if (on) statusRun_->setText(tr("Presenter mode: Space start/stop · S sync on/off · P pause · F11 leave"));
 }
 
 void MainWindow::exportAllTo(const QString& folder) {

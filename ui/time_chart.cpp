@@ -84,6 +84,9 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames) {
         }
     }
     lanes_ = lanes;
+    // Adding series rebuilds the legend: keep the mark lines out of it.
+    for (auto* line : markLines_)
+        for (auto* marker : chart()->legend()->markers(line)) marker->setVisible(false);
 }
 
 void TimeChart::clearData() {
