@@ -61,7 +61,8 @@ void TimeChart::setTheme(const ChartTheme& theme) {
 }
 
 void TimeChart::ensureSeries(int lanes, const QStringList& laneNames) {
-    if (lanes == lanes_) return;
+    if (lanes == lanes_ && laneNames == laneNames_) return;
+    laneNames_ = laneNames;
     for (auto* s : series_) {
         chart()->removeSeries(s);
         delete s;
@@ -98,7 +99,7 @@ void TimeChart::refresh(const RunController& controller) {
     const auto& lanes = controller.lanes();
     if (lanes.empty()) return; // keep the last run on screen
     QStringList names;
-    for (const auto& l : lanes) names << (lanes.size() > 1 ? l->label() : l->label());
+    for (const auto& l : lanes) names << l->label();
     ensureSeries(static_cast<int>(lanes.size()), names);
 
     double t1 = 0, leftMax = 0, rightMax = 0;

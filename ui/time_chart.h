@@ -52,6 +52,7 @@ private:
     ChartTheme theme_;
     std::vector<HistoryMark> lastMarks_;
     int lanes_ = -1;
+    QStringList laneNames_;
     QString leftTitle_, rightTitle_;
     double leftDiv_ = 1, rightDiv_ = 1; // axes show k/M units; CSV keeps raw values
 };

@@ -77,7 +77,8 @@ TEST(Syscalls, SharedRingLiveStreamNeedsFewerCallsThanAPipe) {
     double pipePer = static_cast<double>(pipe.producerCalls + pipe.consumerCalls) / static_cast<double>(pipe.received);
     RecordProperty("shm_syscalls_per_msg", std::to_string(shmPer));
     RecordProperty("pipe_syscalls_per_msg", std::to_string(pipePer));
-    EXPECT_GE(pipePer, 2.0);
+    // >= 1 write + 1 read per message; the sampling window's edges can shift a few messages.
+    EXPECT_GE(pipePer, 1.9);
     EXPECT_LT(shmPer, pipePer);
 }
 
