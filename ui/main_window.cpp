@@ -1,5 +1,7 @@
 #include "main_window.h"
 
+#include "qt_text.h"
+
 #include "flow_scene.h"
 #include "process_table_model.h"
 #include "run_controller.h"
@@ -41,7 +43,6 @@ static void initResources() { Q_INIT_RESOURCE(ipclab); }
 namespace ipclab::ui {
 
 namespace {
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 // Rate presets: messages/s per producer (0 = full speed).
 struct RatePreset {
@@ -114,11 +115,11 @@ void MainWindow::buildControls() {
     transport_ = new QComboBox;
     compareTransport_ = new QComboBox;
     for (TransportKind k : allTransports()) {
-        transport_->addItem(q(displayName(k)), static_cast<int>(k));
-        transport_->setItemData(transport_->count() - 1, q(explanation(k)), Qt::ToolTipRole);
+        transport_->addItem(toQString(displayName(k)), static_cast<int>(k));
+        transport_->setItemData(transport_->count() - 1, toQString(explanation(k)), Qt::ToolTipRole);
         if (k != TransportKind::SharedMemory) {
-            compareTransport_->addItem(q(displayName(k)), static_cast<int>(k));
-            compareTransport_->setItemData(compareTransport_->count() - 1, q(explanation(k)), Qt::ToolTipRole);
+            compareTransport_->addItem(toQString(displayName(k)), static_cast<int>(k));
+            compareTransport_->setItemData(compareTransport_->count() - 1, toQString(explanation(k)), Qt::ToolTipRole);
         }
     }
     transport_->setToolTip(tr("Shared memory: one region mapped into both processes, no kernel on the data path. "
@@ -142,8 +143,8 @@ void MainWindow::buildControls() {
     primitive_ = new QComboBox;
     for (SyncMode m : allSyncModes()) {
         if (m == SyncMode::None) continue;
-        primitive_->addItem(q(toString(m)), static_cast<int>(m));
-        primitive_->setItemData(primitive_->count() - 1, q(explanation(m)), Qt::ToolTipRole);
+        primitive_->addItem(toQString(toString(m)), static_cast<int>(m));
+        primitive_->setItemData(primitive_->count() - 1, toQString(explanation(m)), Qt::ToolTipRole);
     }
     primitive_->setToolTip(tr("Which primitive protects the shared data when sync is on"));
     syncLayout->addWidget(primitive_);
@@ -271,8 +272,9 @@ void MainWindow::buildCentral() {
     split->addWidget(right);
     split->setStretchFactor(1, 1);
 
-    for (int i = 0; i < 6; ++i) installChartMenu(i == 0 ? static_cast<QWidget*>(throughput_) : i == 1 ? contention_ : i == 2 ? integrity_
-                                                    : i == 3 ? latency_ : i == 4 ? static_cast<QWidget*>(sweep_) : flow_, i);
+
+    const QList<Exportable> items = exportables();
+    for (int i = 0; i < items.size(); ++i) installChartMenu(items[i].view, i);
 
     statusRun_ = new QLabel;
     progress_ = new QProgressBar;
@@ -324,9 +326,9 @@ void MainWindow::buildMenus() {
     exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAll->setToolTip(tr("Every chart as PNG (2×, 3×), SVG, PDF and CSV, and the scene, into one folder"));
     QMenu* copy = file->addMenu(tr("&Copy image"));
-    for (int i = 0; i < 6; ++i) {
-        QString title = exportables().at(i).title;
-        copy->addAction(title, this, [this, i] {
+    const QList<Exportable> items = exportables();
+    for (int i = 0; i < items.size(); ++i) {
+        copy->addAction(items[i].title, this, [this, i] {
             ChartExporter::copyToClipboard(exportables().at(i));
             statusBar()->showMessage(tr("Copied to the clipboard"), 3000);
         });
@@ -410,8 +412,7 @@ void MainWindow::updateEnabled() {
     bool running = controller_->running();
     bool stream = kind == ExperimentKind::Stream, race = kind == ExperimentKind::Race;
     bool simple = kind == ExperimentKind::Stream || kind == ExperimentKind::PingPong;
-    for (QWidget* w : std::initializer_list<QWidget*>{experiment_, transport_, compare_, compareTransport_, producers_, consumers_, workers_, size_})
-        w->setEnabled(!running);
+    experiment_->setEnabled(!running);
     transport_->setEnabled(!running && kind != ExperimentKind::Race && kind != ExperimentKind::Sweep && kind != ExperimentKind::Isolation);
     compare_->setEnabled(!running && simple);
     compareTransport_->setEnabled(!running && simple && compare_->isChecked());
@@ -458,7 +459,7 @@ bool MainWindow::start() {
         for (const auto& w : l->run->workers()) pids << QString::number(w.pid);
     QString what = tr("%1 over %2").arg(experiment_->currentText(), transport_->currentText());
     if (c.experiment == ExperimentKind::Race) what = tr("Race with %1 workers").arg(c.workers);
-    if (other) what += tr(" vs %1").arg(q(displayName(*other)));
+    if (other) what += tr(" vs %1").arg(toQString(displayName(*other)));
     statusRun_->setText(pids.isEmpty() ? tr("Running %1…").arg(what) : tr("Running %1: worker PIDs %2").arg(what, pids.join(", ")));
     log(tr("Started %1").arg(what));
     saveSettings();
@@ -489,8 +490,8 @@ void MainWindow::onSyncSwitched() {
     auto prim = static_cast<SyncMode>(primitive_->currentData().toInt());
     if (controller_->lanes().empty()) return;
     controller_->setSync(on, prim);
-    log(on ? tr("Sync ON (%1)").arg(q(toString(prim))) : tr("Sync OFF"));
-    statusBar()->showMessage(on ? tr("Synchronization on: %1").arg(q(toString(prim))) : tr("Synchronization off: watch the collisions"), 4000);
+    log(on ? tr("Sync ON (%1)").arg(toQString(toString(prim))) : tr("Sync OFF"));
+    statusBar()->showMessage(on ? tr("Synchronization on: %1").arg(toQString(toString(prim))) : tr("Synchronization off: watch the collisions"), 4000);
 }
 
 void MainWindow::killSelectedWorker() {

@@ -1,5 +1,7 @@
 #include "process_table_model.h"
 
+#include "qt_text.h"
+
 #include "run_controller.h"
 
 #include <QBrush>
@@ -9,7 +11,6 @@
 namespace ipclab::ui {
 
 namespace {
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 QString stateText(WorkerState s) {
     switch (s) {
@@ -41,13 +42,13 @@ void ProcessTableModel::refresh() {
     for (const auto& lane : controller_.lanes()) {
         const Snapshot* s = lane->history.latest();
         for (const WorkerInfo& w : lane->run->workers()) {
-            Row r{laneIndex, w.slot, static_cast<int>(w.pid), lane->label(), q(toString(w.role)), {}, {}, 0, w.exit.exited};
+            Row r{laneIndex, w.slot, static_cast<int>(w.pid), lane->label(), toQString(toString(w.role)), {}, {}, 0, w.exit.exited};
             if (w.exit.exited) {
                 r.state = QString::fromStdString(w.exit.describe());
             } else if (s && w.slot < static_cast<int>(s->workers.size())) {
                 const WorkerCounters& c = s->workers[static_cast<std::size_t>(w.slot)];
                 r.state = stateText(c.state);
-                r.sync = q(toString(c.activeSync));
+                r.sync = toQString(toString(c.activeSync));
                 r.rate = lane->history.workerRate(w.slot);
             }
             rows.push_back(r);

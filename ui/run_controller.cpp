@@ -1,5 +1,7 @@
 #include "run_controller.h"
 
+#include "qt_text.h"
+
 #include "clock.h"
 #include "error.h"
 
@@ -19,14 +21,12 @@ int countedRoles(ExperimentKind k) {
 }
 
 QString syncLabel(bool enabled, SyncMode m) {
-    return enabled ? QStringLiteral("sync on (%1)").arg(QString::fromUtf8(toString(m).data(), static_cast<int>(toString(m).size())))
-                   : QStringLiteral("sync off");
+    return enabled ? QStringLiteral("sync on (%1)").arg(toQString(toString(m))) : QStringLiteral("sync off");
 }
 
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 } // namespace
 
-QString Lane::label() const { return q(displayName(config.transport)); }
+QString Lane::label() const { return toQString(displayName(config.transport)); }
 
 RunController::RunController(QObject* parent) : QObject(parent) {
     timer_.setTimerType(Qt::PreciseTimer);
@@ -89,9 +89,8 @@ void RunController::stop() {
     joinBackground();
     busy_ = false;
     for (auto& l : lanes_) l->run->stop(1000);
-    // Keep the lanes' last state readable (charts stay on screen) but release the processes:
-    // ExperimentRun's destructor removes every kernel object.
-    for (auto& l : lanes_) l->run.reset();
+    // The charts keep their own copy of the data; ExperimentRun's destructor removes every
+    // kernel object.
     lanes_.clear();
     paused_ = false;
     if (was) emit stopped();
@@ -134,17 +133,15 @@ void RunController::tick() {
             bool bad = w.exit.signaled || w.exit.code != 0;
             if (!bad && !w.killedByUs) continue;
             QString msg = tr("%1 worker %2 (%3) %4")
-                              .arg(l.label(), QString::number(w.pid), q(toString(w.role)), QString::fromStdString(w.exit.describe()));
+                              .arg(l.label(), QString::number(w.pid), toQString(toString(w.role)), QString::fromStdString(w.exit.describe()));
             double t = static_cast<double>(monotonicNs() - l.run->startNs()) / 1e9;
             l.history.mark(t, "worker " + std::to_string(w.pid) + " died");
             emit workerExited(msg);
         }
         Snapshot s = l.run->sample();
         l.history.add(s, l.run->startNs(), countedRoles(l.config.experiment), l.config.experiment);
-        l.newEvents = l.run->telemetry().eventsSince(l.eventHead);
+        l.newEvents = l.run->telemetry().eventsSince(l.eventHead); // skips what the ring overwrote
         if (!l.newEvents.empty()) l.eventHead = l.newEvents.back().index + 1;
-        else l.eventHead = std::max(l.eventHead, l.run->telemetry().eventHead() > kEventCapacity
-                                                      ? l.run->telemetry().eventHead() - kEventCapacity : 0);
         const HistoryPoint& p = l.history.points().back();
         auto lost = static_cast<uint64_t>(p[Series::LostUpdates]), inc = static_cast<uint64_t>(p[Series::Inconsistent]);
         l.newLost = lost > l.prevLost ? lost - l.prevLost : 0;

@@ -1,5 +1,7 @@
 #include "sweep_chart.h"
 
+#include "qt_text.h"
+
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -8,10 +10,6 @@
 #include <map>
 
 namespace ipclab::ui {
-
-namespace {
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
-}
 
 SweepChart::SweepChart(QWidget* parent) : QChartView(parent) {
     auto* chart = new QChart;
@@ -61,7 +59,7 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
     int i = 0;
     for (auto& [kind, pts] : by) {
         auto* s = new QLineSeries;
-        s->setName(q(displayName(kind)));
+        s->setName(toQString(displayName(kind)));
         QPen pen(kind == TransportKind::SharedMemory ? ChartTheme::laneColor(0, 0) : ChartTheme::laneColor(1, i++));
         if (kind != TransportKind::SharedMemory && i > 3) pen.setColor(QColor::fromHsv((i * 53) % 360, 200, 200));
         pen.setWidth(theme_.lineWidth() + (kind == TransportKind::SharedMemory ? 1 : 0));
@@ -77,7 +75,7 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
     crossover_ = sweepCrossover(points, 2.0);
     if (crossover_) {
         crossLine_ = new QLineSeries;
-        crossLine_->setName(tr("crossover: shared memory < 2x at %1").arg(q(formatSize(crossover_))));
+        crossLine_->setName(tr("crossover: shared memory < 2x at %1").arg(toQString(formatSize(crossover_))));
         QPen pen(QColor(120, 120, 120), 2, Qt::DashLine);
         crossLine_->setPen(pen);
         crossLine_->append(crossover_, y_->min());
@@ -95,7 +93,7 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
 QString SweepChart::csv() const {
     QString out = QStringLiteral("transport,size_bytes,msgs_per_s,mb_per_s\n");
     for (const auto& p : points_)
-        out += q(toString(p.transport)) + ',' + QString::number(p.size) + ',' + QString::number(p.msgsPerS, 'f', 0) + ',' +
+        out += toQString(toString(p.transport)) + ',' + QString::number(p.size) + ',' + QString::number(p.msgsPerS, 'f', 0) + ',' +
                QString::number(p.mbPerS, 'f', 3) + '\n';
     return out;
 }

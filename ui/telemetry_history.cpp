@@ -28,7 +28,6 @@ void TelemetryHistory::clear() {
     points_.clear();
     marks_.clear();
     snaps_.clear();
-    snapStart_.clear();
 }
 
 void TelemetryHistory::mark(double t, std::string label) { marks_.push_back({t, std::move(label)}); }
@@ -56,8 +55,6 @@ void TelemetryHistory::add(const Snapshot& s, uint64_t startNs, int countedRoles
         for (int i = 0; i < kHistBuckets; ++i) b[static_cast<std::size_t>(i)] -= std::min(a[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(i)]);
         set(Series::LatencyP50Us, static_cast<double>(percentileNs(b, 50)) / 1000.0);
         set(Series::LatencyP99Us, static_cast<double>(percentileNs(b, 99)) / 1000.0);
-    } else if (!points_.empty()) {
-        p = HistoryPoint{p.t, {}};
     }
     if (kind == ExperimentKind::Race) {
         // True lost updates never decrease; a sample taken while workers run can under-read

@@ -65,7 +65,6 @@ private:
     std::deque<HistoryPoint> points_;
     std::vector<HistoryMark> marks_;
     std::deque<Snapshot> snaps_; // the last rateWindowS of raw snapshots
-    std::deque<uint64_t> snapStart_;
 };
 
 } // namespace ipclab::ui

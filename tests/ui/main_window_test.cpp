@@ -38,6 +38,21 @@ QString commOf(int pid) {
     return QString::fromUtf8(f.readAll()).trimmed();
 }
 
+ExperimentConfig race(bool syncOn) {
+    ExperimentConfig c;
+    c.experiment = ExperimentKind::Race;
+    c.workers = 3;
+    c.sync = SyncMode::Mutex;
+    c.syncEnabled = syncOn;
+    return c;
+}
+
+// A window of a known size, shown (offscreen), as the tests that look at charts need.
+void showSized(MainWindow& w) {
+    w.resize(1400, 900);
+    w.show();
+}
+
 double latest(const MainWindow& w, Series s, int lane = 0) {
     const auto& lanes = w.controller().lanes();
     if (static_cast<int>(lanes.size()) <= lane || lanes[static_cast<std::size_t>(lane)]->history.points().empty()) return -1;
@@ -56,8 +71,7 @@ private slots:
 
     void streamFillsChartsAndShowsRealPids() {
         MainWindow w;
-        w.resize(1400, 900);
-        w.show();
+        showSized(w);
         w.setConfig(stream(TransportKind::SharedMemory));
         QVERIFY(w.start());
         QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 20, 8000);
@@ -76,14 +90,8 @@ private slots:
 
     void syncSwitchMakesRacesAppearAndStop() {
         MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        ExperimentConfig c;
-        c.experiment = ExperimentKind::Race;
-        c.workers = 3;
-        c.sync = SyncMode::Mutex;
-        c.syncEnabled = false;
-        w.setConfig(c);
+        showSized(w);
+        w.setConfig(race(false));
         QVERIFY(!w.syncSwitch()->isChecked());
         QVERIFY(w.start());
         // Off: lost updates appear (bounded wait; scheduling on 2 cores varies).
@@ -113,8 +121,7 @@ private slots:
 
     void exportsProduceValidFiles() {
         MainWindow w;
-        w.resize(1400, 900);
-        w.show();
+        showSized(w);
         w.setConfig(stream(TransportKind::Pipe));
         QVERIFY(w.start());
         QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 20, 8000);
@@ -153,13 +160,8 @@ private slots:
 
     void killWorkerIsReportedAndOthersContinue() {
         MainWindow w;
-        w.resize(1400, 900);
-        w.show();
-        ExperimentConfig c;
-        c.experiment = ExperimentKind::Race;
-        c.workers = 3;
-        c.sync = SyncMode::Mutex;
-        w.setConfig(c);
+        showSized(w);
+        w.setConfig(race(true));
         QVERIFY(w.start());
         QTRY_COMPARE_WITH_TIMEOUT(w.processModel()->rowCount(), 3, 3000);
         w.processView()->selectRow(0);
@@ -210,8 +212,7 @@ private slots:
         QList<int> pids;
         {
             MainWindow w;
-            w.resize(1400, 900);
-            w.show();
+            showSized(w);
             w.setConfig(stream(TransportKind::SharedMemory));
             w.setCompare(true, TransportKind::Pipe);
             QVERIFY(w.start());

@@ -8,6 +8,8 @@
 #include "time_chart.h"
 
 #include <QDir>
+
+#include <optional>
 #include <QSettings>
 #include <QtTest>
 
@@ -37,6 +39,22 @@ class ScreenshotTest : public QObject {
         qInfo("wrote %s (%dx%d)", qPrintable(path), img.width(), img.height());
     }
 
+    // Shows the window (at `size` unless empty) on the X server and waits until it is mapped.
+    static bool showAt(MainWindow& w, QSize size) {
+        if (!size.isEmpty()) w.resize(size);
+        w.show();
+        return QTest::qWaitForWindowExposed(&w);
+    }
+
+    // Starts `c` (with a compare lane if given; saved settings must not decide that) and lets it run.
+    static bool startFor(MainWindow& w, const ExperimentConfig& c, std::optional<TransportKind> compare, int ms) {
+        w.setConfig(c);
+        w.setCompare(compare.has_value(), compare.value_or(TransportKind::Pipe));
+        if (!w.start()) return false;
+        QTest::qWait(ms);
+        return true;
+    }
+
 private slots:
     void initTestCase() {
         QCoreApplication::setOrganizationName("IPC Lab Tests");
@@ -48,18 +66,13 @@ private slots:
 
     void sharedMemoryMode() {
         MainWindow w;
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(showAt(w, {1600, 1000}));
         ExperimentConfig c;
         c.transport = TransportKind::SharedMemory;
         c.producers = 2;
         c.consumers = 2;
         c.sync = SyncMode::Mutex;
-        w.setConfig(c);
-        w.setCompare(false, TransportKind::Pipe);
-        QVERIFY(w.start());
-        QTest::qWait(3000);
+        QVERIFY(startFor(w, c, std::nullopt, 3000));
         QVERIFY(w.throughputChart()->pointCount() > 30);
         shoot(w, "01-shared-memory");
         w.stop();
@@ -67,41 +80,28 @@ private slots:
 
     void messagePassingMode() {
         MainWindow w;
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(showAt(w, {1600, 1000}));
         ExperimentConfig c;
         c.transport = TransportKind::Pipe;
         c.sync = SyncMode::Atomic;
-        w.setConfig(c);
-        w.setCompare(false, TransportKind::Pipe);
-        QVERIFY(w.start());
-        QTest::qWait(3000);
+        QVERIFY(startFor(w, c, std::nullopt, 3000));
         shoot(w, "02-message-passing-pipe");
         w.stop();
         c.transport = TransportKind::SharedMemory;
-        w.setConfig(c);
-        w.setCompare(true, TransportKind::UnixSocket);
-        QVERIFY(w.start());
-        QTest::qWait(3000);
+        QVERIFY(startFor(w, c, TransportKind::UnixSocket, 3000));
         shoot(w, "03-compare-shm-vs-unix-socket");
         w.stop();
     }
 
     void raceWithSyncOff() {
         MainWindow w;
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(showAt(w, {1600, 1000}));
         ExperimentConfig c;
         c.experiment = ExperimentKind::Race;
         c.workers = 3;
         c.sync = SyncMode::Mutex;
         c.syncEnabled = true;
-        w.setConfig(c);
-        w.setCompare(false, TransportKind::Pipe);
-        QVERIFY(w.start());
-        QTest::qWait(1500);
+        QVERIFY(startFor(w, c, std::nullopt, 1500));
         w.toggleSync(); // off: races appear
         QTest::qWait(2500);
         shoot(w, "04-race-sync-off");
@@ -113,34 +113,25 @@ private slots:
 
     void slowMotion() {
         MainWindow w;
-        w.resize(1600, 1000);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(showAt(w, {1600, 1000}));
         ExperimentConfig c;
         c.transport = TransportKind::MessageQueue;
         c.rate = 2;
         c.producers = 2;
         c.consumers = 2;
-        w.setConfig(c);
-        w.setCompare(false, TransportKind::Pipe);
-        QVERIFY(w.start());
-        QTest::qWait(2600);
+        QVERIFY(startFor(w, c, std::nullopt, 2600));
         shoot(w, "06-slow-motion-mqueue");
         w.stop();
     }
 
     void presenterMode() {
         MainWindow w;
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(showAt(w, {}));
         w.setLectureTheme(true);
         w.setPresenterMode(true);
         ExperimentConfig c;
         c.transport = TransportKind::SharedMemory;
-        w.setConfig(c);
-        w.setCompare(true, TransportKind::Pipe);
-        QVERIFY(w.start());
-        QTest::qWait(3000);
+        QVERIFY(startFor(w, c, TransportKind::Pipe, 3000));
         QVERIFY(w.presenterMode());
         shoot(w, "07-presenter-lecture-theme");
         w.stop();
