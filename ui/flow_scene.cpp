@@ -193,8 +193,9 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
     p->setPen(Qt::black);
     p->setFont([&] { QFont f = theme_.font(10); f.setBold(true); return f; }());
     QString unit = l.experiment == ExperimentKind::Race ? tr("updates/s") : l.experiment == ExperimentKind::PingPong ? tr("round trips/s") : tr("msgs/s");
-    p->drawText(QRectF(L.left() + 6, 20, L.width() - 12, 22), Qt::AlignHCenter,
-                tr("%1: %2 %3").arg(toQString(displayName(l.transport)), human(l.rate), unit));
+    QString header = tr("%1: %2 %3").arg(toQString(displayName(l.transport)), human(l.rate), unit);
+    if (l.stopped) header = tr("%1 (stopped; last measured)").arg(header);
+    p->drawText(QRectF(L.left() + 6, 20, L.width() - 12, 22), Qt::AlignHCenter, header);
 
     // Workers (real PIDs).
     p->setFont(theme_.font(8));
@@ -384,6 +385,16 @@ void FlowView::clear() {
     spawnDebt_.clear();
 }
 
+void FlowView::markStopped() {
+    auto lanes = figure_->lanes();
+    for (auto& l : lanes) {
+        l.stopped = true;
+        for (auto& w : l.workers) w.state = WorkerState::Exited;
+    }
+    for (auto& p : pendingEvents_) p.clear();
+    figure_->setLanes(std::move(lanes));
+}
+
 void FlowView::showIsolation(const QStringList& lines) {
     figure_->tokens().clear();
     figure_->setIsolation(lines);
@@ -457,7 +468,7 @@ void FlowView::spawn(int lane, const FlowLane& l, double seconds) {
         if (l.workers[static_cast<std::size_t>(i)].dead) continue;
         (isReceiver(l.workers[static_cast<std::size_t>(i)].role) ? receivers : senders).push_back(i);
     }
-    if (senders.empty()) return;
+    if (l.stopped || senders.empty()) return;
     if (receivers.empty()) receivers = senders;
     double speed = l.slowMotion ? 0.5 : 0.9;
     auto make = [&](int from, int to, bool back, QString label) {
@@ -500,6 +511,8 @@ void FlowView::animate() {
     if (lastFrameNs_) intervals_.push_back(static_cast<double>(now - lastFrameNs_) / 1e6);
     lastFrameNs_ = now;
     const auto& lanes = figure_->lanes();
+    bool live = std::any_of(lanes.begin(), lanes.end(), [](const FlowLane& l) { return !l.stopped || l.flash > 0; });
+    if (!live && figure_->tokens().empty()) return; // an idle window costs no CPU; setters repaint on change
     spawnDebt_.resize(lanes.size(), 0.0);
     pendingEvents_.resize(lanes.size());
     for (int i = 0; i < static_cast<int>(lanes.size()); ++i) spawn(i, lanes[static_cast<std::size_t>(i)], dt);

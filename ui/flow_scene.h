@@ -44,6 +44,7 @@ struct FlowLane {
     uint64_t raceCounter = 0;
     double flash = 0;          // 1 right after a collision, decays to 0
     bool slowMotion = false;
+    bool stopped = false;      // the run ended: the picture stays, nothing moves
     QString objectName;
 };
 
@@ -94,6 +95,8 @@ public:
     // Pulls the latest sample from the controller (called on each `sampled()`).
     void updateFrom(const RunController& controller);
     void showIsolation(const QStringList& lines);
+    // The run ended: keep its last picture but stop spawning tokens (no more messages flow).
+    void markStopped();
     void clear();
     void setTheme(const ChartTheme& t);
     FlowFigure* figure() const { return figure_; }

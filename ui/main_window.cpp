@@ -75,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
     });
     connect(controller_, &RunController::status, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
     connect(controller_, &RunController::stopped, this, [this] {
+        flow_->markStopped();
         updateEnabled();
         progress_->hide();
         statusRun_->setText(tr("Stopped. Charts keep the last run; Export (Ctrl+E) puts them into slides."));

@@ -86,6 +86,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.flowView()->tokenCount() > 0, 3000); // tokens move on the scene
         w.stop();
         QVERIFY(w.throughputChart()->pointCount() > 20); // the last run stays on screen
+        // ...but nothing flows any more: the tokens in flight arrive and no new ones start.
+        QTRY_COMPARE_WITH_TIMEOUT(w.flowView()->tokenCount(), 0, 4000);
+        QVERIFY(w.flowView()->figure()->lanes().front().stopped);
     }
 
     void syncSwitchMakesRacesAppearAndStop() {
