@@ -10,7 +10,10 @@
 #include <QEventLoop>
 #include <QTimer>
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -34,7 +37,23 @@ double consumerRate(const Snapshot& a, const Snapshot& b) {
     return ratesBetween(a, b, roleBit(WorkerRole::Consumer)).msgsPerS;
 }
 
-double headless(double seconds) {
+// `wakerHz` > 0 adds a control: a thread that only wakes up that often and does nothing, to show
+// how much of the UI's cost is merely waking up next to 8 busy workers on 2 cores.
+double headless(double seconds, double wakerHz = 0) {
+    std::atomic<bool> done{false};
+    std::thread waker;
+    if (wakerHz > 0)
+        waker = std::thread([&] {
+            while (!done) std::this_thread::sleep_for(std::chrono::duration<double>(1.0 / wakerHz));
+        });
+    struct Join {
+        std::atomic<bool>& d;
+        std::thread& t;
+        ~Join() {
+            d = true;
+            if (t.joinable()) t.join();
+        }
+    } join{done, waker};
     ExperimentRun run(benchConfig());
     std::this_thread::sleep_for(std::chrono::milliseconds(500)); // warm-up
     Snapshot a = run.sample();
@@ -48,6 +67,13 @@ void spin(double seconds) {
     QEventLoop loop;
     QTimer::singleShot(static_cast<int>(seconds * 1000), &loop, &QEventLoop::quit);
     loop.exec();
+}
+
+// CPU seconds this process (the UI) has used so far, user + system.
+double cpuSeconds() {
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 double pct(std::vector<double> v, double p) {
@@ -76,14 +102,18 @@ int runUiBench(double seconds) {
         w.flowView()->resetFrameStats();
         const Lane& lane = *w.controller().lanes().front();
         Snapshot a = lane.run->sample();
+        double cpu0 = cpuSeconds();
         spin(seconds);
+        double uiCpu = (cpuSeconds() - cpu0) / seconds * 100.0;
         Snapshot b = lane.run->sample();
         double withUi = consumerRate(a, b);
         auto intervals = w.flowView()->frameIntervalsMs();
         auto work = w.flowView()->frameWorkMs();
+        auto cpu = w.flowView()->frameCpuMs();
         w.stop();
 
         double h2 = headless(seconds);
+        double idleWaker = headless(seconds, 90.0);
         double base = (h1 + h2) / 2;
         std::printf("\n%-34s %12s\n", "measure", "value");
         std::printf("%-34s %12zu\n", "frames", intervals.size());
@@ -91,10 +121,15 @@ int runUiBench(double seconds) {
         std::printf("%-34s %12.2f   (target <= 20)\n", "frame interval p95 (ms)", pct(intervals, 95));
         std::printf("%-34s %12.2f\n", "frame work p50 (ms)", pct(work, 50));
         std::printf("%-34s %12.2f\n", "frame work p95 (ms)", pct(work, 95));
+        std::printf("%-34s %12.2f\n", "frame UI-thread CPU p50 (ms)", pct(cpu, 50));
+        std::printf("%-34s %12.2f\n", "frame UI-thread CPU p95 (ms)", pct(cpu, 95));
+        std::printf("%-34s %12.1f\n", "UI process CPU (% of one core)", uiCpu);
         std::printf("%-34s %12.0f\n", "headless msgs/s (before)", h1);
         std::printf("%-34s %12.0f\n", "headless msgs/s (after)", h2);
+        std::printf("%-34s %12.0f\n", "headless + idle 90 Hz waker msgs/s", idleWaker);
         std::printf("%-34s %12.0f\n", "with UI msgs/s", withUi);
         std::printf("%-34s %12.3f   (target >= 0.9)\n", "with UI / headless", base > 0 ? withUi / base : 0.0);
+        std::printf("%-34s %12.3f   (control: waking up alone)\n", "idle waker / headless", base > 0 ? idleWaker / base : 0.0);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "ipclab: %s\n", e.what());
         return 1;

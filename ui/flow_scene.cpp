@@ -12,10 +12,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 
 namespace ipclab::ui {
 
 namespace {
+double threadCpuMs() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
 constexpr double kBoundaryY = 300;
 constexpr int kMaxShown = 5; // worker boxes drawn per column; the rest are summarized
 
@@ -403,6 +410,7 @@ void FlowView::showIsolation(const QStringList& lines) {
 void FlowView::resetFrameStats() {
     intervals_.clear();
     work_.clear();
+    cpu_.clear();
 }
 
 void FlowView::updateFrom(const RunController& c) {
@@ -507,6 +515,7 @@ void FlowView::spawn(int lane, const FlowLane& l, double seconds) {
 
 void FlowView::animate() {
     qint64 now = clock_.nsecsElapsed();
+    double cpu0 = threadCpuMs();
     double dt = lastFrameNs_ ? static_cast<double>(now - lastFrameNs_) / 1e9 : 0.016;
     if (lastFrameNs_) intervals_.push_back(static_cast<double>(now - lastFrameNs_) / 1e6);
     lastFrameNs_ = now;
@@ -520,14 +529,17 @@ void FlowView::animate() {
     figure_->advance(dt);
     figure_->update(); // one paint per frame, coalesced with the 30 Hz data updates
     work_.push_back(static_cast<double>(clock_.nsecsElapsed() - now) / 1e6);
+    cpu_.push_back(threadCpuMs() - cpu0);
     if (intervals_.size() > 100000) resetFrameStats();
 }
 
 void FlowView::paintEvent(QPaintEvent* e) {
     // The frame's work is the animation step plus its paint.
     qint64 t0 = clock_.nsecsElapsed();
+    double cpu0 = threadCpuMs();
     QGraphicsView::paintEvent(e);
     if (!work_.empty()) work_.back() += static_cast<double>(clock_.nsecsElapsed() - t0) / 1e6;
+    if (!cpu_.empty()) cpu_.back() += threadCpuMs() - cpu0;
 }
 
 } // namespace ipclab::ui

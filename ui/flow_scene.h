@@ -103,6 +103,8 @@ public:
     // Frame statistics for --bench-ui: intervals between animation frames and time spent in them.
     const std::vector<double>& frameIntervalsMs() const { return intervals_; }
     const std::vector<double>& frameWorkMs() const { return work_; }
+    // The same work in CPU time of the UI thread: what is left when preemption is taken out.
+    const std::vector<double>& frameCpuMs() const { return cpu_; }
     void resetFrameStats();
     int tokenCount() const { return static_cast<int>(figure_->tokens().size()); }
 
@@ -119,7 +121,7 @@ private:
     QTimer anim_;
     QElapsedTimer clock_;
     qint64 lastFrameNs_ = 0;
-    std::vector<double> intervals_, work_;
+    std::vector<double> intervals_, work_, cpu_;
     std::vector<double> spawnDebt_;
     std::vector<std::deque<EventRecord>> pendingEvents_;
     int roundRobin_ = 0;
