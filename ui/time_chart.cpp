@@ -43,7 +43,7 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(320, 220);
-    ensureSeries(1, {QString()});
+    ensureSeries(1, {QString()}, ExperimentKind::Stream);
     theme_.apply(chart);
 }
 
@@ -60,9 +60,18 @@ void TimeChart::setTheme(const ChartTheme& theme) {
     for (auto* l : markLabels_) l->setFont(theme_.font(8));
 }
 
-void TimeChart::ensureSeries(int lanes, const QStringList& laneNames) {
-    if (lanes == lanes_ && laneNames == laneNames_) return;
+QString TimeChart::metricName(const ChartMetric& m) const {
+    if (m.series == Series::MsgsPerS && kind_ == ExperimentKind::Race) return tr("updates/s");
+    if (m.series == Series::MsgsPerS && kind_ == ExperimentKind::PingPong) return tr("round trips/s");
+    return m.name;
+}
+
+void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind) {
+    if (lanes == lanes_ && laneNames == laneNames_ && kind == kind_) return;
     laneNames_ = laneNames;
+    kind_ = kind;
+    for (const auto& m : metrics_)
+        if (m.series == Series::MsgsPerS && !m.rightAxis) leftTitle_ = metricName(m);
     for (auto* s : series_) {
         chart()->removeSeries(s);
         delete s;
@@ -71,7 +80,7 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames) {
     for (int lane = 0; lane < lanes; ++lane) {
         for (int m = 0; m < metrics_.size(); ++m) {
             auto* s = new QLineSeries;
-            QString name = metrics_[m].name;
+            QString name = metricName(metrics_[m]);
             if (lanes > 1 || !laneNames.value(lane).isEmpty()) name = laneNames.value(lane) + ": " + name;
             s->setName(name);
             QPen pen(ChartTheme::laneColor(lane, m));
@@ -100,7 +109,7 @@ void TimeChart::refresh(const RunController& controller) {
     if (lanes.empty()) return; // keep the last run on screen
     QStringList names;
     for (const auto& l : lanes) names << l->label();
-    ensureSeries(static_cast<int>(lanes.size()), names);
+    ensureSeries(static_cast<int>(lanes.size()), names, lanes.front()->config.experiment);
 
     double t1 = 0, leftMax = 0, rightMax = 0;
     for (const auto& lane : lanes) {

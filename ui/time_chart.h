@@ -39,7 +39,9 @@ public:
     int pointCount() const;
 
 private:
-    void ensureSeries(int lanes, const QStringList& laneNames);
+    void ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind);
+    // "msgs/s" counts updates in a race and round trips in ping-pong: say so.
+    QString metricName(const ChartMetric& m) const;
     void placeMarks(const std::vector<HistoryMark>& marks, double t0, double t1);
 
     QList<ChartMetric> metrics_;
@@ -53,6 +55,7 @@ private:
     std::vector<HistoryMark> lastMarks_;
     int lanes_ = -1;
     QStringList laneNames_;
+    ExperimentKind kind_ = ExperimentKind::Stream;
     QString leftTitle_, rightTitle_;
     double leftDiv_ = 1, rightDiv_ = 1; // axes show k/M units; CSV keeps raw values
 };

@@ -118,6 +118,7 @@ private slots:
         for (const auto& wk : w.controller().lanes().front()->history.latest()->workers) QVERIFY(wk.activeSync == SyncMode::Mutex);
         // The toggle is marked on the time axis.
         QVERIFY(w.throughputChart()->csv().contains("mark: sync on (mutex)"));
+        QVERIFY(w.throughputChart()->csv().contains("updates/s")); // a race counts updates, not messages
         QVERIFY(w.eventLog().join('\n').contains("obeyed"));
         w.stop();
     }
