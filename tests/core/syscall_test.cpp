@@ -88,8 +88,10 @@ TEST_P(MessagePassingSyscalls, AtLeastOnePerSendAndPerReceive) {
     PerRole r = measure(GetParam());
     ASSERT_GT(r.sent, 100u);
     ASSERT_GT(r.received, 100u);
-    EXPECT_GE(r.producerCalls, r.sent);
-    EXPECT_GE(r.consumerCalls, r.received);
+    // A worker counts the system call before the message, so a sample taken between the two
+    // can shift one of each across the window's two edges.
+    EXPECT_GE(r.producerCalls + 2, r.sent);
+    EXPECT_GE(r.consumerCalls + 2, r.received);
 }
 
 INSTANTIATE_TEST_SUITE_P(Kernel, MessagePassingSyscalls,
