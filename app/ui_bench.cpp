@@ -30,6 +30,7 @@ ExperimentConfig benchConfig() {
     c.consumers = 4;
     c.messageSize = 64;
     c.durationS = 0;
+    c.workerNice = RunController::kWorkerNice; // as the GUI starts them, in both phases
     return c;
 }
 

@@ -45,6 +45,7 @@ struct ExperimentConfig {
     double rate = 0;           // messages/s per producer, 0 = full speed
     uint32_t holdUs = 0;       // race: extra time spent inside the critical section
     bool telemetry = true;     // off only for the overhead benchmark
+    int workerNice = 0;        // 0..19: the GUI lowers its workers' priority so it stays responsive
     std::vector<TransportKind> sweepTransports;
     std::vector<uint32_t> sweepSizes;
     double sweepPointS = 0.3;

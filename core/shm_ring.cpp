@@ -5,6 +5,8 @@
 #include "telemetry.h"
 
 #include <cstring>
+#include <sched.h>
+#include <unistd.h>
 #include <new>
 
 namespace ipclab {
@@ -12,6 +14,8 @@ namespace {
 constexpr std::size_t kHeaderBytes = (sizeof(RingHeader) + 63) & ~std::size_t{63};
 constexpr uint32_t kVersion = 1;
 constexpr int kSpinsBeforeSleep = 2000;
+constexpr int kSpinsBeforeYield = 100;
+constexpr int kYieldsBeforeSleep = 64;
 constexpr int64_t kSleepSliceNs = 5'000'000; // waiters re-check the control block every 5 ms
 
 // Hands a slot on. Without sync two processes may have claimed the same slot; only the first
@@ -88,6 +92,13 @@ ShmRing ShmRing::attach(const std::string& name) {
     r.slotCount_ = r.header().slotCount;
     r.stride_ = r.header().slotStride;
     return r;
+}
+
+void ShmRing::setProcesses(int processes) {
+    long cpus = ::sysconf(_SC_NPROCESSORS_ONLN);
+    bool oversubscribed = cpus > 0 && processes > cpus;
+    spinsBeforeYield_ = oversubscribed ? kSpinsBeforeYield : kSpinsBeforeSleep;
+    spinsBeforeSleep_ = oversubscribed ? kSpinsBeforeYield + kYieldsBeforeSleep : kSpinsBeforeSleep;
 }
 
 RingSlot& ShmRing::slotAt(uint64_t pos) const {
@@ -184,8 +195,13 @@ ShmRing::Status ShmRing::push(std::span<const std::byte> msg, const ControlBlock
             return st;
         }
         if (st == Status::Stopped || control.runCommand() == RunCommand::Stop) return Status::Stopped;
-        if (spins < kSpinsBeforeSleep) {
-            cpuRelax();
+        if (spins < spinsBeforeSleep_) {
+            if (spins >= spinsBeforeYield_) {
+                sched_yield();
+                if (slot) slot->syscalls.add();
+            } else {
+                cpuRelax();
+            }
             continue;
         }
         h.spaceWaiters.fetch_add(1, std::memory_order_seq_cst);
@@ -218,8 +234,13 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
             return st;
         }
         if (st == Status::Stopped) return st;
-        if (spins < kSpinsBeforeSleep) {
-            cpuRelax();
+        if (spins < spinsBeforeSleep_) {
+            if (spins >= spinsBeforeYield_) {
+                sched_yield();
+                if (slot) slot->syscalls.add();
+            } else {
+                cpuRelax();
+            }
             continue;
         }
         if (slept >= idleTimeoutNs) return Status::Empty;

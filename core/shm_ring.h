@@ -58,6 +58,9 @@ public:
     static ShmRing attach(const std::string& name);
     static uint32_t defaultSlotCount(uint32_t slotSize);
 
+    // How many processes use this ring. With more processes than CPUs, the one a waiter waits for
+    // is often not running: spinning then only burns its CPU, so waiters yield it instead.
+    void setProcesses(int processes);
     // Blocking push/pop: spin briefly, then sleep on a futex. Return Stopped if the control
     // block says stop while waiting (pop returns Empty after `idleTimeoutNs` with no data).
     Status push(std::span<const std::byte> msg, const ControlBlock& control, WorkerSlot* slot);
@@ -80,6 +83,9 @@ private:
     uint32_t slotSize_ = 0;
     uint32_t slotCount_ = 0;
     uint64_t stride_ = 0;
+    // Spin, then (only when setProcesses says the CPUs are oversubscribed) yield, then sleep.
+    int spinsBeforeYield_ = 2000;
+    int spinsBeforeSleep_ = 2000;
 };
 
 } // namespace ipclab

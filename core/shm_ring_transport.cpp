@@ -15,6 +15,7 @@ ShmRingTransport::ShmRingTransport(const std::string& spec, IoContext ctx) : ctx
     if (spec.rfind("shm:", 0) != 0) throw ConfigError("bad shared-memory spec '" + spec + "'");
     if (!ctx.control) throw ConfigError("shared-memory transport needs a control block");
     ring_ = ShmRing::attach(spec.substr(4));
+    ring_.setProcesses(ctx.processes);
 }
 
 IoStatus ShmRingTransport::send(std::span<const std::byte> frame) {

@@ -46,6 +46,7 @@ std::unique_ptr<Channels> createChannels(TransportKind kind, const std::string& 
 struct IoContext {
     const ControlBlock* control = nullptr;
     WorkerSlot* slot = nullptr; // may be null (benchmarks without telemetry)
+    int processes = 2;          // processes on this data path; more than CPUs changes how waiters wait
 };
 
 class Transport {

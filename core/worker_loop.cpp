@@ -12,8 +12,10 @@
 
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <random>
@@ -102,10 +104,14 @@ struct Ctx {
 // Slow runs publish every message for the animation; fast runs one in 1024.
 bool sampleEvent(uint64_t seq, double rate) { return (rate > 0 && rate <= 50) || (seq & 1023) == 0; }
 
+IoContext io(Ctx& c, ControlBlock& control) {
+    int processes = c.cfg.experiment == ExperimentKind::Stream ? c.cfg.producers + c.cfg.consumers : 2;
+    return {&control, c.tslot, processes};
+}
+
 int runProducer(Ctx& c) {
     ControlBlock& control = c.tel.control();
-    auto transport = openWriter(c.cfg.transport, c.args.out, kFrameHeaderSize + c.cfg.messageSize,
-                                {&control, c.tslot});
+    auto transport = openWriter(c.cfg.transport, c.args.out, kFrameHeaderSize + c.cfg.messageSize, io(c, control));
     MessageBuilder builder(static_cast<uint32_t>(c.args.roleIndex), c.cfg.messageSize);
     ControlFollower follow(control, c.slot);
     uint64_t seq = 0;
@@ -136,7 +142,7 @@ int runProducer(Ctx& c) {
 
 int runConsumer(Ctx& c) {
     ControlBlock& control = c.tel.control();
-    auto transport = openReader(c.cfg.transport, c.args.in, kFrameHeaderSize + c.cfg.messageSize, {&control, c.tslot});
+    auto transport = openReader(c.cfg.transport, c.args.in, kFrameHeaderSize + c.cfg.messageSize, io(c, control));
     std::vector<std::byte> frame(kFrameHeaderSize + c.cfg.messageSize);
     // With one shared queue (shm ring, mqueue) and several consumers, each sees only part of a
     // producer's sequence; otherwise this consumer sees all of its producers' messages.
@@ -245,8 +251,8 @@ int runRace(Ctx& c) {
 int runPinger(Ctx& c) {
     ControlBlock& control = c.tel.control();
     std::size_t frameSize = kFrameHeaderSize + c.cfg.messageSize;
-    auto out = openWriter(c.cfg.transport, c.args.out, frameSize, {&control, c.tslot});
-    auto in = openReader(c.cfg.transport, c.args.in, frameSize, {&control, c.tslot});
+    auto out = openWriter(c.cfg.transport, c.args.out, frameSize, io(c, control));
+    auto in = openReader(c.cfg.transport, c.args.in, frameSize, io(c, control));
     MessageBuilder builder(0, c.cfg.messageSize);
     std::vector<std::byte> echo(frameSize);
     ControlFollower follow(control, c.slot);
@@ -277,8 +283,8 @@ int runPinger(Ctx& c) {
 int runPonger(Ctx& c) {
     ControlBlock& control = c.tel.control();
     std::size_t frameSize = kFrameHeaderSize + c.cfg.messageSize;
-    auto in = openReader(c.cfg.transport, c.args.in, frameSize, {&control, c.tslot});
-    auto out = openWriter(c.cfg.transport, c.args.out, frameSize, {&control, c.tslot});
+    auto in = openReader(c.cfg.transport, c.args.in, frameSize, io(c, control));
+    auto out = openWriter(c.cfg.transport, c.args.out, frameSize, io(c, control));
     std::vector<std::byte> buf(frameSize);
     ControlFollower follow(control, c.slot);
     uint64_t n = 0;
@@ -346,6 +352,13 @@ WorkerArgs parseWorkerArgs(const std::vector<std::string>& args) {
 
 int runWorker(const WorkerArgs& args) {
     ExperimentConfig cfg = ExperimentConfig::fromArgs(args.configArgs);
+    // Lower our priority when asked (never raise it): next to a GUI on two cores, eight busy
+    // workers at equal priority would delay its frames by whole scheduler slices.
+    if (cfg.workerNice > 0) {
+        errno = 0;
+        int now = ::getpriority(PRIO_PROCESS, 0);
+        if (errno == 0 && now < cfg.workerNice) ::setpriority(PRIO_PROCESS, 0, cfg.workerNice);
+    }
     TelemetryBlock tel = TelemetryBlock::attach(args.telemetry);
     WorkerSlot& slot = tel.worker(args.slot);
     slot.pid.store(static_cast<int32_t>(::getpid()), std::memory_order_relaxed);

@@ -43,6 +43,7 @@ RunController::~RunController() {
 bool RunController::start(const ExperimentConfig& cfgIn, std::optional<TransportKind> compareWith) {
     stop();
     ExperimentConfig cfg = cfgIn;
+    cfg.workerNice = std::max(cfg.workerNice, kWorkerNice);
     experiment_ = cfg.experiment;
     paused_ = false;
     lastAckMs_ = -1;

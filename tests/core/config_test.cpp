@@ -19,6 +19,7 @@ TEST(Config, ArgsRoundTripKeepsEveryField) {
     c.rate = 2.5;
     c.holdUs = 7;
     c.telemetry = false;
+    c.workerNice = 5;
     EXPECT_EQ(ExperimentConfig::fromArgs(c.toArgs()), c);
 }
 
@@ -47,6 +48,8 @@ TEST(Config, RejectsBadValuesWithASentence) {
     EXPECT_NE(bad({"--nope", "1"}).find("unknown option"), std::string::npos);
     EXPECT_NE(bad({"--transport", "pipe", "--consumers", "2"}).find("pipe"), std::string::npos);
     EXPECT_NE(bad({"--duration", "nan"}).size(), 0u);
+    EXPECT_NE(bad({"--nice", "20"}).find("between 0 and 19"), std::string::npos);
+    EXPECT_NE(bad({"--nice", "-1"}).find("between 0 and 19"), std::string::npos);
 }
 
 TEST(Config, MessageQueueLimitComesFromTheKernel) {

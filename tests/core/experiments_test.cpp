@@ -3,6 +3,13 @@
 #include "test_support.h"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
 
 using namespace ipclab;
 using ipclab::test::num;
@@ -59,4 +66,32 @@ TEST(Sweep, MeasuresEveryPointAndFindsSharedMemoryAheadForLargeMessages) {
     for (const auto& p : points)
         if (p.size == 65536) (p.transport == TransportKind::SharedMemory ? shmBig : pipeBig) = p.mbPerS;
     EXPECT_GT(shmBig, pipeBig); // 64 KiB copied twice through the kernel loses to one copy
+}
+
+namespace {
+// Field 19 of /proc/<pid>/stat; the command name in parentheses may hold spaces.
+int niceOf(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::istringstream rest(stat.substr(stat.rfind(')') + 2));
+    std::string field;
+    for (int i = 3; i <= 19 && rest >> field; ++i) {}
+    return std::stoi(field);
+}
+} // namespace
+
+TEST(Priority, WorkersLowerTheirPriorityWhenAsked) {
+    ExperimentConfig c;
+    c.durationS = 0;
+    c.workerNice = 7;
+    ExperimentRun run(c);
+    // A worker applies its nice value before it touches the ring: wait for everyone's first message.
+    auto allMoving = [&] {
+        Snapshot s = run.sample();
+        return std::all_of(s.workers.begin(), s.workers.end(), [](const WorkerCounters& w) { return w.messages > 0; });
+    };
+    for (int i = 0; i < 300 && !allMoving(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_TRUE(allMoving());
+    for (const auto& w : run.workers()) EXPECT_EQ(niceOf(w.pid), std::max(7, ::getpriority(PRIO_PROCESS, 0))) << w.pid;
+    run.stop();
 }
