@@ -3,6 +3,7 @@
 #include "qt_text.h"
 
 #include "flow_scene.h"
+#include "lesson_library.h"
 #include "process_table_model.h"
 #include "run_controller.h"
 #include "sweep_chart.h"
@@ -23,6 +24,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -58,9 +60,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
     setWindowTitle(tr("IPC Lab"));
     setWindowIcon(QIcon(":/icons/ipclab.svg"));
     normalFont_ = QApplication::font();
+    QStringList lessonErrors;
+    lessons_ = LessonLibrary::load(LessonLibrary::kBuiltIn, QLocale().name().left(2), &lessonErrors);
     buildControls();
     buildCentral();
     buildMenus();
+    for (const QString& e : lessonErrors) log(tr("Skipped a broken lesson: %1").arg(e));
 
     connect(controller_, &RunController::sampled, this, &MainWindow::onSampled);
     connect(controller_, &RunController::error, this, &MainWindow::onError);
@@ -237,10 +242,23 @@ void MainWindow::buildCentral() {
     auto* split = static_cast<QSplitter*>(centralWidget());
     auto* right = new QSplitter(Qt::Vertical);
     right->setObjectName("scene-charts");
+    auto* sceneBox = new QWidget;
+    auto* sceneLayout = new QVBoxLayout(sceneBox);
+    sceneLayout->setContentsMargins(0, 0, 0, 0);
+    lessonBanner_ = new QLabel;
+    lessonBanner_->setObjectName("lesson-banner");
+    lessonBanner_->setWordWrap(true);
+    lessonBanner_->setTextFormat(Qt::RichText);
+    lessonBanner_->setStyleSheet("QLabel#lesson-banner { background: #fff8dc; color: #222; border: 1px solid #d8c27a; "
+                                 "border-radius: 4px; padding: 6px; }");
+    lessonBanner_->setToolTip(tr("The claim of the course material this lesson checks, and what to watch. Lessons menu: hide it"));
+    lessonBanner_->hide();
+    sceneLayout->addWidget(lessonBanner_);
     flow_ = new FlowView;
     flow_->setToolTip(tr("The textbook figure, live: processes in user space, the kernel below. Tokens follow the real "
                          "path of the data."));
-    right->addWidget(flow_);
+    sceneLayout->addWidget(flow_, 1);
+    right->addWidget(sceneBox);
 
     tabs_ = new QTabWidget;
     auto* grid = new QWidget;
@@ -349,6 +367,16 @@ void MainWindow::buildMenus() {
     kill->setShortcut(QKeySequence::Delete);
     for (QAction* a : {startAction_, pauseAction_, syncAction_, kill}) a->setShortcutContext(Qt::ApplicationShortcut);
 
+    QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
+    for (int i = 0; i < lessons_.size(); ++i) {
+        QAction* a = lessons->addAction(tr("%1. %2").arg(i + 1).arg(lessons_[i].title), this, [this, i] { applyLesson(i); });
+        a->setToolTip(lessons_[i].claim);
+        if (i < 9) a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+    if (lessons_.isEmpty()) lessons->addAction(tr("No lessons found"))->setEnabled(false);
+    lessons->addSeparator();
+    lessons->addAction(tr("&Hide lesson text"), this, [this] { lessonBanner_->hide(); });
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     lectureAction_ = view->addAction(tr("&Lecture theme"), this, &MainWindow::setLectureTheme);
     lectureAction_->setCheckable(true);
@@ -361,7 +389,7 @@ void MainWindow::buildMenus() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&What am I looking at?"), this, &MainWindow::showLesson)->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About IPC Lab"), this, &MainWindow::showAbout);
-    for (QMenu* m : {file, run, view, help}) m->setToolTipsVisible(true);
+    for (QMenu* m : {file, run, lessons, view, help}) m->setToolTipsVisible(true);
 }
 
 ExperimentConfig MainWindow::config() const {
@@ -630,6 +658,21 @@ void MainWindow::showLesson() {
            "<p><b>Message passing</b> (pipe, FIFO, socket, message queue, file): every message goes down into the kernel "
            "by a system call and back up by another; the kernel copies and synchronizes, so nothing collides. Simpler, "
            "slower, good for small data. The sweep shows where shared memory stops winning by much.</p>"));
+}
+
+void MainWindow::applyLesson(int index) {
+    if (index < 0 || index >= lessons_.size()) return;
+    const Lesson& l = lessons_[index];
+    if (controller_->running()) stop();
+    setConfig(l.config);
+    setCompare(l.compare.has_value(), l.compare.value_or(TransportKind::Pipe));
+    currentLesson_ = index;
+    lessonBanner_->setText(tr("<b>Lesson %1 · %2</b><br>“%3” <i>(course material)</i><br><b>Watch:</b> %4")
+                               .arg(index + 1)
+                               .arg(l.title.toHtmlEscaped(), l.claim.toHtmlEscaped(), l.watch.toHtmlEscaped()));
+    lessonBanner_->show();
+    log(tr("Lesson %1: %2").arg(index + 1).arg(l.title));
+    statusRun_->setText(tr("Lesson %1 is set up. Press Space to start it.").arg(index + 1));
 }
 
 void MainWindow::loadSettings() {

@@ -6,6 +6,7 @@
 #include "chart_exporter.h"
 #include "chart_theme.h"
 #include "experiment_config.h"
+#include "lesson_library.h"
 
 #include <QMainWindow>
 
@@ -55,6 +56,9 @@ public:
     QStringList eventLog() const;
     bool lectureTheme() const { return theme_.lecture; }
     bool presenterMode() const { return presenter_; }
+    const QList<Lesson>& lessons() const { return lessons_; }
+    int currentLesson() const { return currentLesson_; }
+    QLabel* lessonBanner() const { return lessonBanner_; }
 
 public slots:
     bool start();
@@ -69,6 +73,8 @@ public slots:
     void exportAllDialog();
     void showAbout();
     void showLesson();
+    // Sets the controls to a lesson's experiment (stopping a run first) and shows its claim.
+    void applyLesson(int index);
 
 protected:
     void closeEvent(QCloseEvent* e) override;
@@ -94,6 +100,9 @@ private:
     QFont normalFont_;
     QString lastError_;
     int chartTick_ = 0;
+    QList<Lesson> lessons_;
+    int currentLesson_ = -1;
+    QLabel* lessonBanner_;
 
     QComboBox* experiment_;
     QComboBox* transport_;

@@ -138,6 +138,20 @@ private slots:
         w.setPresenterMode(false);
     }
 
+    void lessonBanner() {
+        MainWindow w;
+        QVERIFY(showAt(w, {1600, 1000}));
+        int index = -1;
+        for (int i = 0; i < w.lessons().size(); ++i)
+            if (w.lessons()[i].id == "04-race-without-sync") index = i;
+        QVERIFY(index >= 0);
+        w.applyLesson(index);
+        QVERIFY(w.start());
+        QTest::qWait(3000);
+        shoot(w, "08-lesson-race-without-sync");
+        w.stop();
+    }
+
     void cleanupTestCase() { QSettings().clear(); }
 };
 

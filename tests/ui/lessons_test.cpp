@@ -1,0 +1,129 @@
+// Lesson presets: every built-in lesson parses in both languages, sets the window's controls to
+// its experiment, shows its claim, and really runs; broken lesson files are clear errors.
+#include "lesson_library.h"
+#include "main_window.h"
+#include "object_names.h"
+#include "run_controller.h"
+
+#include <QLabel>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ipclab;
+using namespace ipclab::ui;
+
+namespace {
+bool hasHangul(const QString& s) {
+    return std::any_of(s.begin(), s.end(), [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; });
+}
+} // namespace
+
+class LessonsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("IPC Lab Tests");
+        QCoreApplication::setApplicationName("ipclab-lesson-tests");
+        QSettings().clear();
+    }
+
+    void builtInLessonsParseInBothLanguages() {
+        QStringList errors;
+        QList<Lesson> en = LessonLibrary::load(LessonLibrary::kBuiltIn, "en", &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QList<Lesson> ko = LessonLibrary::load(LessonLibrary::kBuiltIn, "ko", &errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QVERIFY(en.size() >= 8);
+        QCOMPARE(ko.size(), en.size());
+        bool models[2] = {false, false}, race = false, isolation = false, sweep = false;
+        for (int i = 0; i < en.size(); ++i) {
+            QCOMPARE(ko[i].id, en[i].id);
+            QVERIFY2(!hasHangul(en[i].title + en[i].claim + en[i].watch), qPrintable(en[i].id));
+            QVERIFY2(hasHangul(ko[i].title) && hasHangul(ko[i].claim) && hasHangul(ko[i].watch), qPrintable(ko[i].id));
+            QVERIFY(ko[i].config == en[i].config);
+            const ExperimentConfig& c = en[i].config;
+            if (c.experiment == ExperimentKind::Stream) models[isMessagePassing(c.transport)] = true;
+            race |= c.experiment == ExperimentKind::Race && !c.syncEnabled;
+            isolation |= c.experiment == ExperimentKind::Isolation;
+            sweep |= c.experiment == ExperimentKind::Sweep;
+        }
+        // The course material's claims: address spaces, both models, races, "good for small data".
+        QVERIFY(models[0] && models[1] && race && isolation && sweep);
+    }
+
+    void brokenLessonsAreClearErrors() {
+        QString err;
+        QVERIFY(!LessonLibrary::parse("{", "x", "en", &err));
+        QVERIFY2(err.startsWith("lesson x:"), qPrintable(err));
+        const QByteArray texts = R"("title":{"en":"t"},"claim":{"en":"c"},"watch":{"en":"w"})";
+        QVERIFY(!LessonLibrary::parse("{" + texts + R"(,"args":["--transport","warp"]})", "y", "en", &err));
+        QVERIFY2(err.contains("unknown transport"), qPrintable(err));
+        QVERIFY(!LessonLibrary::parse("{" + texts + R"(,"args":[],"compare":"shm"})", "z", "en", &err));
+        QVERIFY2(err.contains("message-passing"), qPrintable(err));
+        QVERIFY(!LessonLibrary::parse(R"({"args":[]})", "w", "en", &err));
+        QVERIFY2(err.contains("title"), qPrintable(err));
+        // A missing translation falls back to English; a good file in a folder with a bad one still loads.
+        auto ok = LessonLibrary::parse("{" + texts + R"(,"args":["--experiment","race","--workers","3"]})", "ok", "ko", &err);
+        QVERIFY(ok && ok->title == "t" && ok->config.workers == 3);
+        QTemporaryDir dir;
+        QFile good(dir.filePath("a.json")), bad(dir.filePath("b.json"));
+        QVERIFY(good.open(QIODevice::WriteOnly) && bad.open(QIODevice::WriteOnly));
+        good.write("{" + texts + R"(,"args":[]})");
+        bad.write("[1,2]");
+        good.close();
+        bad.close();
+        QStringList errors;
+        QCOMPARE(LessonLibrary::load(dir.path(), "en", &errors).size(), 1);
+        QCOMPARE(errors.size(), 1);
+    }
+
+    void everyLessonSetsTheControlsAndRuns() {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(!w.lessons().isEmpty());
+        QVERIFY(!w.lessonBanner()->isVisible());
+        for (int i = 0; i < w.lessons().size(); ++i) {
+            const Lesson& l = w.lessons()[i];
+            w.applyLesson(i);
+            QCOMPARE(w.currentLesson(), i);
+            QVERIFY(w.lessonBanner()->isVisible());
+            QVERIFY(w.lessonBanner()->text().contains(l.title.toHtmlEscaped()));
+            ExperimentConfig c = w.config(), want = l.config;
+            QVERIFY(c.experiment == want.experiment);
+            QCOMPARE(c.syncEnabled, want.syncEnabled);
+            if (want.syncEnabled) QVERIFY(c.sync == want.sync);
+            if (want.experiment == ExperimentKind::Stream || want.experiment == ExperimentKind::PingPong) {
+                QVERIFY(c.transport == want.transport);
+                QCOMPARE(c.messageSize, want.messageSize);
+            }
+            if (want.experiment == ExperimentKind::Stream) {
+                QCOMPARE(c.producers, want.producers);
+                QCOMPARE(c.consumers, want.consumers);
+                QCOMPARE(c.rate, want.rate);
+            }
+            if (want.experiment == ExperimentKind::Race) QCOMPARE(c.workers, want.workers);
+            if (want.experiment == ExperimentKind::Sweep) continue; // a full sweep takes half a minute: tested elsewhere
+            // The lesson really runs: real workers, no error, the expected number of lanes.
+            QVERIFY2(w.start(), qPrintable(w.lastError()));
+            if (want.experiment != ExperimentKind::Isolation) {
+                QCOMPARE(static_cast<int>(w.controller().lanes().size()), l.compare ? 2 : 1);
+                for (const auto& lane : w.controller().lanes()) QVERIFY(!lane->run->workers().empty());
+            }
+            QTest::qWait(300);
+            QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
+            w.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+        }
+        QVERIFY(listLiveObjects().empty());
+    }
+
+    void cleanupTestCase() {
+        QSettings().clear();
+        QVERIFY(listLiveObjects().empty());
+    }
+};
+
+QTEST_MAIN(LessonsTest)
+#include "lessons_test.moc"
