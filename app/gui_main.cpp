@@ -1,5 +1,6 @@
 // ipclab: the desktop app. `--bench-ui` runs the UI-attached vs headless benchmark instead.
 #include "main_window.h"
+#include "translations.h"
 #include "ui_bench.h"
 
 #include <QApplication>
@@ -26,8 +27,10 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     QCommandLineOption bench("bench-ui", "Benchmark: frame times and worker throughput with the UI attached vs headless.");
     QCommandLineOption seconds("seconds", "Length of each --bench-ui phase (default 10).", "s", "10");
+    QCommandLineOption lang("lang", "Language of the window: en or ko (default: the saved choice, else the system's).", "code");
     parser.addOption(bench);
     parser.addOption(seconds);
+    parser.addOption(lang);
     parser.process(app);
 
     if (parser.isSet(bench)) {
@@ -39,6 +42,9 @@ int main(int argc, char** argv) {
         }
         return ipclab::ui::runUiBench(s);
     }
+    QString warning;
+    ipclab::ui::Translations::install(parser.value(lang), &warning);
+    if (!warning.isEmpty()) fprintf(stderr, "ipclab: %s\n", qPrintable(warning));
     ipclab::ui::MainWindow w;
     w.show();
     return app.exec();

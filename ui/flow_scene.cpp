@@ -1,5 +1,6 @@
 #include "flow_scene.h"
 
+#include "core_text.h"
 #include "qt_text.h"
 
 #include "message.h"
@@ -66,7 +67,7 @@ QColor stateColor(const FlowWorker& w) {
 
 QString stateWord(const FlowWorker& w) {
     if (w.dead) return w.exitText;
-    return toQString(toString(w.state));
+    return nameOf(w.state);
 }
 } // namespace
 
@@ -200,7 +201,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
     p->setPen(Qt::black);
     p->setFont([&] { QFont f = theme_.font(10); f.setBold(true); return f; }());
     QString unit = l.experiment == ExperimentKind::Race ? tr("updates/s") : l.experiment == ExperimentKind::PingPong ? tr("round trips/s") : tr("msgs/s");
-    QString header = tr("%1: %2 %3").arg(toQString(displayName(l.transport)), human(l.rate), unit);
+    QString header = tr("%1: %2 %3").arg(nameOf(l.transport), human(l.rate), unit);
     if (l.stopped) header = tr("%1 (stopped; last measured)").arg(header);
     p->drawText(QRectF(L.left() + 6, 20, L.width() - 12, 22), Qt::AlignHCenter, header);
 
@@ -217,7 +218,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->setBrush(stateColor(w));
         p->drawRoundedRect(r, 6, 6);
         p->setPen(Qt::black);
-        p->drawText(r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignTop, toQString(toString(w.role)) + "\nPID " + QString::number(w.pid));
+        p->drawText(r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignTop, nameOf(w.role) + "\nPID " + QString::number(w.pid));
         p->setFont(theme_.font(7));
         p->drawText(r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignBottom, stateWord(w));
         p->setFont(theme_.font(8));
@@ -433,7 +434,7 @@ void FlowView::updateFrom(const RunController& c) {
             fw.pid = static_cast<int>(w.pid);
             fw.role = w.role;
             fw.dead = w.exit.exited;
-            fw.exitText = QString::fromStdString(w.exit.describe());
+            fw.exitText = describeExit(w.exit);
             if (s && w.slot < static_cast<int>(s->workers.size())) fw.state = s->workers[static_cast<std::size_t>(w.slot)].state;
             fl.workers.push_back(fw);
         }

@@ -1,9 +1,11 @@
 #include "main_window.h"
 
+#include "core_text.h"
 #include "qt_text.h"
 
 #include "flow_scene.h"
 #include "lesson_library.h"
+#include "translations.h"
 #include "process_table_model.h"
 #include "run_controller.h"
 #include "sweep_chart.h"
@@ -11,6 +13,7 @@
 #include "time_chart.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -51,8 +54,12 @@ struct RatePreset {
     const char* label;
     double rate;
 };
-const RatePreset kRates[] = {{"Full speed", 0},         {"Limited: 10 000 msgs/s", 10000}, {"Limited: 100 msgs/s", 100},
-                             {"Slow motion: 5 msgs/s", 5}, {"Slow motion: 2 msgs/s", 2},     {"Slow motion: 1 msg/s", 1}};
+const RatePreset kRates[] = {{QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Full speed"), 0},
+                             {QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Limited: 10 000 msgs/s"), 10000},
+                             {QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Limited: 100 msgs/s"), 100},
+                             {QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Slow motion: 5 msgs/s"), 5},
+                             {QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Slow motion: 2 msgs/s"), 2},
+                             {QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Slow motion: 1 msg/s"), 1}};
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new RunController(this)) {
@@ -121,11 +128,11 @@ void MainWindow::buildControls() {
     transport_ = new QComboBox;
     compareTransport_ = new QComboBox;
     for (TransportKind k : allTransports()) {
-        transport_->addItem(toQString(displayName(k)), static_cast<int>(k));
-        transport_->setItemData(transport_->count() - 1, toQString(explanation(k)), Qt::ToolTipRole);
+        transport_->addItem(nameOf(k), static_cast<int>(k));
+        transport_->setItemData(transport_->count() - 1, explain(k), Qt::ToolTipRole);
         if (k != TransportKind::SharedMemory) {
-            compareTransport_->addItem(toQString(displayName(k)), static_cast<int>(k));
-            compareTransport_->setItemData(compareTransport_->count() - 1, toQString(explanation(k)), Qt::ToolTipRole);
+            compareTransport_->addItem(nameOf(k), static_cast<int>(k));
+            compareTransport_->setItemData(compareTransport_->count() - 1, explain(k), Qt::ToolTipRole);
         }
     }
     transport_->setToolTip(tr("Shared memory: one region mapped into both processes, no kernel on the data path. "
@@ -150,7 +157,7 @@ void MainWindow::buildControls() {
     for (SyncMode m : allSyncModes()) {
         if (m == SyncMode::None) continue;
         primitive_->addItem(toQString(toString(m)), static_cast<int>(m));
-        primitive_->setItemData(primitive_->count() - 1, toQString(explanation(m)), Qt::ToolTipRole);
+        primitive_->setItemData(primitive_->count() - 1, explain(m), Qt::ToolTipRole);
     }
     primitive_->setToolTip(tr("Which primitive protects the shared data when sync is on"));
     syncLayout->addWidget(primitive_);
@@ -385,6 +392,21 @@ void MainWindow::buildMenus() {
     presenterAction_ = view->addAction(tr("&Presenter mode"), this, &MainWindow::setPresenterMode);
     presenterAction_->setCheckable(true);
     presenterAction_->setShortcut(Qt::Key_F11);
+    view->addSeparator();
+    QMenu* language = view->addMenu(tr("Lan&guage"));
+    auto* languages = new QActionGroup(language);
+    const QString chosen = Translations::saved();
+    for (auto [code, label] : {std::pair{QString(), tr("System default")}, std::pair{QString("en"), QString("English")},
+                               std::pair{QString("ko"), QString::fromUtf8("한국어 (Korean)")}}) {
+        QAction* a = language->addAction(label, this, [this, code] {
+            Translations::save(code);
+            statusBar()->showMessage(tr("The language changes the next time IPC Lab starts."), 8000);
+            log(tr("Language set; it changes the next time IPC Lab starts."));
+        });
+        a->setCheckable(true);
+        a->setChecked(code == chosen);
+        languages->addAction(a);
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&What am I looking at?"), this, &MainWindow::showLesson)->setShortcut(QKeySequence::HelpContents);
@@ -488,7 +510,7 @@ bool MainWindow::start() {
         for (const auto& w : l->run->workers()) pids << QString::number(w.pid);
     QString what = tr("%1 over %2").arg(experiment_->currentText(), transport_->currentText());
     if (c.experiment == ExperimentKind::Race) what = tr("Race with %1 workers").arg(c.workers);
-    if (other) what += tr(" vs %1").arg(toQString(displayName(*other)));
+    if (other) what += tr(" vs %1").arg(nameOf(*other));
     statusRun_->setText(pids.isEmpty() ? tr("Running %1…").arg(what) : tr("Running %1: worker PIDs %2").arg(what, pids.join(", ")));
     log(tr("Started %1").arg(what));
     saveSettings();

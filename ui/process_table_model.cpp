@@ -1,5 +1,6 @@
 #include "process_table_model.h"
 
+#include "core_text.h"
 #include "qt_text.h"
 
 #include "run_controller.h"
@@ -42,9 +43,9 @@ void ProcessTableModel::refresh() {
     for (const auto& lane : controller_.lanes()) {
         const Snapshot* s = lane->history.latest();
         for (const WorkerInfo& w : lane->run->workers()) {
-            Row r{laneIndex, w.slot, static_cast<int>(w.pid), lane->label(), toQString(toString(w.role)), {}, {}, 0, w.exit.exited};
+            Row r{laneIndex, w.slot, static_cast<int>(w.pid), lane->label(), nameOf(w.role), {}, {}, 0, w.exit.exited};
             if (w.exit.exited) {
-                r.state = QString::fromStdString(w.exit.describe());
+                r.state = describeExit(w.exit);
             } else if (s && w.slot < static_cast<int>(s->workers.size())) {
                 const WorkerCounters& c = s->workers[static_cast<std::size_t>(w.slot)];
                 r.state = stateText(c.state);

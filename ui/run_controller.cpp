@@ -1,5 +1,6 @@
 #include "run_controller.h"
 
+#include "core_text.h"
 #include "qt_text.h"
 
 #include "clock.h"
@@ -21,12 +22,12 @@ int countedRoles(ExperimentKind k) {
 }
 
 QString syncLabel(bool enabled, SyncMode m) {
-    return enabled ? QStringLiteral("sync on (%1)").arg(toQString(toString(m))) : QStringLiteral("sync off");
+    return enabled ? RunController::tr("sync on (%1)").arg(toQString(toString(m))) : RunController::tr("sync off");
 }
 
 } // namespace
 
-QString Lane::label() const { return toQString(displayName(config.transport)); }
+QString Lane::label() const { return nameOf(config.transport); }
 
 RunController::RunController(QObject* parent) : QObject(parent) {
     timer_.setTimerType(Qt::PreciseTimer);
@@ -134,9 +135,9 @@ void RunController::tick() {
             bool bad = w.exit.signaled || w.exit.code != 0;
             if (!bad && !w.killedByUs) continue;
             QString msg = tr("%1 worker %2 (%3) %4")
-                              .arg(l.label(), QString::number(w.pid), toQString(toString(w.role)), QString::fromStdString(w.exit.describe()));
+                              .arg(l.label(), QString::number(w.pid), nameOf(w.role), describeExit(w.exit));
             double t = static_cast<double>(monotonicNs() - l.run->startNs()) / 1e9;
-            l.history.mark(t, "worker " + std::to_string(w.pid) + " died");
+            l.history.mark(t, tr("worker %1 died").arg(w.pid).toStdString());
             emit workerExited(msg);
         }
         Snapshot s = l.run->sample();

@@ -1,5 +1,6 @@
 #include "sweep_chart.h"
 
+#include "core_text.h"
 #include "qt_text.h"
 
 #include <QLegendMarker>
@@ -59,7 +60,7 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
     int i = 0;
     for (auto& [kind, pts] : by) {
         auto* s = new QLineSeries;
-        s->setName(toQString(displayName(kind)));
+        s->setName(nameOf(kind));
         QPen pen(kind == TransportKind::SharedMemory ? ChartTheme::laneColor(0, 0) : ChartTheme::laneColor(1, i++));
         if (kind != TransportKind::SharedMemory && i > 3) pen.setColor(QColor::fromHsv((i * 53) % 360, 200, 200));
         pen.setWidth(theme_.lineWidth() + (kind == TransportKind::SharedMemory ? 1 : 0));

@@ -6,6 +6,7 @@
 #include "main_window.h"
 #include "run_controller.h"
 #include "time_chart.h"
+#include "translations.h"
 
 #include <QDir>
 
@@ -149,6 +150,18 @@ private slots:
         QVERIFY(w.start());
         QTest::qWait(3000);
         shoot(w, "08-lesson-race-without-sync");
+        w.stop();
+    }
+
+    // Last: the translator stays installed for the rest of the process.
+    void koreanWindow() {
+        QCOMPARE(Translations::install("ko"), QString("ko"));
+        MainWindow w;
+        QVERIFY(showAt(w, {1600, 1000}));
+        w.applyLesson(1); // shared memory: no kernel on the data path
+        QVERIFY(w.start());
+        QTest::qWait(3000);
+        shoot(w, "09-korean-lesson-shared-memory");
         w.stop();
     }
 

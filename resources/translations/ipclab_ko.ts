@@ -1,0 +1,1037 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>PNG scale must be 1, 2 or 3</source>
+        <translation>PNG 배율은 1, 2, 3 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>IPC Lab: measured on this machine</source>
+        <translation>IPC Lab: 이 컴퓨터에서 측정</translation>
+    </message>
+    <message>
+        <source>%1 has no data table</source>
+        <translation>%1에는 데이터 표가 없습니다</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Unknown export format &apos;%1&apos; (use .png, .svg, .pdf or .csv)</source>
+        <translation>알 수 없는 내보내기 형식 &apos;%1&apos; (.png, .svg, .pdf, .csv 중 하나를 쓰세요)</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>pipe buffer</source>
+        <translation>파이프 버퍼</translation>
+    </message>
+    <message>
+        <source>FIFO (named pipe) buffer</source>
+        <translation>FIFO(이름 있는 파이프) 버퍼</translation>
+    </message>
+    <message>
+        <source>Unix socket buffers</source>
+        <translation>유닉스 소켓 버퍼</translation>
+    </message>
+    <message>
+        <source>TCP loopback socket buffers</source>
+        <translation>TCP 루프백 소켓 버퍼</translation>
+    </message>
+    <message>
+        <source>POSIX message queue</source>
+        <translation>POSIX 메시지 큐</translation>
+    </message>
+    <message>
+        <source>file in the page cache</source>
+        <translation>페이지 캐시의 파일</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>시작 중</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>waiting on lock</source>
+        <translation>잠금 대기</translation>
+    </message>
+    <message>
+        <source>holding lock</source>
+        <translation>잠금 보유</translation>
+    </message>
+    <message>
+        <source>blocked in kernel</source>
+        <translation>커널에서 대기</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>종료됨</translation>
+    </message>
+</context>
+<context>
+    <name>core</name>
+    <message>
+        <source>shared memory</source>
+        <translation>공유메모리</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>파이프</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>Unix socket</source>
+        <translation>유닉스 소켓</translation>
+    </message>
+    <message>
+        <source>TCP loopback</source>
+        <translation>TCP 루프백</translation>
+    </message>
+    <message>
+        <source>message queue</source>
+        <translation>메시지 큐</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>One region mapped into both address spaces: after setup, data moves with plain loads and stores, no system call.</source>
+        <translation>한 영역이 두 주소 공간에 매핑됩니다. 설정이 끝나면 데이터는 일반 메모리 읽기/쓰기로 이동하며 시스템 콜이 없습니다.</translation>
+    </message>
+    <message>
+        <source>An anonymous kernel buffer inherited by both processes: write() copies in, read() copies out.</source>
+        <translation>두 프로세스가 물려받은 이름 없는 커널 버퍼: write()가 복사해 넣고 read()가 복사해 꺼냅니다.</translation>
+    </message>
+    <message>
+        <source>A named pipe: a path in the file system, the same kernel buffer as a pipe.</source>
+        <translation>이름 있는 파이프: 파일 시스템의 경로이며, 파이프와 같은 커널 버퍼입니다.</translation>
+    </message>
+    <message>
+        <source>A local stream socket: send/recv copy the bytes through a kernel socket buffer.</source>
+        <translation>로컬 스트림 소켓: send/recv가 커널 소켓 버퍼를 거쳐 바이트를 복사합니다.</translation>
+    </message>
+    <message>
+        <source>TCP over 127.0.0.1: the whole network stack, without the network.</source>
+        <translation>127.0.0.1 위의 TCP: 네트워크 없이 네트워크 스택 전체를 거칩니다.</translation>
+    </message>
+    <message>
+        <source>A POSIX message queue: the kernel keeps whole messages, with a small size and count limit.</source>
+        <translation>POSIX 메시지 큐: 커널이 메시지 단위로 보관하며, 크기와 개수 제한이 작습니다.</translation>
+    </message>
+    <message>
+        <source>A writer appends records to a file and a reader follows it through the page cache.</source>
+        <translation>쓰는 쪽이 파일에 레코드를 덧붙이고, 읽는 쪽이 페이지 캐시를 통해 따라 읽습니다.</translation>
+    </message>
+    <message>
+        <source>No synchronization: concurrent read-modify-write in shared memory loses updates.</source>
+        <translation>동기화 없음: 공유메모리에서 동시에 읽고-고치고-쓰면 갱신이 사라집니다.</translation>
+    </message>
+    <message>
+        <source>A process-shared robust pthread mutex: waiters sleep in the kernel; survives a dead holder.</source>
+        <translation>프로세스 간 공유 robust pthread 뮤텍스: 대기자는 커널에서 잠들고, 보유자가 죽어도 복구됩니다.</translation>
+    </message>
+    <message>
+        <source>Test-and-test-and-set on an atomic flag: waiters burn CPU instead of sleeping.</source>
+        <translation>원자적 플래그에 대한 test-and-test-and-set: 대기자는 잠들지 않고 CPU를 소모합니다.</translation>
+    </message>
+    <message>
+        <source>A POSIX unnamed semaphore in shared memory, used as a binary lock.</source>
+        <translation>공유메모리 안의 POSIX 이름 없는 세마포어를 이진 잠금으로 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Lock-free: hardware atomic instructions (fetch_add, compare-and-swap), no lock at all.</source>
+        <translation>락 프리: 하드웨어 원자 명령(fetch_add, compare-and-swap)만 쓰고 잠금은 전혀 없습니다.</translation>
+    </message>
+    <message>
+        <source>producer</source>
+        <translation>생산자</translation>
+    </message>
+    <message>
+        <source>consumer</source>
+        <translation>소비자</translation>
+    </message>
+    <message>
+        <source>race worker</source>
+        <translation>경쟁 워커</translation>
+    </message>
+    <message>
+        <source>pinger</source>
+        <translation>핑 보내는 쪽</translation>
+    </message>
+    <message>
+        <source>ponger</source>
+        <translation>퐁 보내는 쪽</translation>
+    </message>
+    <message>
+        <source>isolation</source>
+        <translation>격리</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>시작 중</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>waiting on lock</source>
+        <translation>잠금 대기</translation>
+    </message>
+    <message>
+        <source>holding lock</source>
+        <translation>잠금 보유</translation>
+    </message>
+    <message>
+        <source>in kernel</source>
+        <translation>커널 안</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>exited</source>
+        <translation>종료됨</translation>
+    </message>
+    <message>
+        <source>killed by signal %1 (%2)</source>
+        <translation>시그널 %1(%2)로 강제 종료됨</translation>
+    </message>
+    <message>
+        <source>exited with status %1</source>
+        <translation>종료 상태 %1로 종료됨</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::FlowFigure</name>
+    <message>
+        <source>USER SPACE (each process: its own address space)</source>
+        <translation>사용자 공간 (각 프로세스: 자신만의 주소 공간)</translation>
+    </message>
+    <message>
+        <source>KERNEL SPACE (reached only by system calls)</source>
+        <translation>커널 공간 (시스템 콜로만 도달)</translation>
+    </message>
+    <message>
+        <source>Press Start (Space): real worker processes will appear here.</source>
+        <translation>시작(Space)을 누르세요: 실제 워커 프로세스가 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>updates/s</source>
+        <translation>갱신/s</translation>
+    </message>
+    <message>
+        <source>round trips/s</source>
+        <translation>왕복/s</translation>
+    </message>
+    <message>
+        <source>msgs/s</source>
+        <translation>메시지/s</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 (stopped; last measured)</source>
+        <translation>%1 (정지됨; 마지막 측정값)</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more worker(s), see the process table</source>
+        <translation>
+            <numerusform>+ 워커 %n개 더, 프로세스 표를 보세요</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>shared memory segment, mapped into every process: %1</source>
+        <translation>모든 프로세스에 매핑된 공유메모리 세그먼트: %1</translation>
+    </message>
+    <message>
+        <source>counter = %1
+lost updates: %2    inconsistent records: %3</source>
+        <translation>카운터 = %1
+잃어버린 갱신: %2    불일치 레코드: %3</translation>
+    </message>
+    <message>
+        <source>ring: %1 of %2 slots in use · %3 system calls/msg (measured)</source>
+        <translation>링: 슬롯 %2개 중 %1개 사용 중 · 메시지당 시스템 콜 %3회 (측정)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>비어 있음</translation>
+    </message>
+    <message>
+        <source>held by %1</source>
+        <translation>%1이(가) 보유</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n개 대기</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no synchronization: concurrent writes collide</source>
+        <translation>동기화 없음: 동시 쓰기가 충돌합니다</translation>
+    </message>
+    <message>
+        <source>data never crosses into the kernel: plain loads and stores</source>
+        <translation>데이터가 커널로 넘어가지 않습니다: 일반 메모리 읽기/쓰기</translation>
+    </message>
+    <message>
+        <source>%1 messages in flight · the kernel copies every byte twice</source>
+        <translation>전송 중인 메시지 %1개 · 커널이 모든 바이트를 두 번 복사합니다</translation>
+    </message>
+    <message>
+        <source>%1 system calls/msg (measured)</source>
+        <translation>메시지당 시스템 콜 %1회 (측정)</translation>
+    </message>
+    <message>
+        <source>lost/duplicated: %1   corrupted/out of order: %2</source>
+        <translation>유실/중복: %1   손상/순서 어긋남: %2</translation>
+    </message>
+    <message>
+        <source>slow motion: every token is a real message (producer #sequence)</source>
+        <translation>슬로 모션: 모든 토큰은 실제 메시지입니다 (생산자 #순번)</translation>
+    </message>
+    <message>
+        <source>token rate on a log scale of the measured %1/s</source>
+        <translation>토큰 속도는 측정된 %1/s의 로그 스케일</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::MainWindow</name>
+    <message>
+        <source>Full speed</source>
+        <translation>최대 속도</translation>
+    </message>
+    <message>
+        <source>Limited: 10 000 msgs/s</source>
+        <translation>제한: 10 000 메시지/s</translation>
+    </message>
+    <message>
+        <source>Limited: 100 msgs/s</source>
+        <translation>제한: 100 메시지/s</translation>
+    </message>
+    <message>
+        <source>Slow motion: 5 msgs/s</source>
+        <translation>슬로 모션: 5 메시지/s</translation>
+    </message>
+    <message>
+        <source>Slow motion: 2 msgs/s</source>
+        <translation>슬로 모션: 2 메시지/s</translation>
+    </message>
+    <message>
+        <source>Slow motion: 1 msg/s</source>
+        <translation>슬로 모션: 1 메시지/s</translation>
+    </message>
+    <message>
+        <source>IPC Lab</source>
+        <translation>IPC Lab</translation>
+    </message>
+    <message>
+        <source>Skipped a broken lesson: %1</source>
+        <translation>손상된 레슨을 건너뜀: %1</translation>
+    </message>
+    <message>
+        <source>All workers obeyed the sync change in %1 ms</source>
+        <translation>모든 워커가 %1 ms 안에 동기화 변경을 따랐습니다</translation>
+    </message>
+    <message>
+        <source>Stopped. Charts keep the last run; Export (Ctrl+E) puts them into slides.</source>
+        <translation>정지됨. 차트에는 마지막 실행이 남아 있습니다. 내보내기(Ctrl+E)로 슬라이드에 넣으세요.</translation>
+    </message>
+    <message>
+        <source>Sweep: %1 of %2 points measured</source>
+        <translation>스윕: %2개 지점 중 %1개 측정</translation>
+    </message>
+    <message>
+        <source>Ready. Pick an experiment and press Start (Space).</source>
+        <translation>준비됨. 실험을 고르고 시작(Space)을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>스트림</translation>
+    </message>
+    <message>
+        <source>Producers send numbered, checksummed messages to consumers</source>
+        <translation>생산자가 번호와 체크섬이 붙은 메시지를 소비자에게 보냅니다</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>경쟁</translation>
+    </message>
+    <message>
+        <source>Workers update one shared counter and a two-account record</source>
+        <translation>워커들이 하나의 공유 카운터와 두 계좌 레코드를 갱신합니다</translation>
+    </message>
+    <message>
+        <source>Ping-pong</source>
+        <translation>핑퐁</translation>
+    </message>
+    <message>
+        <source>One message back and forth: the round-trip latency</source>
+        <translation>메시지 하나가 왕복합니다: 왕복 지연</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>스윕</translation>
+    </message>
+    <message>
+        <source>Throughput for every size and transport: the crossover chart</source>
+        <translation>모든 크기와 전송 방식의 처리량: 교차점 차트</translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <translation>격리</translation>
+    </message>
+    <message>
+        <source>Same virtual address in two processes: private vs shared</source>
+        <translation>두 프로세스의 같은 가상 주소: 개인 메모리 대 공유메모리</translation>
+    </message>
+    <message>
+        <source>What the worker processes do</source>
+        <translation>워커 프로세스가 하는 일</translation>
+    </message>
+    <message>
+        <source>&amp;Experiment</source>
+        <translation>실험(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Shared memory: one region mapped into both processes, no kernel on the data path. The others: message passing, every message copied through the kernel by system calls.</source>
+        <translation>공유메모리: 한 영역이 두 프로세스에 매핑되고 데이터 경로에 커널이 없습니다. 나머지는 메시지 전달: 모든 메시지가 시스템 콜로 커널을 거쳐 복사됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Transport</source>
+        <translation>전송 방식(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>비교 대상</translation>
+    </message>
+    <message>
+        <source>Run a second lane over a message-passing transport at the same time, on the same charts</source>
+        <translation>메시지 전달 방식의 두 번째 레인을 동시에 같은 차트 위에서 실행합니다</translation>
+    </message>
+    <message>
+        <source>Synchronization</source>
+        <translation>동기화</translation>
+    </message>
+    <message>
+        <source>S: switch synchronization on or off while the workers run. Off, concurrent writes to the same shared memory collide and the checks count the damage.</source>
+        <translation>S: 워커가 실행되는 동안 동기화를 켜고 끕니다. 끄면 같은 공유메모리에 대한 동시 쓰기가 충돌하고, 검사가 그 피해를 셉니다.</translation>
+    </message>
+    <message>
+        <source>Which primitive protects the shared data when sync is on</source>
+        <translation>동기화가 켜져 있을 때 공유 데이터를 보호하는 기본 요소</translation>
+    </message>
+    <message>
+        <source>Measured: from the control-block change to the last worker&apos;s acknowledgement</source>
+        <translation>측정값: 제어 블록 변경부터 마지막 워커의 확인까지</translation>
+    </message>
+    <message>
+        <source>Processes that send messages</source>
+        <translation>메시지를 보내는 프로세스</translation>
+    </message>
+    <message>
+        <source>Processes that receive and verify messages</source>
+        <translation>메시지를 받아 검증하는 프로세스</translation>
+    </message>
+    <message>
+        <source>Race: processes updating the same shared data</source>
+        <translation>경쟁: 같은 공유 데이터를 갱신하는 프로세스</translation>
+    </message>
+    <message>
+        <source>Payload bytes per message (8 B to 1 MiB; a message queue allows less, as the kernel sets)</source>
+        <translation>메시지당 페이로드 바이트 (8 B ~ 1 MiB; 메시지 큐는 커널 설정만큼 더 작게 허용)</translation>
+    </message>
+    <message>
+        <source>Messages per second per producer. Slow motion shows each real message as a token.</source>
+        <translation>생산자당 초당 메시지 수. 슬로 모션에서는 실제 메시지 하나하나가 토큰으로 보입니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Producers</source>
+        <translation>생산자(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Consumers</source>
+        <translation>소비자(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Workers</source>
+        <translation>워커(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Message si&amp;ze</source>
+        <translation>메시지 크기(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Rate</source>
+        <translation>속도(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <source>Space: start or stop the worker processes</source>
+        <translation>Space: 워커 프로세스를 시작하거나 정지합니다</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>P: workers sleep on the control block until resumed</source>
+        <translation>P: 재개할 때까지 워커가 제어 블록에서 잠듭니다</translation>
+    </message>
+    <message>
+        <source>Kill worker</source>
+        <translation>워커 종료</translation>
+    </message>
+    <message>
+        <source>Send SIGKILL to the process selected in the table: see the others survive</source>
+        <translation>표에서 선택한 프로세스에 SIGKILL을 보냅니다: 나머지가 살아남는 것을 보세요</translation>
+    </message>
+    <message>
+        <source>The real worker processes; select one and press Kill worker</source>
+        <translation>실제 워커 프로세스입니다. 하나를 선택하고 워커 종료를 누르세요</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>프로세스</translation>
+    </message>
+    <message>
+        <source>What happened: sync changes, acknowledgements, deaths, errors</source>
+        <translation>일어난 일: 동기화 변경, 확인, 종료, 오류</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>Rate set to %1</source>
+        <translation>속도를 %1(으)로 설정</translation>
+    </message>
+    <message>
+        <source>The claim of the course material this lesson checks, and what to watch. Lessons menu: hide it</source>
+        <translation>이 레슨이 확인하는 강의 자료의 주장과 지켜볼 점. 레슨 메뉴에서 숨길 수 있습니다</translation>
+    </message>
+    <message>
+        <source>The textbook figure, live: processes in user space, the kernel below. Tokens follow the real path of the data.</source>
+        <translation>살아 움직이는 교과서 그림: 위는 사용자 공간의 프로세스, 아래는 커널. 토큰은 데이터의 실제 경로를 따라갑니다.</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>처리량</translation>
+    </message>
+    <message>
+        <source>msgs/s</source>
+        <translation>메시지/s</translation>
+    </message>
+    <message>
+        <source>MB/s</source>
+        <translation>MB/s</translation>
+    </message>
+    <message>
+        <source>Lock contention</source>
+        <translation>잠금 경합</translation>
+    </message>
+    <message>
+        <source>contended %</source>
+        <translation>경합 %</translation>
+    </message>
+    <message>
+        <source>mean wait (µs)</source>
+        <translation>평균 대기 (µs)</translation>
+    </message>
+    <message>
+        <source>mean wait µs</source>
+        <translation>평균 대기 µs</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>무결성</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>유실</translation>
+    </message>
+    <message>
+        <source>inconsistent / corrupted</source>
+        <translation>불일치 / 손상</translation>
+    </message>
+    <message>
+        <source>inconsistent/corrupted</source>
+        <translation>불일치/손상</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>지연</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>µs</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Measured messages (race: updates) per second over the last half second, last 60 s</source>
+        <translation>최근 0.5초 동안 측정한 초당 메시지(경쟁: 갱신) 수, 최근 60초</translation>
+    </message>
+    <message>
+        <source>Share of lock acquisitions that found the lock taken, and the mean wait</source>
+        <translation>잠금을 얻으려 할 때 이미 잡혀 있던 비율과 평균 대기 시간</translation>
+    </message>
+    <message>
+        <source>Lost updates / messages and inconsistent records / corrupted messages, cumulative</source>
+        <translation>잃어버린 갱신/메시지와 불일치 레코드/손상된 메시지, 누적</translation>
+    </message>
+    <message>
+        <source>One-way latency (ping-pong: round trip) percentiles</source>
+        <translation>단방향 지연(핑퐁: 왕복) 백분위수</translation>
+    </message>
+    <message>
+        <source>Live charts</source>
+        <translation>실시간 차트</translation>
+    </message>
+    <message>
+        <source>Throughput per message size, log–log; the dashed line marks the crossover</source>
+        <translation>메시지 크기별 처리량, 로그-로그; 점선이 교차점입니다</translation>
+    </message>
+    <message>
+        <source>IPC Lab flow scene</source>
+        <translation>IPC Lab 흐름 장면</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>이미지 복사</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 내보내기</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 저장함</translation>
+    </message>
+    <message>
+        <source>Save PNG (1×)…</source>
+        <translation>PNG 저장 (1×)…</translation>
+    </message>
+    <message>
+        <source>Save PNG (2×)…</source>
+        <translation>PNG 저장 (2×)…</translation>
+    </message>
+    <message>
+        <source>Save PNG (3×)…</source>
+        <translation>PNG 저장 (3×)…</translation>
+    </message>
+    <message>
+        <source>Save SVG…</source>
+        <translation>SVG 저장…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>PDF 저장…</translation>
+    </message>
+    <message>
+        <source>Save data as CSV…</source>
+        <translation>데이터를 CSV로 저장…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export all charts…</source>
+        <translation>모든 차트 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Every chart as PNG (2×, 3×), SVG, PDF and CSV, and the scene, into one folder</source>
+        <translation>모든 차트를 PNG(2×, 3×), SVG, PDF, CSV로, 흐름 장면과 함께 한 폴더에 저장합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Copy image</source>
+        <translation>이미지 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard</source>
+        <translation>클립보드에 복사함</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start / Stop</source>
+        <translation>시작 / 정지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Resume</source>
+        <translation>일시 정지 / 재개(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;sync</source>
+        <translation>동기화 켜기/끄기(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Kill selected worker</source>
+        <translation>선택한 워커 종료(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons</source>
+        <translation>레슨(&amp;L)</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>No lessons found</source>
+        <translation>레슨이 없습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Hide lesson text</source>
+        <translation>레슨 설명 숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Lecture theme</source>
+        <translation>강의 테마(&amp;L)</translation>
+    </message>
+    <message>
+        <source>White background, large fonts, thick lines: for projectors and slides</source>
+        <translation>흰 배경, 큰 글꼴, 굵은 선: 프로젝터와 슬라이드용</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter mode</source>
+        <translation>발표자 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;What am I looking at?</source>
+        <translation>지금 무엇을 보고 있나요?(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;About IPC Lab</source>
+        <translation>IPC Lab 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <source>%1 over %2</source>
+        <translation>%2 위의 %1</translation>
+    </message>
+    <message>
+        <source>Race with %1 workers</source>
+        <translation>워커 %1개의 경쟁</translation>
+    </message>
+    <message>
+        <source> vs %1</source>
+        <translation> 대 %1</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>%1 실행 중…</translation>
+    </message>
+    <message>
+        <source>Running %1: worker PIDs %2</source>
+        <translation>%1 실행 중: 워커 PID %2</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>%1 시작</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>일시 정지됨</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>재개됨</translation>
+    </message>
+    <message>
+        <source>Sync ON (%1)</source>
+        <translation>동기화 켬 (%1)</translation>
+    </message>
+    <message>
+        <source>Sync OFF</source>
+        <translation>동기화 끔</translation>
+    </message>
+    <message>
+        <source>Synchronization on: %1</source>
+        <translation>동기화 켬: %1</translation>
+    </message>
+    <message>
+        <source>Synchronization off: watch the collisions</source>
+        <translation>동기화 끔: 충돌을 지켜보세요</translation>
+    </message>
+    <message>
+        <source>Select a worker in the process table first</source>
+        <translation>먼저 프로세스 표에서 워커를 선택하세요</translation>
+    </message>
+    <message>
+        <source>Sent SIGKILL to worker %1</source>
+        <translation>워커 %1에 SIGKILL을 보냄</translation>
+    </message>
+    <message>
+        <source>Each process has its own address space: the same virtual address, two different memories.</source>
+        <translation>프로세스마다 자신만의 주소 공간이 있습니다: 같은 가상 주소, 서로 다른 두 메모리.</translation>
+    </message>
+    <message>
+        <source>Process PID %1 wrote %2 to its private variable at %3 and reads back %4 (physical frame %5)</source>
+        <translation>PID %1 프로세스가 %3에 있는 자기 변수에 %2를 쓰고 %4를 다시 읽습니다 (물리 프레임 %5)</translation>
+    </message>
+    <message>
+        <source>Shared memory: one region the kernel mapped into both address spaces.</source>
+        <translation>공유메모리: 커널이 두 주소 공간에 매핑한 하나의 영역.</translation>
+    </message>
+    <message>
+        <source>Process PID %1 wrote %2 into the shared segment at %3; it reads %4, written by the other process</source>
+        <translation>PID %1 프로세스가 %3의 공유 세그먼트에 %2를 썼고, 다른 프로세스가 쓴 %4를 읽습니다</translation>
+    </message>
+    <message>
+        <source>Same address, private values kept apart; shared values cross. Measured, not simulated.</source>
+        <translation>같은 주소에서 개인 값은 따로 유지되고 공유 값은 건너갑니다. 시뮬레이션이 아니라 측정입니다.</translation>
+    </message>
+    <message>
+        <source>Isolation finished: %1 processes reported</source>
+        <translation>격리 실험 완료: 프로세스 %1개가 보고함</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>오류: %1</translation>
+    </message>
+    <message>
+        <source>Presenter mode: Space start/stop · S sync on/off · P pause · F11 leave</source>
+        <translation>발표자 모드: Space 시작/정지 · S 동기화 켬/끔 · P 일시 정지 · F11 나가기</translation>
+    </message>
+    <message>
+        <source>Exported %1 files to %2</source>
+        <translation>파일 %1개를 %2에 내보냄</translation>
+    </message>
+    <message>
+        <source>Export all charts into</source>
+        <translation>모든 차트를 내보낼 폴더</translation>
+    </message>
+    <message>
+        <source>About IPC Lab</source>
+        <translation>IPC Lab 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;IPC Lab %1&lt;/h3&gt;&lt;p&gt;Inter-process communication, run for real: worker processes exchange data through shared memory, pipes, FIFOs, sockets, message queues and files, and every number shown is measured on this machine.&lt;/p&gt;&lt;p&gt;Qt %2 · C++20&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;IPC Lab %1&lt;/h3&gt;&lt;p&gt;실제로 실행되는 프로세스 간 통신: 워커 프로세스가 공유메모리, 파이프, FIFO, 소켓, 메시지 큐, 파일로 데이터를 주고받으며, 보이는 모든 숫자는 이 컴퓨터에서 측정한 값입니다.&lt;/p&gt;&lt;p&gt;Qt %2 · C++20&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>What am I looking at?</source>
+        <translation>지금 무엇을 보고 있나요?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Each process has its own address space&lt;/b&gt;: one cannot read another&apos;s memory, so the operating system offers IPC.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Shared memory&lt;/b&gt;: the processes ask the kernel once for a shared region and then read and write it as plain memory. Fast, no system call per message (watch the counter), but concurrent writes collide unless the processes synchronize: flip the sync switch off (S) and watch the integrity chart.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Message passing&lt;/b&gt; (pipe, FIFO, socket, message queue, file): every message goes down into the kernel by a system call and back up by another; the kernel copies and synchronizes, so nothing collides. Simpler, slower, good for small data. The sweep shows where shared memory stops winning by much.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;프로세스는 각자 독립적인 주소 공간을 갖습니다&lt;/b&gt;: 다른 프로세스의 메모리를 읽을 수 없으므로 운영체제가 IPC를 제공합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;공유메모리&lt;/b&gt;: 프로세스가 커널에 공유 영역을 한 번 요청한 뒤에는 일반 메모리처럼 읽고 씁니다. 빠르고 메시지마다 시스템 콜이 없지만(카운터를 보세요), 프로세스가 동기화하지 않으면 동시 쓰기가 충돌합니다: 동기화 스위치를 끄고(S) 무결성 차트를 보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;메시지 전달&lt;/b&gt;(파이프, FIFO, 소켓, 메시지 큐, 파일): 모든 메시지가 시스템 콜로 커널에 내려갔다가 다른 시스템 콜로 올라옵니다. 커널이 복사하고 동기화하므로 충돌이 없습니다. 더 단순하고 느리며, 적은 양의 데이터에 유용합니다. 스윕은 공유메모리의 우위가 어디서 크게 줄어드는지 보여줍니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lesson %1 · %2&lt;/b&gt;&lt;br&gt;“%3” &lt;i&gt;(course material)&lt;/i&gt;&lt;br&gt;&lt;b&gt;Watch:&lt;/b&gt; %4</source>
+        <translation>&lt;b&gt;레슨 %1 · %2&lt;/b&gt;&lt;br&gt;“%3” &lt;i&gt;(강의 자료)&lt;/i&gt;&lt;br&gt;&lt;b&gt;지켜볼 점:&lt;/b&gt; %4</translation>
+    </message>
+    <message>
+        <source>Lesson %1: %2</source>
+        <translation>레슨 %1: %2</translation>
+    </message>
+    <message>
+        <source>Lesson %1 is set up. Press Space to start it.</source>
+        <translation>레슨 %1이(가) 준비되었습니다. Space를 눌러 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Ignored saved settings: %1</source>
+        <translation>저장된 설정을 무시함: %1</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>언어(&amp;G)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>시스템 기본값</translation>
+    </message>
+    <message>
+        <source>The language changes the next time IPC Lab starts.</source>
+        <translation>언어는 IPC Lab을 다음에 시작할 때 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Language set; it changes the next time IPC Lab starts.</source>
+        <translation>언어를 설정했습니다. IPC Lab을 다음에 시작할 때 바뀝니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::ProcessTableModel</name>
+    <message>
+        <source>What the worker is doing right now, as it wrote into its telemetry slot</source>
+        <translation>워커가 지금 하고 있는 일 (워커가 자기 텔레메트리 슬롯에 기록한 값)</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>전송 방식</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>msgs/s</source>
+        <translation>메시지/s</translation>
+    </message>
+    <message>
+        <source>Sync in use</source>
+        <translation>사용 중인 동기화</translation>
+    </message>
+    <message>
+        <source>The real process ID: look it up with ps or top</source>
+        <translation>실제 프로세스 ID: ps나 top으로 확인해 보세요</translation>
+    </message>
+    <message>
+        <source>Messages (or updates) per second of this process over the last half second</source>
+        <translation>최근 0.5초 동안 이 프로세스의 초당 메시지(또는 갱신) 수</translation>
+    </message>
+    <message>
+        <source>The synchronization this worker acknowledged from the control block</source>
+        <translation>이 워커가 제어 블록에서 확인한 동기화</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::RunController</name>
+    <message>
+        <source>sync on (%1)</source>
+        <translation>동기화 켬 (%1)</translation>
+    </message>
+    <message>
+        <source>sync off</source>
+        <translation>동기화 끔</translation>
+    </message>
+    <message>
+        <source>Paused: workers sleep on the control block&apos;s futex</source>
+        <translation>일시 정지: 워커가 제어 블록의 futex에서 잠듭니다</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>재개됨</translation>
+    </message>
+    <message>
+        <source>%1 worker %2 (%3) %4</source>
+        <translation>%1 워커 %2 (%3) %4</translation>
+    </message>
+    <message>
+        <source>worker %1 died</source>
+        <translation>워커 %1 종료됨</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::SweepChart</name>
+    <message>
+        <source>Throughput vs message size (run a sweep)</source>
+        <translation>메시지 크기별 처리량 (스윕을 실행하세요)</translation>
+    </message>
+    <message>
+        <source>message size (bytes, log)</source>
+        <translation>메시지 크기 (바이트, 로그)</translation>
+    </message>
+    <message>
+        <source>MB/s (log)</source>
+        <translation>MB/s (로그)</translation>
+    </message>
+    <message>
+        <source>crossover: shared memory &lt; 2x at %1</source>
+        <translation>교차점: %1에서 공유메모리 &lt; 2배</translation>
+    </message>
+    <message>
+        <source>Throughput vs message size: where does shared memory stop winning by much?</source>
+        <translation>메시지 크기별 처리량: 공유메모리의 큰 우위는 어디서 끝날까요?</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::SyncSwitch</name>
+    <message>
+        <source>Synchronization</source>
+        <translation>동기화</translation>
+    </message>
+    <message>
+        <source>SYNC OFF</source>
+        <translation>동기화 끔</translation>
+    </message>
+    <message>
+        <source>SYNC ON</source>
+        <translation>동기화 켬</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::TimeChart</name>
+    <message>
+        <source>time (s)</source>
+        <translation>시간 (s)</translation>
+    </message>
+    <message>
+        <source>updates/s</source>
+        <translation>갱신/s</translation>
+    </message>
+    <message>
+        <source>round trips/s</source>
+        <translation>왕복/s</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,24 @@
+#pragma once
+// The core's user-visible words (transport names, explanations, roles, states, exit reasons),
+// translated for the window. The core has no Qt, so its strings are listed in core_text.cpp for
+// lupdate, and looked up at run time in the "core" translation context.
+#include "experiment_config.h"
+#include "process_spawner.h"
+#include "telemetry.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace ipclab::ui {
+
+QString trCore(std::string_view english);
+inline QString nameOf(TransportKind k) { return trCore(displayName(k)); }
+inline QString explain(TransportKind k) { return trCore(explanation(k)); }
+inline QString explain(SyncMode m) { return trCore(explanation(m)); }
+inline QString nameOf(WorkerRole r) { return trCore(toString(r)); }
+inline QString nameOf(WorkerState s) { return trCore(toString(s)); }
+QString describeExit(const ExitInfo& e);
+// Every core string the window shows (for the test that checks they are all translated).
+QStringList coreStrings();
+
+} // namespace ipclab::ui
