@@ -164,6 +164,7 @@ void ExperimentConfig::validate() const {
     if (durationS > 24 * 3600) throw ConfigError("duration must be at most 24 h");
     if (!(rate >= 0)) throw ConfigError("rate must not be negative");
     if (workerNice < 0 || workerNice > 19) throw ConfigError("--nice must be between 0 and 19");
+    if (coRunners < 0 || coRunners > kMaxWorkers) throw ConfigError("--co-runners must be between 0 and " + std::to_string(kMaxWorkers));
     auto checkSize = [](TransportKind t, uint32_t size) {
         if (size < kMinMessageSize)
             throw ConfigError("message size must be at least " + std::to_string(kMinMessageSize) + " bytes");
@@ -215,6 +216,7 @@ std::vector<std::string> ExperimentConfig::toArgs() const {
                                "--hold-us",    std::to_string(holdUs),
                                "--telemetry",  telemetry ? "1" : "0",
                                "--nice",       std::to_string(workerNice),
+                               "--co-runners", std::to_string(coRunners),
                                "--point-duration", fmtDouble(sweepPointS)};
     if (!sweepTransports.empty()) {
         std::string s;
@@ -280,6 +282,8 @@ ExperimentConfig ExperimentConfig::fromArgs(const std::vector<std::string>& args
             c.telemetry = parseInt(flag, v) != 0;
         } else if (flag == "--nice") {
             c.workerNice = parseInt(flag, v);
+        } else if (flag == "--co-runners") {
+            c.coRunners = parseInt(flag, v);
         } else if (flag == "--point-duration") {
             c.sweepPointS = parseDouble(flag, v);
         } else if (flag == "--transports") {

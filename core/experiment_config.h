@@ -46,6 +46,7 @@ struct ExperimentConfig {
     uint32_t holdUs = 0;       // race: extra time spent inside the critical section
     bool telemetry = true;     // off only for the overhead benchmark
     int workerNice = 0;        // 0..19: the GUI lowers its workers' priority so it stays responsive
+    int coRunners = 0;         // worker processes of another run sharing the CPUs (compare mode)
     std::vector<TransportKind> sweepTransports;
     std::vector<uint32_t> sweepSizes;
     double sweepPointS = 0.3;

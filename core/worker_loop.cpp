@@ -106,7 +106,7 @@ bool sampleEvent(uint64_t seq, double rate) { return (rate > 0 && rate <= 50) ||
 
 IoContext io(Ctx& c, ControlBlock& control) {
     int processes = c.cfg.experiment == ExperimentKind::Stream ? c.cfg.producers + c.cfg.consumers : 2;
-    return {&control, c.tslot, processes};
+    return {&control, c.tslot, processes + c.cfg.coRunners};
 }
 
 int runProducer(Ctx& c) {

@@ -29,14 +29,14 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     x_->setTickInterval(2);
     left_ = new QValueAxis;
     left_->setTitleText(leftTitle);
-    left_->setLabelFormat("%.4g");
+    left_->setLabelFormat("%.6g");
     left_->setRange(0, 1);
     chart->addAxis(x_, Qt::AlignBottom);
     chart->addAxis(left_, Qt::AlignLeft);
     if (!rightTitle.isEmpty()) {
         right_ = new QValueAxis;
         right_->setTitleText(rightTitle);
-        right_->setLabelFormat("%.4g");
+        right_->setLabelFormat("%.6g");
         right_->setRange(0, 1);
         chart->addAxis(right_, Qt::AlignRight);
     }

@@ -20,6 +20,7 @@ TEST(Config, ArgsRoundTripKeepsEveryField) {
     c.holdUs = 7;
     c.telemetry = false;
     c.workerNice = 5;
+    c.coRunners = 2;
     EXPECT_EQ(ExperimentConfig::fromArgs(c.toArgs()), c);
 }
 
@@ -50,6 +51,7 @@ TEST(Config, RejectsBadValuesWithASentence) {
     EXPECT_NE(bad({"--duration", "nan"}).size(), 0u);
     EXPECT_NE(bad({"--nice", "20"}).find("between 0 and 19"), std::string::npos);
     EXPECT_NE(bad({"--nice", "-1"}).find("between 0 and 19"), std::string::npos);
+    EXPECT_NE(bad({"--co-runners", "-3"}).find("--co-runners"), std::string::npos);
 }
 
 TEST(Config, MessageQueueLimitComesFromTheKernel) {

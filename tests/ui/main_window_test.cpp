@@ -221,6 +221,8 @@ private slots:
             w.setCompare(true, TransportKind::Pipe);
             QVERIFY(w.start());
             QCOMPARE(w.controller().lanes().size(), std::size_t(2));
+            // Each lane's workers know the other lane's two processes share the CPUs with them.
+            for (const auto& lane : w.controller().lanes()) QCOMPARE(lane->config.coRunners, 2);
             QTRY_VERIFY_WITH_TIMEOUT(latest(w, Series::MsgsPerS, 1) > 100 && latest(w, Series::MsgsPerS, 0) > 100, 8000);
             QCOMPARE(w.flowView()->figure()->lanes().size(), std::size_t(2));
             for (int r = 0; r < w.processModel()->rowCount(); ++r)

@@ -153,6 +153,21 @@ private slots:
         w.stop();
     }
 
+    // Runs for real only in the ctest entry that sets QT_SCALE_FACTOR=2 (a HiDPI screen).
+    void hiDpi() {
+        MainWindow w;
+        QVERIFY(showAt(w, {1200, 800}));
+        if (w.devicePixelRatioF() < 1.5) QSKIP("not a HiDPI run (the HiDPI entry sets QT_SCALE_FACTOR=2)");
+        ExperimentConfig c;
+        c.transport = TransportKind::SharedMemory;
+        QVERIFY(startFor(w, c, TransportKind::Pipe, 3000));
+        QImage img = w.grab().toImage();
+        // Device pixels: twice the logical size, so text and lines are drawn at full resolution.
+        QCOMPARE(img.width(), qRound(w.width() * w.devicePixelRatioF()));
+        shoot(w, "10-hidpi-2x");
+        w.stop();
+    }
+
     // Last: the translator stays installed for the rest of the process.
     void koreanWindow() {
         QCOMPARE(Translations::install("ko"), QString("ko"));
