@@ -1,26 +1,8 @@
 #include "telemetry_history.h"
 
-#include "table.h"
-
 #include <algorithm>
 
 namespace ipclab::ui {
-
-std::string_view seriesName(Series s) {
-    switch (s) {
-    case Series::MsgsPerS: return "msgs_per_s";
-    case Series::MbPerS: return "mb_per_s";
-    case Series::ContendedPct: return "contended_pct";
-    case Series::MeanWaitUs: return "mean_wait_us";
-    case Series::LostUpdates: return "lost";
-    case Series::Inconsistent: return "inconsistent";
-    case Series::LatencyP50Us: return "latency_p50_us";
-    case Series::LatencyP99Us: return "latency_p99_us";
-    case Series::SyscallsPerMsg: return "syscalls_per_msg";
-    case Series::Count: break;
-    }
-    return "?";
-}
 
 TelemetryHistory::TelemetryHistory(double windowS, double rateWindowS) : windowS_(windowS), rateWindowS_(rateWindowS) {}
 
@@ -83,21 +65,6 @@ double TelemetryHistory::workerRate(int index) const {
 std::array<uint64_t, kHistBuckets> TelemetryHistory::latencyHistogram() const {
     if (snaps_.empty()) return {};
     return snaps_.back().histogram(roles_);
-}
-
-std::string TelemetryHistory::toCsv() const {
-    std::string out = "time_s";
-    for (int i = 0; i < static_cast<int>(Series::Count); ++i) out += "," + std::string(seriesName(static_cast<Series>(i)));
-    out += ",mark\n";
-    std::size_t m = 0;
-    for (const auto& p : points_) {
-        out += fmt(p.t, 3);
-        for (double v : p.v) out += "," + fmt(v, 3);
-        std::string label;
-        while (m < marks_.size() && marks_[m].t <= p.t) label += (label.empty() ? "" : "; ") + marks_[m++].label;
-        out += ",\"" + label + "\"\n";
-    }
-    return out;
 }
 
 } // namespace ipclab::ui

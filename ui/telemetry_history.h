@@ -21,7 +21,6 @@ enum class Series {
     SyscallsPerMsg,
     Count
 };
-std::string_view seriesName(Series s);
 
 struct HistoryPoint {
     double t = 0; // seconds since the run started
@@ -56,8 +55,6 @@ public:
     double windowS() const { return windowS_; }
     // Latency histogram of the consumers (stream) or pingers since the run started.
     std::array<uint64_t, kHistBuckets> latencyHistogram() const;
-    // "time_s,msgs_per_s,..." header plus one row per point in the window.
-    std::string toCsv() const;
 
 private:
     double windowS_, rateWindowS_;

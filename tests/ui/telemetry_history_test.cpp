@@ -47,17 +47,6 @@ private slots:
         h.add(snap(0.2, 0, 300, 280), 0, ~0, ExperimentKind::Race);
         QCOMPARE(h.points().back()[Series::LostUpdates], 20.0);
     }
-    void csvHasHeaderRowsAndMarks() {
-        TelemetryHistory h;
-        h.add(snap(0.0, 0), 0, ~0, ExperimentKind::Stream);
-        h.mark(0.05, "sync off");
-        h.add(snap(0.1, 10), 0, ~0, ExperimentKind::Stream);
-        QString csv = QString::fromStdString(h.toCsv());
-        QStringList lines = csv.trimmed().split('\n');
-        QCOMPARE(lines.size(), 3);
-        QVERIFY(lines[0].startsWith("time_s,msgs_per_s,"));
-        QVERIFY(lines[2].endsWith("\"sync off\""));
-    }
 };
 
 QTEST_GUILESS_MAIN(TelemetryHistoryTest)
