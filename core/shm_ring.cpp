@@ -1,5 +1,6 @@
 #include "shm_ring.h"
 
+#include "asymmetric_fence.h"
 #include "error.h"
 #include "futex.h"
 #include "telemetry.h"
@@ -28,16 +29,24 @@ void publish(RingSlot& s, uint64_t expected, uint64_t next, SyncMode mode) {
 
 uint64_t strideFor(uint32_t slotSize) { return (sizeof(RingSlot) + slotSize + 63) & ~uint64_t{63}; }
 
-// Dekker-style handshake: the waiter registers (waiters++) and then re-checks the ring; we
-// publish and then look for waiters. The seq_cst fence means one of the two always sees the
-// other, so the common no-waiter case costs a fence and a load, not a system call.
-void wakeIfWaiting(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waiters, WorkerSlot* slot) {
-    std::atomic_thread_fence(std::memory_order_seq_cst);
+// Dekker-style handshake: the waiter registers (waiters++), fences, and re-checks the ring; we
+// publish, fence, and look for waiters, so one of the two always sees the other. Our fence is
+// the light one (see asymmetric_fence.h): the common no-waiter case costs a load, no system call.
+void wakeIfWaiting(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waiters, WorkerSlot* slot, bool asymmetric) {
+    lightFence(asymmetric);
     if (waiters.load(std::memory_order_relaxed) != 0) {
         seq.fetch_add(1, std::memory_order_seq_cst);
         futexWakeAll(seq);
         if (slot) slot->syscalls.add();
     }
+}
+
+// The waiter's side: announce ourselves, then the heavy fence, then the caller looks again.
+uint32_t registerWaiter(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waiters, WorkerSlot* slot) {
+    waiters.fetch_add(1, std::memory_order_seq_cst);
+    uint32_t seen = seq.load(std::memory_order_seq_cst);
+    if (heavyFence() && slot) slot->syscalls.add();
+    return seen;
 }
 } // namespace
 
@@ -191,7 +200,7 @@ ShmRing::Status ShmRing::push(std::span<const std::byte> msg, const ControlBlock
         Status st = tryPush(msg, control.effectiveSync(), lock, died);
         if (died) const_cast<ControlBlock&>(control).mutexRecoveries.fetch_add(1);
         if (st == Status::Ok) {
-            wakeIfWaiting(h.dataSeq, h.dataWaiters, slot);
+            wakeIfWaiting(h.dataSeq, h.dataWaiters, slot, asymmetric_);
             return st;
         }
         if (st == Status::Stopped || control.runCommand() == RunCommand::Stop) return Status::Stopped;
@@ -204,8 +213,7 @@ ShmRing::Status ShmRing::push(std::span<const std::byte> msg, const ControlBlock
             }
             continue;
         }
-        h.spaceWaiters.fetch_add(1, std::memory_order_seq_cst);
-        uint32_t seen = h.spaceSeq.load(std::memory_order_seq_cst);
+        uint32_t seen = registerWaiter(h.spaceSeq, h.spaceWaiters, slot);
         st = tryPush(msg, control.effectiveSync(), lock, died);
         if (st != Status::Ok) {
             if (slot) slot->syscalls.add();
@@ -213,7 +221,7 @@ ShmRing::Status ShmRing::push(std::span<const std::byte> msg, const ControlBlock
         }
         h.spaceWaiters.fetch_sub(1, std::memory_order_seq_cst);
         if (st == Status::Ok) {
-            wakeIfWaiting(h.dataSeq, h.dataWaiters, slot);
+            wakeIfWaiting(h.dataSeq, h.dataWaiters, slot, asymmetric_);
             return st;
         }
         spins = 0;
@@ -230,7 +238,7 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
         Status st = tryPop(out, length, control.effectiveSync(), lock, died);
         if (died) const_cast<ControlBlock&>(control).mutexRecoveries.fetch_add(1);
         if (st == Status::Ok) {
-            wakeIfWaiting(h.spaceSeq, h.spaceWaiters, slot);
+            wakeIfWaiting(h.spaceSeq, h.spaceWaiters, slot, asymmetric_);
             return st;
         }
         if (st == Status::Stopped) return st;
@@ -244,8 +252,7 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
             continue;
         }
         if (slept >= idleTimeoutNs) return Status::Empty;
-        h.dataWaiters.fetch_add(1, std::memory_order_seq_cst);
-        uint32_t seen = h.dataSeq.load(std::memory_order_seq_cst);
+        uint32_t seen = registerWaiter(h.dataSeq, h.dataWaiters, slot);
         st = tryPop(out, length, control.effectiveSync(), lock, died);
         if (st != Status::Ok) {
             if (slot) slot->syscalls.add();
@@ -254,7 +261,7 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
         }
         h.dataWaiters.fetch_sub(1, std::memory_order_seq_cst);
         if (st == Status::Ok) {
-            wakeIfWaiting(h.spaceSeq, h.spaceWaiters, slot);
+            wakeIfWaiting(h.spaceSeq, h.spaceWaiters, slot, asymmetric_);
             return st;
         }
         spins = 0;

@@ -8,6 +8,7 @@
 //   mutex/spinlock/semaphore: the whole operation, copy included, under one shared lock;
 //   none      a plain load and store of the index: two producers can claim the same slot, which
 //             the consumers' checksums and sequence checks then catch (the lesson, for real).
+#include "asymmetric_fence.h"
 #include "experiment_config.h"
 #include "shm_segment.h"
 #include "switchable_lock.h"
@@ -86,6 +87,7 @@ private:
     // Spin, then (only when setProcesses says the CPUs are oversubscribed) yield, then sleep.
     int spinsBeforeYield_ = 2000;
     int spinsBeforeSleep_ = 2000;
+    bool asymmetric_ = asymmetricFenceAvailable(); // this process may use the light fence
 };
 
 } // namespace ipclab

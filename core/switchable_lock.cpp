@@ -26,6 +26,7 @@ constexpr long kWaitSliceNs = 5'000'000; // re-check stop at least every 5 ms wh
 bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
     ownerDied = false;
     held_ = SyncMode::None;
+    acquiredNs_ = 0; // a hold sample from an earlier locked mode must not leak into release()
     if (mode == SyncMode::None || mode == SyncMode::Atomic) return true;
 
     bool got = false;
