@@ -1,7 +1,8 @@
 // ipclab-cli bench: the performance claims, measured in one run on this machine.
 //  1. Each transport through the core (Channels + Transport, telemetry counting on) beside a
 //     minimal raw loop of the same system calls on the same kind of kernel object: core/raw.
-//  2. Telemetry overhead: the same stream experiment with the telemetry writes on and off.
+//  2. Telemetry overhead: the same stream experiment with counters published in the shared
+//     telemetry block (on) or kept in private memory with no events (off); same checks either way.
 //  3. How fast workers obey a sync switch (control block -> acknowledgement).
 #include "cli.h"
 

@@ -44,7 +44,7 @@ struct ExperimentConfig {
     double durationS = 2.0;    // 0 = until stopped
     double rate = 0;           // messages/s per producer, 0 = full speed
     uint32_t holdUs = 0;       // race: extra time spent inside the critical section
-    bool telemetry = true;     // off only for the overhead benchmark
+    bool telemetry = true;     // off only for the overhead benchmark: counters stay private
     int workerNice = 0;        // 0..19: the GUI lowers its workers' priority so it stays responsive
     int coRunners = 0;         // worker processes of another run sharing the CPUs (compare mode)
     std::vector<TransportKind> sweepTransports;

@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <memory>
 #include <random>
 
 namespace ipclab {
@@ -98,7 +99,10 @@ struct Ctx {
     const WorkerArgs& args;
     TelemetryBlock& tel;
     WorkerSlot& slot;
-    WorkerSlot* tslot; // null when telemetry is off: counters are not written at all
+    // Where the counters go: the shared slot, or with telemetry off a private one, so the
+    // worker does the same work (checks included) and only publishing is left out.
+    WorkerSlot* tslot;
+    bool publish; // sampled events for the animation
 };
 
 // Slow runs publish every message for the animation; fast runs one in 1024.
@@ -127,13 +131,11 @@ int runProducer(Ctx& c) {
         uint64_t now = monotonicNs();
         auto frame = builder.build(seq, now);
         if (transport->send(frame) != IoStatus::Ok) break;
-        if (c.tslot) {
-            c.tslot->messages.add();
-            c.tslot->bytes.add(c.cfg.messageSize);
-            if (sampleEvent(seq, follow.rate()))
-                c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Sent,
-                                   static_cast<uint32_t>(c.args.roleIndex), seq, now);
-        }
+        c.tslot->messages.add();
+        c.tslot->bytes.add(c.cfg.messageSize);
+        if (c.publish && sampleEvent(seq, follow.rate()))
+            c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Sent, static_cast<uint32_t>(c.args.roleIndex),
+                               seq, now);
         ++seq;
     }
     c.slot.finalMessages.add(seq);
@@ -160,14 +162,13 @@ int runConsumer(Ctx& c) {
             continue;
         }
         ++received;
-        if (!c.tslot) continue;
         MessageHeader h;
         uint64_t now = monotonicNs();
         c.tslot->messages.add();
         c.tslot->bytes.add(c.cfg.messageSize);
         if (verifyFrame(frame, c.cfg.messageSize, static_cast<uint32_t>(c.cfg.producers), h) != Verdict::Ok) {
             c.tslot->corrupted.add();
-            c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Collision, 0, 0, now);
+            if (c.publish) c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Collision, 0, 0, now);
             continue;
         }
         SequenceVerdict v = tracker.observe(h.producer, h.seq);
@@ -184,7 +185,7 @@ int runConsumer(Ctx& c) {
             c.tslot->latencyCount.add();
             c.tslot->latencySumNs.add(lat);
         }
-        if (v.duplicate || sampleEvent(h.seq, follow.rate()))
+        if (c.publish && (v.duplicate || sampleEvent(h.seq, follow.rate())))
             c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), v.duplicate ? EventKind::Collision : EventKind::Received,
                                h.producer, h.seq, now);
     }
@@ -228,7 +229,7 @@ int runRace(Ctx& c) {
         // 3. An audit: does the record add up? If not, count it and put the books straight.
         uint64_t w = area.accounts.load(std::memory_order_acquire);
         if (int64_t{accountA(w)} + accountB(w) != kAccountTotal) {
-            if (c.tslot) c.tslot->inconsistent.add();
+            c.tslot->inconsistent.add();
             uint64_t fixed = packAccounts(accountA(w), static_cast<int32_t>(kAccountTotal - accountA(w)));
             if (mode == SyncMode::Atomic) area.accounts.compare_exchange_strong(w, fixed);
             else area.accounts.store(fixed, std::memory_order_relaxed);
@@ -239,10 +240,8 @@ int runRace(Ctx& c) {
         }
         lock.release();
         ++updates;
-        if (c.tslot) {
-            c.tslot->updates.add(); // after the shared increment: a sample never over-reports lost updates
-            c.tslot->messages.add();
-        }
+        c.tslot->updates.add(); // after the shared increment: a sample never over-reports lost updates
+        c.tslot->messages.add();
     }
     c.slot.finalMessages.add(updates);
     return 0;
@@ -266,7 +265,6 @@ int runPinger(Ctx& c) {
         if (st != IoStatus::Ok) break;
         uint64_t rtt = monotonicNs() - t0;
         ++seq;
-        if (!c.tslot) continue;
         MessageHeader h;
         if (verifyFrame(echo, c.cfg.messageSize, 1, h) != Verdict::Ok || h.seq != seq - 1) c.tslot->corrupted.add();
         c.tslot->messages.add();
@@ -274,7 +272,7 @@ int runPinger(Ctx& c) {
         c.tslot->latencyHist[static_cast<std::size_t>(histBucket(rtt))].add();
         c.tslot->latencyCount.add();
         c.tslot->latencySumNs.add(rtt);
-        if (sampleEvent(seq, follow.rate())) c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Received, 0, seq, t0);
+        if (c.publish && sampleEvent(seq, follow.rate())) c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Received, 0, seq, t0);
     }
     c.slot.finalMessages.add(seq);
     return 0;
@@ -298,10 +296,8 @@ int runPonger(Ctx& c) {
         }
         if (out->send(buf) != IoStatus::Ok) break;
         ++n;
-        if (c.tslot) {
-            c.tslot->messages.add();
-            c.tslot->bytes.add(c.cfg.messageSize);
-        }
+        c.tslot->messages.add();
+        c.tslot->bytes.add(c.cfg.messageSize);
     }
     c.slot.finalMessages.add(n);
     return 0;
@@ -362,7 +358,8 @@ int runWorker(const WorkerArgs& args) {
     TelemetryBlock tel = TelemetryBlock::attach(args.telemetry);
     WorkerSlot& slot = tel.worker(args.slot);
     slot.pid.store(static_cast<int32_t>(::getpid()), std::memory_order_relaxed);
-    Ctx c{cfg, args, tel, slot, cfg.telemetry ? &slot : nullptr};
+    auto privateSlot = std::make_unique<WorkerSlot>();
+    Ctx c{cfg, args, tel, slot, cfg.telemetry ? &slot : privateSlot.get(), cfg.telemetry};
     int rc = 0;
     if (args.role == "producer") rc = runProducer(c);
     else if (args.role == "consumer") rc = runConsumer(c);
