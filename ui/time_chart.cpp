@@ -192,7 +192,11 @@ void TimeChart::placeMarks(const std::vector<HistoryMark>& marks, double t0, dou
             markLabels_.push_back(label);
         }
         markLines_[n]->replace(QList<QPointF>{{m.t, 0}, {m.t, top}});
-        markLines_[n]->setVisible(true);
+        if (!markLines_[n]->isVisible()) {
+            // Showing a series shows its legend marker again: a nameless grey square.
+            markLines_[n]->setVisible(true);
+            for (auto* marker : chart()->legend()->markers(markLines_[n])) marker->setVisible(false);
+        }
         markLabels_[n]->setText(QString::fromStdString(m.label));
         QPointF pos = chart()->mapToPosition(QPointF(m.t, top), markLines_[n]);
         markLabels_[n]->setPos(pos + QPointF(3, (n % 3) * markLabels_[n]->boundingRect().height()));

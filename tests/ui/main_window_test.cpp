@@ -11,6 +11,7 @@
 #include "time_chart.h"
 
 #include <QFile>
+#include <QLegendMarker>
 #include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
@@ -53,6 +54,12 @@ void showSized(MainWindow& w) {
     w.show();
 }
 
+// Mark lines stay out of the legend, also after a run was cleared and a new one marked.
+void legendHasOnlyNamedEntries(TimeChart& chart) {
+    for (QLegendMarker* m : chart.chart()->legend()->markers())
+        if (m->isVisible()) QVERIFY2(!m->label().isEmpty(), "a nameless legend entry (a mark line?)");
+}
+
 double latest(const MainWindow& w, Series s, int lane = 0) {
     const auto& lanes = w.controller().lanes();
     if (static_cast<int>(lanes.size()) <= lane || lanes[static_cast<std::size_t>(lane)]->history.points().empty()) return -1;
@@ -86,9 +93,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.flowView()->tokenCount() > 0, 3000); // tokens move on the scene
         w.stop();
         QVERIFY(w.throughputChart()->pointCount() > 20); // the last run stays on screen
+        legendHasOnlyNamedEntries(*w.throughputChart());
         // ...but nothing flows any more: the tokens in flight arrive and no new ones start.
         QTRY_COMPARE_WITH_TIMEOUT(w.flowView()->tokenCount(), 0, 4000);
         QVERIFY(w.flowView()->figure()->lanes().front().stopped);
+        // A second run in the same window: its sync mark must not bring back a legend entry.
+        QVERIFY(w.start());
+        QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 10, 8000);
+        legendHasOnlyNamedEntries(*w.throughputChart());
+        w.stop();
     }
 
     void syncSwitchMakesRacesAppearAndStop() {
