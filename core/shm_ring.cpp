@@ -5,16 +5,16 @@
 #include "futex.h"
 #include "telemetry.h"
 
-#include <cstring>
 #include <sched.h>
 #include <unistd.h>
+
+#include <cstring>
 #include <new>
 
 namespace ipclab {
 namespace {
 constexpr std::size_t kHeaderBytes = (sizeof(RingHeader) + 63) & ~std::size_t{63};
 constexpr uint32_t kVersion = 1;
-constexpr int kSpinsBeforeSleep = 2000;
 constexpr int kSpinsBeforeYield = 100;
 constexpr int kYieldsBeforeSleep = 64;
 constexpr int64_t kSleepSliceNs = 5'000'000; // waiters re-check the control block every 5 ms
@@ -108,6 +108,17 @@ void ShmRing::setProcesses(int processes) {
     bool oversubscribed = cpus > 0 && processes > cpus;
     spinsBeforeYield_ = oversubscribed ? kSpinsBeforeYield : kSpinsBeforeSleep;
     spinsBeforeSleep_ = oversubscribed ? kSpinsBeforeYield + kYieldsBeforeSleep : kSpinsBeforeSleep;
+}
+
+bool ShmRing::waitBriefly(int spins, WorkerSlot* slot) const {
+    if (spins >= spinsBeforeSleep_) return false;
+    if (spins < spinsBeforeYield_) {
+        cpuRelax();
+    } else {
+        sched_yield();
+        if (slot) slot->syscalls.add();
+    }
+    return true;
 }
 
 RingSlot& ShmRing::slotAt(uint64_t pos) const {
@@ -204,15 +215,7 @@ ShmRing::Status ShmRing::push(std::span<const std::byte> msg, const ControlBlock
             return st;
         }
         if (st == Status::Stopped || control.runCommand() == RunCommand::Stop) return Status::Stopped;
-        if (spins < spinsBeforeSleep_) {
-            if (spins >= spinsBeforeYield_) {
-                sched_yield();
-                if (slot) slot->syscalls.add();
-            } else {
-                cpuRelax();
-            }
-            continue;
-        }
+        if (waitBriefly(spins, slot)) continue;
         uint32_t seen = registerWaiter(h.spaceSeq, h.spaceWaiters, slot);
         st = tryPush(msg, control.effectiveSync(), lock, died);
         if (st != Status::Ok) {
@@ -242,15 +245,7 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
             return st;
         }
         if (st == Status::Stopped) return st;
-        if (spins < spinsBeforeSleep_) {
-            if (spins >= spinsBeforeYield_) {
-                sched_yield();
-                if (slot) slot->syscalls.add();
-            } else {
-                cpuRelax();
-            }
-            continue;
-        }
+        if (waitBriefly(spins, slot)) continue;
         if (slept >= idleTimeoutNs) return Status::Empty;
         uint32_t seen = registerWaiter(h.dataSeq, h.dataWaiters, slot);
         st = tryPop(out, length, control.effectiveSync(), lock, died);

@@ -80,13 +80,16 @@ public:
 private:
     static void validate(const ShmSegment& seg);
     RingSlot& slotAt(uint64_t pos) const;
+    // Between two attempts: spin, or yield the CPU when it is oversubscribed. False: time to sleep.
+    bool waitBriefly(int spins, WorkerSlot* slot) const;
+    static constexpr int kSpinsBeforeSleep = 2000;
     ShmSegment seg_;
     uint32_t slotSize_ = 0;
     uint32_t slotCount_ = 0;
     uint64_t stride_ = 0;
     // Spin, then (only when setProcesses says the CPUs are oversubscribed) yield, then sleep.
-    int spinsBeforeYield_ = 2000;
-    int spinsBeforeSleep_ = 2000;
+    int spinsBeforeYield_ = kSpinsBeforeSleep;
+    int spinsBeforeSleep_ = kSpinsBeforeSleep;
     bool asymmetric_ = asymmetricFenceAvailable(); // this process may use the light fence
 };
 

@@ -5,12 +5,12 @@
 
 #include "flow_scene.h"
 #include "lesson_library.h"
-#include "translations.h"
 #include "process_table_model.h"
 #include "run_controller.h"
 #include "sweep_chart.h"
 #include "sync_switch.h"
 #include "time_chart.h"
+#include "translations.h"
 
 #include <QAction>
 #include <QActionGroup>
