@@ -86,6 +86,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         log(text);
     });
     connect(controller_, &RunController::status, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
+    connect(controller_, &RunController::reaped, processModel_, &ProcessTableModel::refresh); // final exit statuses
     connect(controller_, &RunController::stopped, this, [this] {
         flow_->markStopped();
         updateEnabled();

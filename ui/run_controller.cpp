@@ -97,6 +97,7 @@ void RunController::stop() {
     joinBackground();
     busy_ = false;
     for (auto& l : lanes_) l->run->stop(1000);
+    if (!lanes_.empty()) emit reaped();
     // The charts keep their own copy of the data; ExperimentRun's destructor removes every
     // kernel object.
     lanes_.clear();

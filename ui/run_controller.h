@@ -67,6 +67,9 @@ signals:
     void started();
     void sampled();
     void stopped();
+    // Every worker of the stopping run has been reaped; the lanes are still readable (their
+    // exit statuses are final) and go away right after.
+    void reaped();
     void error(const QString& message);
     void workerExited(const QString& message);
     void syncObeyed(double milliseconds);

@@ -93,6 +93,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.flowView()->tokenCount() > 0, 3000); // tokens move on the scene
         w.stop();
         QVERIFY(w.throughputChart()->pointCount() > 20); // the last run stays on screen
+        // The table keeps the workers with their real exit status, not a stale "running".
+        QCOMPARE(w.processModel()->rowCount(), 2);
+        for (int r = 0; r < 2; ++r) {
+            QString state = w.processModel()->data(w.processModel()->index(r, ProcessTableModel::State), Qt::DisplayRole).toString();
+            QVERIFY2(state.startsWith("exited"), qPrintable(state));
+        }
         legendHasOnlyNamedEntries(*w.throughputChart());
         // ...but nothing flows any more: the tokens in flight arrive and no new ones start.
         QTRY_COMPARE_WITH_TIMEOUT(w.flowView()->tokenCount(), 0, 4000);

@@ -9,6 +9,9 @@
 #include "translations.h"
 
 #include <QDir>
+#include <QMenu>
+#include <QMenuBar>
+#include <QScreen>
 
 #include <optional>
 #include <QSettings>
@@ -151,6 +154,17 @@ private slots:
         QTest::qWait(3000);
         shoot(w, "08-lesson-race-without-sync");
         w.stop();
+        // The Lessons menu, opened as a user would see it (a popup: grab the whole screen).
+        QMenu* lessons = nullptr;
+        for (QAction* a : w.menuBar()->actions())
+            if (a->text() == "&Lessons") lessons = a->menu();
+        QVERIFY(lessons);
+        lessons->popup(w.mapToGlobal(QPoint(80, 20)));
+        QVERIFY(QTest::qWaitForWindowExposed(lessons));
+        QTest::qWait(200);
+        QImage screen = QGuiApplication::primaryScreen()->grabWindow(0).toImage();
+        QVERIFY(screen.save(QDir(dir_).filePath("08b-lessons-menu.png")));
+        lessons->hide();
     }
 
     // Runs for real only in the ctest entry that sets QT_SCALE_FACTOR=2 (a HiDPI screen).
