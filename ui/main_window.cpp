@@ -31,6 +31,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -401,8 +402,17 @@ void MainWindow::buildMenus() {
                                std::pair{QString("ko"), QString::fromUtf8("한국어 (Korean)")}}) {
         QAction* a = language->addAction(label, this, [this, code] {
             Translations::save(code);
-            statusBar()->showMessage(tr("The language changes the next time IPC Lab starts."), 8000);
             log(tr("Language set; it changes the next time IPC Lab starts."));
+            // Non-blocking, like every dialog here: a running class is never held up by it.
+            auto* box = new QMessageBox(QMessageBox::Question, tr("IPC Lab"),
+                                        tr("The language changes when IPC Lab starts again. Restart now? A running "
+                                           "experiment stops; the charts of this run are not kept."),
+                                        QMessageBox::NoButton, this);
+            QPushButton* restart = box->addButton(tr("Restart now"), QMessageBox::AcceptRole);
+            box->addButton(tr("Later"), QMessageBox::RejectRole);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            connect(restart, &QPushButton::clicked, this, &MainWindow::restart);
+            box->open();
         });
         a->setCheckable(true);
         a->setChecked(code == chosen);
@@ -681,6 +691,12 @@ void MainWindow::showLesson() {
            "<p><b>Message passing</b> (pipe, FIFO, socket, message queue, file): every message goes down into the kernel "
            "by a system call and back up by another; the kernel copies and synchronizes, so nothing collides. Simpler, "
            "slower, good for small data. The sweep shows where shared memory stops winning by much.</p>"));
+}
+
+void MainWindow::restart() {
+    close(); // saves the settings, stops and reaps every worker, removes every kernel object
+    QProcess::startDetached(QCoreApplication::applicationFilePath(), Translations::withoutLanguage(QCoreApplication::arguments().mid(1)));
+    QCoreApplication::quit();
 }
 
 void MainWindow::applyLesson(int index) {

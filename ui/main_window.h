@@ -75,6 +75,8 @@ public slots:
     void showLesson();
     // Sets the controls to a lesson's experiment (stopping a run first) and shows its claim.
     void applyLesson(int index);
+    // Closes the window (saving and cleaning up) and starts IPC Lab again, e.g. in a new language.
+    void restart();
 
 protected:
     void closeEvent(QCloseEvent* e) override;

@@ -19,6 +19,15 @@ QString Translations::saved() {
 
 void Translations::save(const QString& code) { QSettings().setValue(kKey, available().contains(code) ? code : QString()); }
 
+QStringList Translations::withoutLanguage(const QStringList& args) {
+    QStringList out;
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i] == "--lang" || args[i] == "-lang") ++i; // and its value
+        else if (!args[i].startsWith("--lang=") && !args[i].startsWith("-lang=")) out << args[i];
+    }
+    return out;
+}
+
 QString Translations::install(const QString& requested, QString* warning) {
     QString code = requested.isEmpty() ? saved() : requested;
     if (code.isEmpty()) code = QLocale::system().name().left(2);

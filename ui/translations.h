@@ -16,6 +16,8 @@ public:
     static QString install(const QString& requested, QString* warning = nullptr);
     static QString saved();              // "" = follow the system
     static void save(const QString& code); // takes effect at the next start
+    // Command-line arguments for a restart: without --lang, so the saved choice decides.
+    static QStringList withoutLanguage(const QStringList& args);
 };
 
 } // namespace ipclab::ui

@@ -903,12 +903,20 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>시스템 기본값</translation>
     </message>
     <message>
-        <source>The language changes the next time IPC Lab starts.</source>
-        <translation>언어는 IPC Lab을 다음에 시작할 때 바뀝니다.</translation>
-    </message>
-    <message>
         <source>Language set; it changes the next time IPC Lab starts.</source>
         <translation>언어를 설정했습니다. IPC Lab을 다음에 시작할 때 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>The language changes when IPC Lab starts again. Restart now? A running experiment stops; the charts of this run are not kept.</source>
+        <translation>언어는 IPC Lab을 다시 시작할 때 바뀝니다. 지금 다시 시작할까요? 실행 중인 실험은 멈추고, 이번 실행의 차트는 남지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>지금 다시 시작</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>나중에</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,12 @@ private slots:
         QSettings().clear();
     }
 
+    void restartDropsTheLanguageArgument() {
+        QCOMPARE(Translations::withoutLanguage({"--lang", "ko", "--foo"}), QStringList{"--foo"});
+        QCOMPARE(Translations::withoutLanguage({"--lang=en", "x"}), QStringList{"x"});
+        QCOMPARE(Translations::withoutLanguage({"--bench-ui", "--seconds", "3"}), (QStringList{"--bench-ui", "--seconds", "3"}));
+    }
+
     void everyUiStringHasAKoreanTranslation() {
         QTranslator ko;
         QVERIFY(ko.load(":/i18n/ipclab_ko.qm"));
