@@ -16,6 +16,7 @@ SweepChart::SweepChart(QWidget* parent) : QChartView(parent) {
     auto* chart = new QChart;
     chart->setTitle(tr("Throughput vs message size (run a sweep)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setShowToolTips(true); // a narrow chart elides long entries: the full name on hover
     x_ = new QLogValueAxis;
     x_->setBase(2);
     x_->setTitleText(tr("message size (bytes, log)"));

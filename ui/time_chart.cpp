@@ -19,6 +19,7 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     auto* chart = new QChart;
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setShowToolTips(true); // a narrow chart elides long entries: the full name on hover
     chart->setMargins(QMargins(4, 4, 4, 4));
     x_ = new QValueAxis;
     x_->setTitleText(tr("time (s)"));
