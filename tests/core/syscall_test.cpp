@@ -65,6 +65,27 @@ TEST(Syscalls, SharedRingDataPathMakesZeroSystemCalls) {
     EXPECT_EQ(tel.worker(1).syscalls.get(), 0u);
 }
 
+// How a waiter waits depends on the CPUs: with one for every process on the ring it spins (no
+// system call at all before it would sleep); with more processes than CPUs the peer it waits
+// for is probably not running, so it yields its CPU, a counted system call each time.
+TEST(Syscalls, OversubscribedRingWaitersYieldTheirCpu) {
+    std::string prefix = makeObjectPrefix();
+    auto tel = TelemetryBlock::create(prefix + "-tel", 2);
+    auto ring = ShmRing::create(prefix + "-ring", kFrameHeaderSize + 64, 16);
+    std::vector<std::byte> frame(kFrameHeaderSize + 64);
+    std::size_t len = 0;
+    ring.setProcesses(2);
+    // An idle timeout of 0: wait as long as waiting is cheap, then report Empty instead of sleeping.
+    ASSERT_EQ(ring.pop(frame, len, tel.control(), &tel.worker(0), 0), ShmRing::Status::Empty);
+    long cpus = ::sysconf(_SC_NPROCESSORS_ONLN);
+    if (cpus >= 2) {
+        EXPECT_EQ(tel.worker(0).syscalls.get(), 0u);
+    }
+    ring.setProcesses(static_cast<int>(cpus) + 1);
+    ASSERT_EQ(ring.pop(frame, len, tel.control(), &tel.worker(1), 0), ShmRing::Status::Empty);
+    EXPECT_GT(tel.worker(1).syscalls.get(), 10u); // the yields
+}
+
 // Live, a consumer that empties the ring sleeps on a futex and the producer wakes it, so under
 // load there are some calls per message: they are synchronization, not data movement. Recorded
 // (see the XML output), compared with a pipe in the same run.
