@@ -155,6 +155,17 @@ uint32_t ExperimentConfig::maxMessageSize(TransportKind k) {
     return kMaxMessageSize;
 }
 
+int ExperimentConfig::workerProcesses() const {
+    switch (experiment) {
+    case ExperimentKind::Stream: return producers + consumers;
+    case ExperimentKind::Race: return workers;
+    case ExperimentKind::PingPong:
+    case ExperimentKind::Isolation:
+    case ExperimentKind::Sweep: return 2;
+    }
+    return 2;
+}
+
 void ExperimentConfig::validate() const {
     auto needWorkers = [](const char* what, int n) {
         if (n < 1) throw ConfigError(std::string(what) + " must be at least 1");

@@ -52,6 +52,8 @@ struct ExperimentConfig {
     double sweepPointS = 0.3;
 
     SyncMode effectiveSync() const { return syncEnabled ? sync : SyncMode::None; }
+    // How many worker processes one run of this config starts (a sweep runs one stream per point: 2).
+    int workerProcesses() const;
 
     // Throws ConfigError with one clear sentence if something is out of range.
     void validate() const;

@@ -14,24 +14,19 @@
 
 namespace ipclab {
 
-namespace {
-int workerCountFor(const ExperimentConfig& c) {
-    switch (c.experiment) {
-    case ExperimentKind::Stream: return c.producers + c.consumers;
-    case ExperimentKind::Race: return c.workers;
-    case ExperimentKind::PingPong: return 2;
-    case ExperimentKind::Isolation: return 2;
-    case ExperimentKind::Sweep: break;
-    }
-    throw ConfigError("sweep runs one stream per point; start it with runSweep()");
-}
-} // namespace
 
 ExperimentRun::ExperimentRun(const ExperimentConfig& cfg) : cfg_(cfg) {
     cfg_.validate();
+    if (cfg_.experiment == ExperimentKind::Sweep) throw ConfigError("sweep runs one stream per point; start it with runSweep()");
+    // Ping-pong: each ring has one writer and one reader, so the lock-free mode is exact, and a
+    // lock would only add its own cost (and system calls) to every round trip.
+    if (cfg_.experiment == ExperimentKind::PingPong) {
+        cfg_.sync = SyncMode::Atomic;
+        cfg_.syncEnabled = true;
+    }
     removeStaleObjects(); // leftovers of runs whose controller died (kill -9, crash)
     prefix_ = makeObjectPrefix();
-    int n = workerCountFor(cfg_);
+    int n = cfg_.workerProcesses();
     tel_ = TelemetryBlock::create("/" + prefix_ + "-telemetry", n);
     tel_.header().experiment = static_cast<uint32_t>(cfg_.experiment);
     tel_.header().transport = static_cast<uint32_t>(cfg_.transport);

@@ -109,8 +109,7 @@ struct Ctx {
 bool sampleEvent(uint64_t seq, double rate) { return (rate > 0 && rate <= 50) || (seq & 1023) == 0; }
 
 IoContext io(Ctx& c, ControlBlock& control) {
-    int processes = c.cfg.experiment == ExperimentKind::Stream ? c.cfg.producers + c.cfg.consumers : 2;
-    return {&control, c.tslot, processes + c.cfg.coRunners};
+    return {&control, c.tslot, c.cfg.workerProcesses() + c.cfg.coRunners};
 }
 
 int runProducer(Ctx& c) {

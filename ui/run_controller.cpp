@@ -68,10 +68,9 @@ bool RunController::start(const ExperimentConfig& cfgIn, std::optional<Transport
         }
         // Lanes share the CPUs: each one's workers must know about the other's to wait sensibly
         // (spinning for a peer that another lane's process has pushed off the CPU wastes it).
-        auto processes = [](const ExperimentConfig& c) { return c.experiment == ExperimentKind::Stream ? c.producers + c.consumers : 2; };
         int total = 0;
-        for (const auto& c : configs) total += processes(c);
-        for (auto& c : configs) c.coRunners = total - processes(c);
+        for (const auto& c : configs) total += c.workerProcesses();
+        for (auto& c : configs) c.coRunners = total - c.workerProcesses();
         for (const auto& c : configs) {
             auto lane = std::make_unique<Lane>();
             lane->config = c;
