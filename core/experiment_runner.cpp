@@ -54,13 +54,14 @@ Table summarizeStream(const ExperimentRun& run, const Snapshot& a, const Snapsho
     Table t;
     t.columns = {"transport", "sync", "producers", "consumers", "size_bytes", "seconds", "sent", "received",
                  "msgs_per_s", "mb_per_s", "latency_p50_us", "latency_p99_us", "latency_p999_us", "lost",
-                 "duplicated", "out_of_order", "corrupted", "syscalls_per_msg", "worker_deaths"};
+                 "duplicated", "out_of_order", "corrupted", "syscalls_per_msg", "wait_calls_per_msg",
+                 "worker_deaths"};
     t.addRow({std::string(toString(c.transport)), std::string(toString(c.effectiveSync())), std::to_string(c.producers),
               std::to_string(c.consumers), std::to_string(c.messageSize), fmt(r.seconds, 2), std::to_string(sent),
               std::to_string(received), fmt(r.msgsPerS, 0), fmt(r.mbPerS, 2), us(percentileNs(hist, 50)),
               us(percentileNs(hist, 99)), us(percentileNs(hist, 99.9)), std::to_string(lost), std::to_string(dup),
               std::to_string(f.sum(&WorkerCounters::outOfOrder)), std::to_string(f.sum(&WorkerCounters::corrupted)),
-              fmt(r.syscallsPerMsg, 2), deathsOf(run)});
+              fmt(r.syscallsPerMsg, 2), fmt(r.waitCallsPerMsg, 2), deathsOf(run)});
     return t;
 }
 

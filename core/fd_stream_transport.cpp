@@ -103,7 +103,7 @@ IoStatus FdStreamTransport::receive(std::span<std::byte> frame, int64_t idleTime
     if (pfds.empty()) return IoStatus::Closed;
     setState(ctx_.slot, WorkerState::InKernel);
     int r = ::poll(pfds.data(), pfds.size(), static_cast<int>(idleTimeoutNs / 1000000));
-    if (ctx_.slot) ctx_.slot->syscalls.add();
+    countWaitCall(ctx_.slot);
     setState(ctx_.slot, WorkerState::Running);
     if (r < 0) {
         if (errno == EINTR) return IoStatus::Timeout;

@@ -34,7 +34,10 @@ bool FileFollowTransport::tryRead(Source& s, std::span<std::byte> frame) {
         if (errno == EINTR) return false;
         throwErrno("pread");
     }
-    if (static_cast<std::size_t>(n) < frame.size()) return false;
+    if (static_cast<std::size_t>(n) < frame.size()) {
+        if (ctx_.slot) ctx_.slot->waitCalls.add(); // no whole record yet: this read only looked
+        return false;
+    }
     s.offset += frame.size();
     // Give consumed space back (disk and page cache) so a fast run cannot fill /tmp.
     constexpr uint64_t kPunchEvery = 16u << 20;
@@ -61,7 +64,7 @@ IoStatus FileFollowTransport::receive(std::span<std::byte> frame, int64_t idleTi
         if (waited >= idleTimeoutNs) return IoStatus::Timeout;
         timespec ts{0, kPollNs};
         ::nanosleep(&ts, nullptr);
-        if (ctx_.slot) ctx_.slot->syscalls.add();
+        countWaitCall(ctx_.slot);
         waited += kPollNs;
     }
 }

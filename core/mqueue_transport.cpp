@@ -98,6 +98,7 @@ IoStatus MqueueTransport::send(std::span<const std::byte> frame) {
         if (ctx_.slot) ctx_.slot->state.store(static_cast<uint32_t>(WorkerState::Running), std::memory_order_relaxed);
         if (r == 0) return IoStatus::Ok;
         if (errno != ETIMEDOUT && errno != EINTR) throwErrno("mq_timedsend");
+        if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue stayed full: this call only waited
         if (ctx_.control && ctx_.control->runCommand() == RunCommand::Stop) return IoStatus::Closed;
     }
 }
@@ -128,6 +129,7 @@ IoStatus MqueueTransport::receive(std::span<std::byte> frame, int64_t idleTimeou
             return IoStatus::Ok;
         }
         if (errno != ETIMEDOUT && errno != EINTR) throwErrno("mq_timedreceive");
+        if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue stayed empty: this call only waited
         waited += kSliceNs;
         if (waited >= idleTimeoutNs) return IoStatus::Timeout;
     }

@@ -8,6 +8,7 @@
 #include <sched.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 
@@ -37,7 +38,7 @@ void wakeIfWaiting(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waiters, W
     if (waiters.load(std::memory_order_relaxed) != 0) {
         seq.fetch_add(1, std::memory_order_seq_cst);
         futexWakeAll(seq);
-        if (slot) slot->syscalls.add();
+        countWaitCall(slot);
     }
 }
 
@@ -45,7 +46,7 @@ void wakeIfWaiting(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waiters, W
 uint32_t registerWaiter(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waiters, WorkerSlot* slot) {
     waiters.fetch_add(1, std::memory_order_seq_cst);
     uint32_t seen = seq.load(std::memory_order_seq_cst);
-    if (heavyFence() && slot) slot->syscalls.add();
+    if (heavyFence()) countWaitCall(slot);
     return seen;
 }
 } // namespace
@@ -116,7 +117,7 @@ bool ShmRing::waitBriefly(int spins, WorkerSlot* slot) const {
         cpuRelax();
     } else {
         sched_yield();
-        if (slot) slot->syscalls.add();
+        countWaitCall(slot);
     }
     return true;
 }
@@ -219,7 +220,7 @@ ShmRing::Status ShmRing::push(std::span<const std::byte> msg, const ControlBlock
         uint32_t seen = registerWaiter(h.spaceSeq, h.spaceWaiters, slot);
         st = tryPush(msg, control.effectiveSync(), lock, died);
         if (st != Status::Ok) {
-            if (slot) slot->syscalls.add();
+            countWaitCall(slot);
             futexWait(h.spaceSeq, seen, kSleepSliceNs);
         }
         h.spaceWaiters.fetch_sub(1, std::memory_order_seq_cst);
@@ -250,9 +251,12 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
         uint32_t seen = registerWaiter(h.dataSeq, h.dataWaiters, slot);
         st = tryPop(out, length, control.effectiveSync(), lock, died);
         if (st != Status::Ok) {
-            if (slot) slot->syscalls.add();
-            futexWait(h.dataSeq, seen, kSleepSliceNs);
-            slept += kSleepSliceNs;
+            // One sleep for the rest of the idle time: a producer's push wakes us at once, and
+            // the caller checks the control block when we return.
+            int64_t slice = std::max(idleTimeoutNs - slept, kSleepSliceNs);
+            countWaitCall(slot);
+            futexWait(h.dataSeq, seen, slice);
+            slept += slice;
         }
         h.dataWaiters.fetch_sub(1, std::memory_order_seq_cst);
         if (st == Status::Ok) {

@@ -57,13 +57,13 @@ bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
                 auto r = locks_.mutex.lockFor(kWaitSliceNs);
                 got = r == RobustMutex::Result::Locked || r == RobustMutex::Result::LockedAfterOwnerDied;
                 ownerDied = r == RobustMutex::Result::LockedAfterOwnerDied;
-                if (slot_) slot_->syscalls.add(); // a contended mutex lock enters the kernel (futex)
+                countWaitCall(slot_); // a contended mutex lock waits in the kernel (futex)
                 break;
             }
             case SyncMode::Spinlock: got = locks_.spin.lockFor(4096); break;
             case SyncMode::Semaphore:
                 got = locks_.sem.waitFor(kWaitSliceNs);
-                if (slot_) slot_->syscalls.add();
+                countWaitCall(slot_);
                 break;
             default: got = true;
             }

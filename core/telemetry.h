@@ -57,6 +57,7 @@ struct alignas(64) WorkerSlot {
     alignas(64) Counter messages;
     Counter bytes;
     Counter syscalls;
+    Counter waitCalls; // of the syscalls, those that only waited or woke a waiter (no data moved)
     Counter lockAcquisitions;
     Counter contended; // a try-lock failed first
     Counter waitNs;
@@ -72,6 +73,14 @@ struct alignas(64) WorkerSlot {
     Counter finalMessages; // written once at exit, even with telemetry off (for the overhead benchmark)
     alignas(64) std::array<Counter, kHistBuckets> latencyHist;
 };
+
+// A system call made only to wait, or to wake a waiter: counted as a system call and as a wait.
+inline void countWaitCall(WorkerSlot* s) {
+    if (s) {
+        s->syscalls.add();
+        s->waitCalls.add();
+    }
+}
 
 enum class EventKind : uint32_t { Sent, Received, Collision };
 

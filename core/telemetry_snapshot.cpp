@@ -28,6 +28,7 @@ Snapshot Snapshot::take(const TelemetryBlock& t, uint64_t raceCounter) {
         x.messages = w.messages.get();
         x.bytes = w.bytes.get();
         x.syscalls = w.syscalls.get();
+        x.waitCalls = w.waitCalls.get();
         x.lockAcquisitions = w.lockAcquisitions.get();
         x.contended = w.contended.get();
         x.waitNs = w.waitNs.get();
@@ -81,6 +82,7 @@ Rates ratesBetween(const Snapshot& a, const Snapshot& b, int roles) {
     r.updatesPerS = d(&WorkerCounters::updates, ~0) / r.seconds;
     double allMsgs = d(&WorkerCounters::messages, ~0);
     r.syscallsPerMsg = allMsgs > 0 ? d(&WorkerCounters::syscalls, ~0) / allMsgs : 0;
+    r.waitCallsPerMsg = allMsgs > 0 ? d(&WorkerCounters::waitCalls, ~0) / allMsgs : 0;
     double acq = d(&WorkerCounters::lockAcquisitions, ~0), cont = d(&WorkerCounters::contended, ~0);
     r.contendedPct = acq > 0 ? 100.0 * cont / acq : 0;
     r.meanWaitUs = cont > 0 ? d(&WorkerCounters::waitNs, ~0) / cont / 1000.0 : 0;

@@ -19,7 +19,7 @@ struct WorkerCounters {
     SyncMode activeSync = SyncMode::None;
     uint32_t ackGeneration = 0;
     uint64_t ackNs = 0;
-    uint64_t messages = 0, bytes = 0, syscalls = 0;
+    uint64_t messages = 0, bytes = 0, syscalls = 0, waitCalls = 0;
     uint64_t lockAcquisitions = 0, contended = 0, waitNs = 0, holdNs = 0, updates = 0;
     uint64_t lost = 0, duplicated = 0, outOfOrder = 0, corrupted = 0, inconsistent = 0;
     uint64_t latencyCount = 0, latencySumNs = 0, finalMessages = 0;
@@ -50,7 +50,8 @@ struct Rates {
     double msgsPerS = 0;
     double mbPerS = 0;
     double updatesPerS = 0;
-    double syscallsPerMsg = 0;
+    double syscallsPerMsg = 0;   // all calls the transport and locks made
+    double waitCallsPerMsg = 0;  // of those, calls that only waited or woke (no data moved)
     double contendedPct = 0; // contended / acquisitions in the interval
     double meanWaitUs = 0;   // per contended acquisition
 };

@@ -65,6 +65,14 @@ QColor stateColor(const FlowWorker& w) {
     }
 }
 
+// Calls that moved data, and calls that only waited or woke a waiter: in slow motion an idle
+// reader sleeps in the kernel many times per message, which says nothing about the data path.
+QString callsText(const FlowLane& l) {
+    double data = std::max(0.0, l.syscallsPerMsg - l.waitCallsPerMsg);
+    return FlowFigure::tr("%1 system calls/msg moving data, %2 waiting")
+        .arg(QString::number(data, 'f', 2), QString::number(l.waitCallsPerMsg, 'f', 2));
+}
+
 QString stateWord(const FlowWorker& w) {
     if (w.dead) return w.exitText;
     return nameOf(w.state);
@@ -267,9 +275,8 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
             }
             p->setFont(theme_.font(8));
             p->drawText(s.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap,
-                        tr("ring: %1 of %2 slots in use · %3 system calls/msg (measured)")
-                            .arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0),
-                                 QString::number(l.syscallsPerMsg, 'f', 2)));
+                        tr("ring: %1 of %2 slots in use · %3 (measured)")
+                            .arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0), callsText(l)));
         }
         // The lock: who holds it, who waits.
         if (l.sync != SyncMode::None && l.sync != SyncMode::Atomic) {
@@ -324,7 +331,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         // System-call arrows across the boundary.
         p->setFont(theme_.font(8));
         p->setPen(QColor(150, 60, 0));
-        QString calls = tr("%1 system calls/msg (measured)").arg(QString::number(l.syscallsPerMsg, 'f', 2));
+        QString calls = tr("%1 (measured)").arg(callsText(l));
         p->drawText(QRectF(L.left() + 6, kBoundaryY - 22, L.width() - 12, 18), Qt::AlignCenter, calls);
         QString down = l.transport == TransportKind::MessageQueue ? "mq_send()" : l.transport == TransportKind::File ? "write()" : "write()/send()";
         QString up = l.transport == TransportKind::MessageQueue ? "mq_receive()" : l.transport == TransportKind::File ? "pread()" : "read()/recv()";
@@ -442,6 +449,7 @@ void FlowView::updateFrom(const RunController& c) {
             const HistoryPoint& p = lane.history.points().back();
             fl.rate = p[Series::MsgsPerS];
             fl.syscallsPerMsg = p[Series::SyscallsPerMsg];
+            fl.waitCallsPerMsg = p[Series::WaitCallsPerMsg];
             fl.lost = static_cast<uint64_t>(p[Series::LostUpdates]);
             fl.inconsistent = static_cast<uint64_t>(p[Series::Inconsistent]);
         }

@@ -19,6 +19,7 @@ enum class Series {
     LatencyP50Us,
     LatencyP99Us,
     SyscallsPerMsg,
+    WaitCallsPerMsg, // of those, calls that only waited or woke a waiter
     Count
 };
 

@@ -274,10 +274,6 @@ lost updates: %2    inconsistent records: %3</source>
 잃어버린 갱신: %2    불일치 레코드: %3</translation>
     </message>
     <message>
-        <source>ring: %1 of %2 slots in use · %3 system calls/msg (measured)</source>
-        <translation>링: 슬롯 %2개 중 %1개 사용 중 · 메시지당 시스템 콜 %3회 (측정)</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -308,10 +304,6 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>전송 중인 메시지 %1개 · 커널이 모든 바이트를 두 번 복사합니다</translation>
     </message>
     <message>
-        <source>%1 system calls/msg (measured)</source>
-        <translation>메시지당 시스템 콜 %1회 (측정)</translation>
-    </message>
-    <message>
         <source>lost/duplicated: %1   corrupted/out of order: %2</source>
         <translation>유실/중복: %1   손상/순서 어긋남: %2</translation>
     </message>
@@ -322,6 +314,18 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>token rate on a log scale of the measured %1/s</source>
         <translation>토큰 속도는 측정된 %1/s의 로그 스케일</translation>
+    </message>
+    <message>
+        <source>%1 system calls/msg moving data, %2 waiting</source>
+        <translation>메시지당 시스템 콜: 데이터 이동 %1회, 대기 %2회</translation>
+    </message>
+    <message>
+        <source>ring: %1 of %2 slots in use · %3 (measured)</source>
+        <translation>링: 슬롯 %2개 중 %1개 사용 중 · %3 (측정)</translation>
+    </message>
+    <message>
+        <source>%1 (measured)</source>
+        <translation>%1 (측정)</translation>
     </message>
 </context>
 <context>

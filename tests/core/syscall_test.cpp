@@ -84,6 +84,8 @@ TEST(Syscalls, OversubscribedRingWaitersYieldTheirCpu) {
     ring.setProcesses(static_cast<int>(cpus) + 1);
     ASSERT_EQ(ring.pop(frame, len, tel.control(), &tel.worker(1), 0), ShmRing::Status::Empty);
     EXPECT_GT(tel.worker(1).syscalls.get(), 10u); // the yields
+    // ...and each is counted as a wait: none of them moved data.
+    EXPECT_EQ(tel.worker(1).waitCalls.get(), tel.worker(1).syscalls.get());
 }
 
 // Live, a consumer that empties the ring sleeps on a futex and the producer wakes it, so under
