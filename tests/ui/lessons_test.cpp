@@ -1,5 +1,6 @@
 // Lesson presets: every built-in lesson parses in both languages, sets the window's controls to
 // its experiment, shows its claim, and really runs; broken lesson files are clear errors.
+#include "hangul.h"
 #include "lesson_library.h"
 #include "main_window.h"
 #include "object_names.h"
@@ -12,12 +13,6 @@
 
 using namespace ipclab;
 using namespace ipclab::ui;
-
-namespace {
-bool hasHangul(const QString& s) {
-    return std::any_of(s.begin(), s.end(), [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; });
-}
-} // namespace
 
 class LessonsTest : public QObject {
     Q_OBJECT

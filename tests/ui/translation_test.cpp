@@ -1,6 +1,7 @@
 // Korean, the language of the course material: every user-visible string of the window (and
 // every word it borrows from the core) has a translation, and the window really shows them.
 #include "core_text.h"
+#include "hangul.h"
 #include "lesson_library.h"
 #include "main_window.h"
 #include "qt_text.h"
@@ -20,9 +21,6 @@ using namespace ipclab;
 using namespace ipclab::ui;
 
 namespace {
-bool hasHangul(const QString& s) {
-    return std::any_of(s.begin(), s.end(), [](QChar c) { return c.unicode() >= 0xAC00 && c.unicode() <= 0xD7A3; });
-}
 
 struct Message {
     QString context, source;
