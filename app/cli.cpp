@@ -139,11 +139,8 @@ int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostre
     try {
         cfg.experiment = *experimentFromString(cmd);
         if (cfg.experiment == ExperimentKind::Race) cfg.sync = SyncMode::Mutex;
-        if (cfg.experiment == ExperimentKind::Sweep) {
-            cfg.sweepTransports = allTransports();
-            cfg.sweepSizes = defaultSweepSizes();
-        }
         cfg = ExperimentConfig::fromArgs(rest, cfg);
+        if (cfg.experiment == ExperimentKind::Sweep) fillSweepDefaults(cfg);
         cfg.validate();
     } catch (const ConfigError& e) {
         return usageError(err, e.what());

@@ -39,6 +39,11 @@ std::string deathsOf(const ExperimentRun& run) {
 
 std::vector<uint32_t> defaultSweepSizes() { return {8, 64, 512, 4096, 32768, 262144, 1048576}; }
 
+void fillSweepDefaults(ExperimentConfig& c) {
+    if (c.sweepTransports.empty()) c.sweepTransports = allTransports();
+    if (c.sweepSizes.empty()) c.sweepSizes = defaultSweepSizes();
+}
+
 Table summarizeStream(const ExperimentRun& run, const Snapshot& a, const Snapshot& b, const Snapshot& f) {
     const ExperimentConfig& c = run.config();
     int consumers = roleBit(WorkerRole::Consumer), producers = roleBit(WorkerRole::Producer);

@@ -35,5 +35,7 @@ Table sweepTable(const std::vector<SweepPoint>& points);
 uint32_t sweepCrossover(const std::vector<SweepPoint>& points, double factor = 2.0);
 
 std::vector<uint32_t> defaultSweepSizes();
+// A sweep without lists means every transport at the default sizes: fills whichever list is empty.
+void fillSweepDefaults(ExperimentConfig& c);
 
 } // namespace ipclab

@@ -44,9 +44,7 @@ std::optional<Lesson> LessonLibrary::parse(const QByteArray& json, const QString
     }
     try {
         l.config = ExperimentConfig::fromArgs(args);
-        // A sweep without lists means what the window runs: every transport at the default sizes.
-        if (l.config.experiment == ExperimentKind::Sweep && l.config.sweepTransports.empty()) l.config.sweepTransports = allTransports();
-        if (l.config.experiment == ExperimentKind::Sweep && l.config.sweepSizes.empty()) l.config.sweepSizes = defaultSweepSizes();
+        if (l.config.experiment == ExperimentKind::Sweep) fillSweepDefaults(l.config);
         l.config.validate();
     } catch (const std::exception& e) {
         return fail(QString::fromUtf8(e.what()));

@@ -439,8 +439,7 @@ ExperimentConfig MainWindow::config() const {
     c.rate = rate_->currentData().toDouble();
     c.durationS = 0;
     if (c.experiment == ExperimentKind::Sweep) {
-        c.sweepTransports = allTransports();
-        c.sweepSizes = defaultSweepSizes();
+        fillSweepDefaults(c);
         c.sweepPointS = 0.3;
     }
     return c;

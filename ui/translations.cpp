@@ -39,13 +39,16 @@ QString Translations::install(const QString& requested, QString* warning) {
     if (code != "en") {
         // Parented to the application: they live as long as it does.
         auto* app = new QTranslator(QCoreApplication::instance());
-        if (app->load(QStringLiteral(":/i18n/ipclab_%1.qm").arg(code))) QCoreApplication::installTranslator(app);
-        else if (warning) *warning = QStringLiteral("the %1 translation is missing from this build; using English").arg(code);
-        // Qt's own words (OK, Cancel, file dialogs), when Debian's qt6-translations-l10n is installed.
-        auto* qt = new QTranslator(QCoreApplication::instance());
-        if (qt->load(QLocale(code), "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(qt);
-        if (app->isEmpty()) code = "en";
+        if (app->load(QStringLiteral(":/i18n/ipclab_%1.qm").arg(code))) {
+            QCoreApplication::installTranslator(app);
+            // Qt's own words (OK, Cancel, file dialogs), when Debian's qt6-translations-l10n is installed.
+            auto* qt = new QTranslator(QCoreApplication::instance());
+            if (qt->load(QLocale(code), "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+                QCoreApplication::installTranslator(qt);
+        } else {
+            if (warning) *warning = QStringLiteral("the %1 translation is missing from this build; using English").arg(code);
+            code = "en"; // no half-translated window: Qt's dialogs stay English too
+        }
     }
     QLocale::setDefault(QLocale(code == "ko" ? QLocale::Korean : QLocale::English));
     return code;
