@@ -1,38 +1,35 @@
 #include "message.h"
 
+#include <xxhash.h>
+
 #include <cstring>
 
 namespace ipclab {
 namespace {
 
-inline uint64_t mixWord(uint64_t w, uint64_t i) {
-    uint64_t x = (w ^ (i * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
-    return x ^ (x >> 29);
+constexpr std::size_t kHeaderCovered = offsetof(MessageHeader, checksum); // every field but the checksum
+
+uint32_t fold(uint64_t x) { return static_cast<uint32_t>(x ^ (x >> 32)); }
+
+uint32_t fullChecksum(const std::byte* frame, std::size_t payload) {
+    uint64_t seed = XXH3_64bits(frame, kHeaderCovered);
+    return fold(XXH3_64bits_withSeed(frame + kFrameHeaderSize, payload, seed));
 }
 
-inline uint64_t loadWord(const std::byte* p, std::size_t avail) {
-    uint64_t w = 0;
-    std::memcpy(&w, p, avail < 8 ? avail : 8);
-    return w;
+// Header plus the first and last 8 payload bytes: the ones that change from message to message.
+uint32_t sampledChecksum(const std::byte* frame, std::size_t payload) {
+    std::byte buf[kHeaderCovered + 16] = {};
+    std::memcpy(buf, frame, kHeaderCovered);
+    std::size_t edge = payload < 8 ? payload : 8;
+    std::memcpy(buf + kHeaderCovered, frame + kFrameHeaderSize, edge);
+    std::memcpy(buf + kHeaderCovered + 8, frame + kFrameHeaderSize + payload - edge, edge);
+    return fold(XXH3_64bits(buf, sizeof buf));
 }
 
-uint64_t payloadSum(const std::byte* p, std::size_t n) {
-    uint64_t s = 0;
-    std::size_t words = (n + 7) / 8;
-    for (std::size_t i = 0; i < words; ++i) s += mixWord(loadWord(p + i * 8, n - i * 8), i);
-    return s;
+uint64_t patternWord(uint32_t producer, std::size_t i) {
+    uint64_t x = ((producer + 1) ^ (i * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+    return (x ^ (x >> 29)) | 1;
 }
-
-uint32_t finish(const MessageHeader& h, uint64_t sum) {
-    uint64_t x = sum;
-    x += mixWord(h.magic ^ (uint64_t{h.producer} << 32), 1001);
-    x += mixWord(h.seq, 1002);
-    x += mixWord(h.sendNs, 1003);
-    x += mixWord(h.payloadSize, 1004);
-    return static_cast<uint32_t>(x ^ (x >> 32));
-}
-
-uint64_t patternWord(uint32_t producer, std::size_t i) { return mixWord(producer + 1, i) | 1; }
 
 } // namespace
 
@@ -44,27 +41,19 @@ MessageBuilder::MessageBuilder(uint32_t producer, uint32_t payloadSize)
         uint64_t w = patternWord(producer, i);
         std::memcpy(p + i * 8, &w, payloadSize - i * 8 < 8 ? payloadSize - i * 8 : 8);
     }
-    // Word 0 and the last full word change per message; precompute the sum of the others.
-    middleSum_ = payloadSum(p, payloadSize);
-    middleSum_ -= mixWord(loadWord(p, payloadSize), 0);
-    if (words >= 2 && payloadSize % 8 == 0) middleSum_ -= mixWord(loadWord(p + (words - 1) * 8, 8), words - 1);
 }
 
-std::span<const std::byte> MessageBuilder::build(uint64_t seq, uint64_t sendNs) {
+std::span<const std::byte> MessageBuilder::build(uint64_t seq, uint64_t sendNs, bool full) {
     std::byte* p = frame_.data() + kFrameHeaderSize;
-    std::size_t words = (payloadSize_ + 7) / 8;
-    uint64_t sum = middleSum_;
-    uint64_t first = seq;
-    std::memcpy(p, &first, payloadSize_ < 8 ? payloadSize_ : 8);
-    sum += mixWord(loadWord(p, payloadSize_), 0);
-    if (words >= 2 && payloadSize_ % 8 == 0) {
+    std::memcpy(p, &seq, payloadSize_ < 8 ? payloadSize_ : 8);
+    if (payloadSize_ >= 16) {
         uint64_t last = seq ^ (uint64_t{producer_} << 48) ^ 0xA5A5A5A5A5A5A5A5ull;
-        std::memcpy(p + (words - 1) * 8, &last, 8);
-        sum += mixWord(last, words - 1);
+        std::memcpy(p + payloadSize_ - 8, &last, 8);
     }
-    MessageHeader h{kMessageMagic, producer_, seq, sendNs, payloadSize_, 0};
-    h.checksum = finish(h, sum);
+    MessageHeader h{full ? kMessageMagicFull : kMessageMagicSampled, producer_, seq, sendNs, payloadSize_, 0};
     std::memcpy(frame_.data(), &h, sizeof h);
+    h.checksum = full ? fullChecksum(frame_.data(), payloadSize_) : sampledChecksum(frame_.data(), payloadSize_);
+    std::memcpy(frame_.data() + offsetof(MessageHeader, checksum), &h.checksum, sizeof h.checksum);
     return frame_;
 }
 
@@ -72,10 +61,12 @@ Verdict verifyFrame(std::span<const std::byte> frame, uint32_t expectedPayload, 
                     MessageHeader& h) {
     if (frame.size() != kFrameHeaderSize + expectedPayload) return Verdict::Corrupted;
     std::memcpy(&h, frame.data(), sizeof h);
-    if (h.magic != kMessageMagic || h.payloadSize != expectedPayload || h.producer >= producerCount)
+    if ((h.magic != kMessageMagicFull && h.magic != kMessageMagicSampled) || h.payloadSize != expectedPayload ||
+        h.producer >= producerCount)
         return Verdict::Corrupted;
-    uint64_t sum = payloadSum(frame.data() + kFrameHeaderSize, expectedPayload);
-    return finish(h, sum) == h.checksum ? Verdict::Ok : Verdict::Corrupted;
+    uint32_t sum = isFullFrame(h) ? fullChecksum(frame.data(), expectedPayload)
+                                  : sampledChecksum(frame.data(), expectedPayload);
+    return sum == h.checksum ? Verdict::Ok : Verdict::Corrupted;
 }
 
 } // namespace ipclab

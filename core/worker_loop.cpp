@@ -127,12 +127,15 @@ int runProducer(Ctx& c) {
             uint64_t now = monotonicNs();
             nextDue = (nextDue + period < now) ? now + period : nextDue + period; // no catch-up bursts
         }
-        uint64_t now = monotonicNs();
-        auto frame = builder.build(seq, now);
+        // Every message is checked in full and time-stamped when a race can tear it (sync off)
+        // or when the run is slow; otherwise 1 in kFullCheckEvery (see message.h).
+        bool full = fullCheckDue(seq, follow.sync() == SyncMode::None || follow.rate() > 0);
+        uint64_t now = full ? monotonicNs() : 0;
+        auto frame = builder.build(seq, now, full);
         if (transport->send(frame) != IoStatus::Ok) break;
         c.tslot->messages.add();
         c.tslot->bytes.add(c.cfg.messageSize);
-        if (c.publish && sampleEvent(seq, follow.rate()))
+        if (full && c.publish && sampleEvent(seq, follow.rate()))
             c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Sent, static_cast<uint32_t>(c.args.roleIndex),
                                seq, now);
         ++seq;
@@ -162,14 +165,16 @@ int runConsumer(Ctx& c) {
         }
         ++received;
         MessageHeader h;
-        uint64_t now = monotonicNs();
         c.tslot->messages.add();
         c.tslot->bytes.add(c.cfg.messageSize);
         if (verifyFrame(frame, c.cfg.messageSize, static_cast<uint32_t>(c.cfg.producers), h) != Verdict::Ok) {
             c.tslot->corrupted.add();
-            if (c.publish) c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Collision, 0, 0, now);
+            if (c.publish) c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Collision, 0, 0, monotonicNs());
             continue;
         }
+        // The clock is read only for stamped (full) frames: two clock reads per message would
+        // cost more than a shared-memory hand-over.
+        uint64_t now = h.sendNs ? monotonicNs() : 0;
         SequenceVerdict v = tracker.observe(h.producer, h.seq);
         if (v.newlyLost) c.tslot->lost.add(v.newlyLost);
         if (v.duplicate) c.tslot->duplicated.add();
@@ -178,15 +183,15 @@ int runConsumer(Ctx& c) {
             // A provisional gap closed: the message was late, not lost.
             if (sole && c.tslot->lost.get() > 0) c.tslot->lost.v.store(c.tslot->lost.get() - 1, std::memory_order_relaxed);
         }
-        if (now >= h.sendNs) {
+        if (h.sendNs && now >= h.sendNs) {
             uint64_t lat = now - h.sendNs;
             c.tslot->latencyHist[static_cast<std::size_t>(histBucket(lat))].add();
             c.tslot->latencyCount.add();
             c.tslot->latencySumNs.add(lat);
         }
-        if (c.publish && (v.duplicate || sampleEvent(h.seq, follow.rate())))
+        if (c.publish && (v.duplicate || (h.sendNs && sampleEvent(h.seq, follow.rate()))))
             c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), v.duplicate ? EventKind::Collision : EventKind::Received,
-                               h.producer, h.seq, now);
+                               h.producer, h.seq, now ? now : monotonicNs());
     }
     c.slot.finalMessages.add(received);
     return 0;

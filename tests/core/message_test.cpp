@@ -48,6 +48,37 @@ TEST(Message, WrongSizeOrProducerIsCorrupted) {
     EXPECT_EQ(verifyFrame(std::span(copy).first(20), 16, 4, h), Verdict::Corrupted);
 }
 
+// Sampled frames (15 of 16 at full speed): header and the per-message words are checked on
+// every one, the fixed middle of the payload only on full frames.
+TEST(Message, SampledFrameChecksHeaderAndChangingWords) {
+    MessageBuilder b(0, 4096);
+    auto f = b.build(7, 0, false);
+    std::vector<std::byte> frame(f.begin(), f.end());
+    MessageHeader h{};
+    ASSERT_EQ(verifyFrame(frame, 4096, 1, h), Verdict::Ok);
+    EXPECT_FALSE(isFullFrame(h));
+    EXPECT_EQ(h.sendNs, 0u);
+    for (std::size_t i : {std::size_t{0}, std::size_t{8}, std::size_t{16}, std::size_t{27}, kFrameHeaderSize,
+                          kFrameHeaderSize + 7, frame.size() - 8, frame.size() - 1}) {
+        std::vector<std::byte> copy = frame;
+        copy[i] ^= std::byte{0x01};
+        EXPECT_EQ(verifyFrame(copy, 4096, 1, h), Verdict::Corrupted) << "byte " << i;
+    }
+}
+
+TEST(Message, FullFramesComeOnePerPeriodOrAlways) {
+    int full = 0;
+    for (uint64_t seq = 0; seq < 160; ++seq) full += fullCheckDue(seq, false);
+    EXPECT_EQ(full, static_cast<int>(160 / kFullCheckEvery));
+    for (uint64_t seq = 0; seq < 160; ++seq) EXPECT_TRUE(fullCheckDue(seq, true));
+    MessageBuilder b(2, 4096);
+    auto f = b.build(16, 99, fullCheckDue(16, false));
+    std::vector<std::byte> copy(f.begin(), f.end());
+    copy[kFrameHeaderSize + 2048] ^= std::byte{0x40}; // the middle: only a full frame sees it
+    MessageHeader h{};
+    EXPECT_EQ(verifyFrame(copy, 4096, 3, h), Verdict::Corrupted);
+}
+
 TEST(SequenceTracker, CountsGapsDuplicatesAndLateArrivals) {
     SequenceTracker t(1, true);
     EXPECT_EQ(t.observe(0, 0).newlyLost, 0u);
