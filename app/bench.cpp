@@ -1,28 +1,34 @@
 // ipclab-cli bench: the performance claims, measured in one run on this machine.
-//  1. Each transport through the core (Channels + Transport, telemetry counting on) beside a
-//     minimal raw loop of the same system calls on the same kind of kernel object: core/raw.
-//  2. Telemetry overhead: the same stream experiment with counters published in the shared
-//     telemetry block (on) or kept in private memory with no events (off); same checks either way.
-//  3. How fast workers obey a sync switch (control block -> acknowledgement).
+//  1. The full path users see (the stream experiment: real ipclab-worker processes that build,
+//     send, receive, verify, sequence, time-stamp and count every message, exactly what the
+//     charts, the sweep and the lessons report) beside a bare loop of the same mechanism written
+//     here: a single-producer/single-consumer ring in shared memory with the bytes copied in and
+//     out, or write/read (send/recv, mq_send/mq_receive, append/pread) of the same bytes.
+//  2. Shared memory over the best message-passing transport, per size, as the sweep measures it
+//     and as the bare loops measure it: the sweep's verdict must agree with the mechanisms'.
+//  3. Telemetry overhead: the same stream with counters published (on) or private (off).
+//  4. How fast workers obey a sync switch (control block -> acknowledgement).
 #include "cli.h"
 
 #include "clock.h"
 #include "error.h"
 #include "experiment_run.h"
 #include "experiment_runner.h"
-#include "fd_stream_transport.h"
 #include "message.h"
 #include "object_names.h"
+#include "shm_ring.h"
 #include "spin_lock.h"
 #include "telemetry.h"
-#include "transport.h"
+#include "unique_fd.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <mqueue.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <signal.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -30,8 +36,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstring>
+#include <map>
 #include <ostream>
 #include <thread>
 #include <vector>
@@ -39,43 +48,76 @@
 namespace ipclab {
 namespace {
 
-constexpr std::size_t kPayload = 64;
-constexpr std::size_t kFrame = kFrameHeaderSize + kPayload;
+// ---------------------------------------------------------------------------------------------
+// Bare loops: the mechanism and nothing else. Each moves `frame` bytes per message (the same
+// bytes the full path moves: header + payload) from a forked writer to a reader here.
 
-// Runs `writer` in a forked child and `reader` here; returns messages/s seen by the reader.
+// A forked writer that dies with us (SIGKILL via PR_SET_PDEATHSIG) and is killed and reaped on
+// any early return.
+class ForkedWriter {
+public:
+    template <typename F>
+    explicit ForkedWriter(F body) {
+        pid_t parent = ::getpid();
+        pid_ = ::fork();
+        if (pid_ < 0) throwErrno("fork");
+        if (pid_ == 0) {
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (::getppid() != parent) ::_exit(3);
+            int rc = 0;
+            try {
+                body();
+            } catch (...) {
+                rc = 1;
+            }
+            ::_exit(rc); // no destructor runs: nothing of the parent's is unlinked
+        }
+    }
+    ~ForkedWriter() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGKILL);
+            ::waitpid(pid_, nullptr, 0);
+        }
+    }
+    bool join() {
+        int status = 0;
+        bool ok = ::waitpid(pid_, &status, 0) == pid_ && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+        pid_ = -1;
+        return ok;
+    }
+    ForkedWriter(const ForkedWriter&) = delete;
+    ForkedWriter& operator=(const ForkedWriter&) = delete;
+
+private:
+    pid_t pid_ = -1;
+};
+
+// Runs `writer(n)` in a child and `reader(n, t0)` here; messages/s seen by the reader from its
+// first message to its last.
 template <typename W, typename R>
 double forkPair(uint64_t n, W writer, R reader) {
-    pid_t pid = ::fork();
-    if (pid < 0) throwErrno("fork");
-    if (pid == 0) {
-        int rc = 0;
-        try {
-            writer(n);
-        } catch (...) {
-            rc = 1;
-        }
-        ::_exit(rc);
-    }
+    ForkedWriter child([&] { writer(n); });
     uint64_t t0 = 0;
     uint64_t got = reader(n, t0);
     uint64_t t1 = monotonicNs();
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    if (got != n || t1 <= t0) return 0;
+    bool ok = child.join();
+    if (!ok || got != n || t1 <= t0) return 0;
     return static_cast<double>(n - 1) / (static_cast<double>(t1 - t0) / 1e9);
 }
 
-void writeAll(int fd, const char* p, std::size_t len) {
+void writeAll(int fd, const std::byte* p, std::size_t len) {
     while (len) {
         ssize_t k = ::write(fd, p, len);
+        if (k < 0 && errno == EINTR) continue;
         if (k <= 0) throwErrno("write");
         p += k;
         len -= static_cast<std::size_t>(k);
     }
 }
-bool readAll(int fd, char* p, std::size_t len) {
+bool readAll(int fd, std::byte* p, std::size_t len) {
     while (len) {
         ssize_t k = ::read(fd, p, len);
+        if (k < 0 && errno == EINTR) continue;
         if (k <= 0) return false;
         p += k;
         len -= static_cast<std::size_t>(k);
@@ -83,227 +125,332 @@ bool readAll(int fd, char* p, std::size_t len) {
     return true;
 }
 
-// Raw byte-stream loop: write(frame) / read(frame) and nothing else.
-double rawFdPair(int rfd, int wfd, uint64_t n) {
-    return forkPair(
+double bareFdPair(int rfd, int wfd, uint64_t n, std::size_t frame) {
+    double r = forkPair(
         n,
         [&](uint64_t m) {
             ::close(rfd);
-            char buf[kFrame] = {};
-            for (uint64_t i = 0; i < m; ++i) writeAll(wfd, buf, kFrame);
+            std::vector<std::byte> buf(frame, std::byte{1});
+            for (uint64_t i = 0; i < m; ++i) writeAll(wfd, buf.data(), frame);
         },
         [&](uint64_t m, uint64_t& t0) {
             ::close(wfd);
-            char buf[kFrame];
+            std::vector<std::byte> buf(frame);
             uint64_t i = 0;
-            for (; i < m; ++i) {
-                if (!readAll(rfd, buf, kFrame)) break;
+            for (; i < m && readAll(rfd, buf.data(), frame); ++i)
                 if (i == 0) t0 = monotonicNs();
-            }
-            ::close(rfd);
             return i;
         });
+    ::close(rfd);
+    return r;
 }
 
-double rawPipe(uint64_t n) {
+double barePipe(uint64_t n, std::size_t frame) {
     int p[2];
     if (::pipe(p)) throwErrno("pipe");
-    return rawFdPair(p[0], p[1], n);
+    return bareFdPair(p[0], p[1], n, frame);
 }
-double rawUnix(uint64_t n) {
+double bareUnix(uint64_t n, std::size_t frame) {
     int sv[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sv)) throwErrno("socketpair");
-    return rawFdPair(sv[0], sv[1], n);
+    return bareFdPair(sv[0], sv[1], n, frame);
 }
-double rawTcp(uint64_t n) {
-    int l = ::socket(AF_INET, SOCK_STREAM, 0);
+double bareTcp(uint64_t n, std::size_t frame) {
+    UniqueFd l(::socket(AF_INET, SOCK_STREAM, 0));
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof a;
-    if (::bind(l, reinterpret_cast<sockaddr*>(&a), sizeof a) || ::listen(l, 1) ||
-        ::getsockname(l, reinterpret_cast<sockaddr*>(&a), &len))
+    if (::bind(l.get(), reinterpret_cast<sockaddr*>(&a), sizeof a) || ::listen(l.get(), 1) ||
+        ::getsockname(l.get(), reinterpret_cast<sockaddr*>(&a), &len))
         throwErrno("tcp listen");
     int c = ::socket(AF_INET, SOCK_STREAM, 0);
     if (::connect(c, reinterpret_cast<sockaddr*>(&a), sizeof a)) throwErrno("connect");
-    int s = ::accept(l, nullptr, nullptr);
-    ::close(l);
+    int s = ::accept(l.get(), nullptr, nullptr);
     int one = 1;
     ::setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     ::setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    return rawFdPair(s, c, n);
+    return bareFdPair(s, c, n, frame);
 }
-double rawFifo(uint64_t n) {
-    PrivateDir dir(makeObjectPrefix() + "-rawfifo");
+double bareFifo(uint64_t n, std::size_t frame) {
+    PrivateDir dir(makeObjectPrefix() + "-barefifo");
     std::string path = dir.path() + "/f";
     if (::mkfifo(path.c_str(), 0600)) throwErrno("mkfifo");
     return forkPair(
         n,
         [&](uint64_t m) {
             int fd = ::open(path.c_str(), O_WRONLY);
-            char buf[kFrame] = {};
-            for (uint64_t i = 0; i < m; ++i) writeAll(fd, buf, kFrame);
+            std::vector<std::byte> buf(frame, std::byte{1});
+            for (uint64_t i = 0; i < m; ++i) writeAll(fd, buf.data(), frame);
         },
         [&](uint64_t m, uint64_t& t0) {
-            int fd = ::open(path.c_str(), O_RDONLY);
-            char buf[kFrame];
+            UniqueFd fd(::open(path.c_str(), O_RDONLY));
+            std::vector<std::byte> buf(frame);
             uint64_t i = 0;
-            for (; i < m && readAll(fd, buf, kFrame); ++i)
+            for (; i < m && readAll(fd.get(), buf.data(), frame); ++i)
                 if (i == 0) t0 = monotonicNs();
-            ::close(fd);
             return i;
         });
 }
-double rawMqueue(uint64_t n) {
-    std::string name = "/" + makeObjectPrefix() + "-rawmq";
+double bareMqueue(uint64_t n, std::size_t frame) {
+    std::string name = "/" + makeObjectPrefix() + "-baremq";
     mq_attr attr{};
     attr.mq_maxmsg = 10;
-    attr.mq_msgsize = kFrame;
+    attr.mq_msgsize = static_cast<long>(frame);
     mqd_t q = ::mq_open(name.c_str(), O_CREAT | O_EXCL | O_RDWR, 0600, &attr);
     if (q == static_cast<mqd_t>(-1)) throwErrno("mq_open");
     ::mq_unlink(name.c_str()); // the open descriptor keeps it alive; nothing can leak
     double r = forkPair(
         n,
         [&](uint64_t m) {
-            char buf[kFrame] = {};
+            std::vector<char> buf(frame, 1);
             for (uint64_t i = 0; i < m; ++i)
-                if (::mq_send(q, buf, kFrame, 0)) throwErrno("mq_send");
+                if (::mq_send(q, buf.data(), frame, 0)) throwErrno("mq_send");
         },
         [&](uint64_t m, uint64_t& t0) {
-            char buf[kFrame];
+            std::vector<char> buf(frame);
             uint64_t i = 0;
-            for (; i < m && ::mq_receive(q, buf, kFrame, nullptr) == static_cast<ssize_t>(kFrame); ++i)
+            for (; i < m && ::mq_receive(q, buf.data(), frame, nullptr) == static_cast<ssize_t>(frame); ++i)
                 if (i == 0) t0 = monotonicNs();
             return i;
         });
     ::mq_close(q);
     return r;
 }
+// A writer appends records to a file, a reader follows it with pread at its own offset (and
+// gives consumed space back every 16 MiB, as the file transport does, so /tmp never fills).
+double bareFile(uint64_t n, std::size_t frame) {
+    PrivateDir dir(makeObjectPrefix() + "-barefile");
+    std::string path = dir.path() + "/records";
+    UniqueFd create(::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0600));
+    if (!create.valid()) throwErrno("create " + path);
+    return forkPair(
+        n,
+        [&](uint64_t m) {
+            int fd = ::open(path.c_str(), O_WRONLY | O_APPEND);
+            std::vector<std::byte> buf(frame, std::byte{1});
+            for (uint64_t i = 0; i < m; ++i) writeAll(fd, buf.data(), frame);
+        },
+        [&](uint64_t m, uint64_t& t0) {
+            UniqueFd fd(::open(path.c_str(), O_RDONLY));
+            std::vector<std::byte> buf(frame);
+            uint64_t off = 0, punched = 0, i = 0;
+            uint64_t deadline = monotonicNs() + 60'000'000'000ull;
+            while (i < m && monotonicNs() < deadline) {
+                ssize_t k = ::pread(fd.get(), buf.data(), frame, static_cast<off_t>(off));
+                if (k != static_cast<ssize_t>(frame)) continue; // not there yet: look again
+                off += frame;
+                if (off - punched >= (16u << 20)) {
+                    punched = off & ~uint64_t{4095};
+                    ::fallocate(fd.get(), FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, 0, static_cast<off_t>(punched));
+                }
+                if (i++ == 0) t0 = monotonicNs();
+            }
+            return i;
+        });
+}
 
-// Raw shared memory: the simplest correct ring there is, single producer / single consumer,
-// spinning, no sync modes, no futex, no telemetry.
-struct RawRing {
-    alignas(64) std::atomic<uint64_t> head{0};
-    alignas(64) std::atomic<uint64_t> tail{0};
-    alignas(64) char slots[256][kFrame];
-};
-double rawShm(uint64_t n) {
-    void* mem = ::mmap(nullptr, sizeof(RawRing), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+// The simplest correct shared-memory ring: one producer, one consumer, spinning, the bytes
+// copied in and out; as many slots as the core's ring has for this frame size.
+double bareShm(uint64_t n, std::size_t frame) {
+    const uint64_t slots = ShmRing::defaultSlotCount(static_cast<uint32_t>(frame));
+    const std::size_t stride = (frame + 63) & ~std::size_t{63};
+    const std::size_t bytes = 128 + slots * stride;
+    void* mem = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (mem == MAP_FAILED) throwErrno("mmap");
-    auto* r = new (mem) RawRing{};
+    auto* head = new (mem) std::atomic<uint64_t>(0);
+    auto* tail = new (static_cast<char*>(mem) + 64) std::atomic<uint64_t>(0);
+    char* data = static_cast<char*>(mem) + 128;
     double res = forkPair(
         n,
         [&](uint64_t m) {
-            char buf[kFrame] = {};
+            std::vector<char> buf(frame, 1);
             for (uint64_t i = 0; i < m; ++i) {
-                while (i - r->tail.load(std::memory_order_acquire) >= 256) cpuRelax();
-                std::memcpy(r->slots[i % 256], buf, kFrame);
-                r->head.store(i + 1, std::memory_order_release);
+                while (i - tail->load(std::memory_order_acquire) >= slots) cpuRelax();
+                std::memcpy(data + (i % slots) * stride, buf.data(), frame);
+                head->store(i + 1, std::memory_order_release);
             }
         },
         [&](uint64_t m, uint64_t& t0) {
-            char buf[kFrame];
+            std::vector<char> buf(frame);
             for (uint64_t i = 0; i < m; ++i) {
-                while (r->head.load(std::memory_order_acquire) <= i) cpuRelax();
-                std::memcpy(buf, r->slots[i % 256], kFrame);
+                while (head->load(std::memory_order_acquire) <= i) cpuRelax();
+                std::memcpy(buf.data(), data + (i % slots) * stride, frame);
                 // The copy must happen, as it does in the core: without this the compiler drops
-                // a copy into a buffer nobody reads, and the "raw" loop never touches the data.
-                asm volatile("" : : "r"(buf) : "memory");
-                r->tail.store(i + 1, std::memory_order_release);
+                // a copy into a buffer nobody reads, and the bare loop never touches the data.
+                asm volatile("" : : "r"(buf.data()) : "memory");
+                tail->store(i + 1, std::memory_order_release);
                 if (i == 0) t0 = monotonicNs();
             }
             return m;
         });
-    ::munmap(mem, sizeof(RawRing));
+    ::munmap(mem, bytes);
     return res;
 }
 
-// The same traffic through the core: Channels create the objects, Transports move frames and
-// count system calls into a real telemetry slot.
-double coreTransport(TransportKind kind, uint64_t n) {
-    std::string prefix = makeObjectPrefix();
-    TelemetryBlock tel = TelemetryBlock::create("/" + prefix + "-bench", 2);
-    tel.control().primitive.store(static_cast<uint32_t>(SyncMode::Atomic));
-    auto ch = createChannels(kind, prefix, 1, kFrame);
-    auto spec = [](const Endpoint& e) { return e.fd >= 0 ? "fd:" + std::to_string(::dup(e.fd)) : e.spec; };
-    std::string wspec = spec(ch->writer(0)), rspec = spec(ch->reader(0));
-    ch->closeParentEnds();
-    return forkPair(
-        n,
-        [&](uint64_t m) {
-            if (rspec.rfind("fd:", 0) == 0) ::close(std::stoi(rspec.substr(3)));
-            auto w = openWriter(kind, wspec, kFrame, {&tel.control(), &tel.worker(0)});
-            std::vector<std::byte> buf(kFrame);
-            for (uint64_t i = 0; i < m; ++i)
-                if (w->send(buf) != IoStatus::Ok) throw std::runtime_error("send");
-            // The child leaves through _exit: no destructor runs, so nothing of the parent's is unlinked.
-        },
-        [&](uint64_t m, uint64_t& t0) {
-            if (wspec.rfind("fd:", 0) == 0) ::close(std::stoi(wspec.substr(3)));
-            auto r = openReader(kind, {rspec}, kFrame, {&tel.control(), &tel.worker(1)});
-            std::vector<std::byte> buf(kFrame);
-            uint64_t i = 0;
-            for (; i < m && r->receive(buf, 2'000'000'000) == IoStatus::Ok; ++i)
-                if (i == 0) t0 = monotonicNs();
-            return i;
-        });
+double bareLoop(TransportKind k, uint64_t n, std::size_t frame) {
+    switch (k) {
+    case TransportKind::SharedMemory: return bareShm(n, frame);
+    case TransportKind::Pipe: return barePipe(n, frame);
+    case TransportKind::Fifo: return bareFifo(n, frame);
+    case TransportKind::UnixSocket: return bareUnix(n, frame);
+    case TransportKind::Tcp: return bareTcp(n, frame);
+    case TransportKind::MessageQueue: return bareMqueue(n, frame);
+    case TransportKind::File: return bareFile(n, frame);
+    }
+    return 0;
+}
+
+// The full path: one stream run exactly as the sweep measures a point (lock-free shared memory).
+double fullPath(TransportKind k, uint32_t payload, double seconds) {
+    ExperimentConfig c;
+    c.experiment = ExperimentKind::Stream;
+    c.transport = k;
+    c.messageSize = payload;
+    c.sync = SyncMode::Atomic;
+    c.durationS = 0;
+    return measureStream(c, seconds).msgsPerS;
+}
+
+double median(std::vector<double> v) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    std::size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments: every value range-checked, one line and exit 2 otherwise.
+
+struct BenchOptions {
+    double seconds = 0.4; // per measurement
+    int repeats = 3;
+    std::vector<uint32_t> sizes{64, 4096, 65536};
+    std::vector<TransportKind> transports = allTransports();
+    bool quick = false; // only the full-vs-bare tables (tests, smoke runs)
+};
+
+double numberIn(const std::string& flag, const std::string& v, double lo, double hi) {
+    double d = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+    if (v.empty() || ec != std::errc() || p != v.data() + v.size() || !std::isfinite(d) || d < lo || d > hi)
+        throw ConfigError(flag + ": '" + v + "' is not a number from " + fmt(lo, 2) + " to " + fmt(hi, 2));
+    return d;
+}
+
+BenchOptions parseBench(const std::vector<std::string>& args) {
+    BenchOptions o;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& f = args[i];
+        if (f == "--quick") {
+            o.quick = true;
+            continue;
+        }
+        if (f != "--duration" && f != "--repeats" && f != "--sizes" && f != "--transports")
+            throw ConfigError("bench: unknown option '" + f + "' (try bench --help)");
+        if (i + 1 >= args.size()) throw ConfigError(f + " needs a value");
+        const std::string& v = args[++i];
+        if (f == "--duration") o.seconds = numberIn(f, v, 0.05, 10);
+        else if (f == "--repeats") {
+            double r = numberIn(f, v, 1, 20);
+            if (r != std::floor(r)) throw ConfigError("--repeats: '" + v + "' is not a whole number");
+            o.repeats = static_cast<int>(r);
+        } else {
+            // Reuse the experiment parser for lists: the same names, sizes and limits everywhere.
+            ExperimentConfig c;
+            c.experiment = ExperimentKind::Sweep;
+            c.sweepSizes = o.sizes;
+            c.sweepTransports = o.transports;
+            c = ExperimentConfig::fromArgs({f, v}, c);
+            c.validate();
+            if (f == "--sizes") o.sizes = c.sweepSizes;
+            else o.transports = c.sweepTransports;
+        }
+    }
+    return o;
 }
 
 } // namespace
 
 int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    uint64_t n = 200000;
-    bool fixedN = false;
-    double seconds = 1.0;
-    for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
-        if (args[i] == "--messages") {
-            n = std::stoull(args[i + 1]);
-            fixedN = true;
-        }
-        else if (args[i] == "--duration") seconds = std::stod(args[i + 1]);
-        else {
-            err << "ipclab-cli: unknown bench option '" << args[i] << "'\n";
-            return 2;
-        }
-    }
-    if (args.size() % 2) {
-        err << "ipclab-cli: " << args.back() << " needs a value\n";
+    BenchOptions o;
+    try {
+        o = parseBench(args);
+    } catch (const ConfigError& e) {
+        err << "ipclab-cli: " << e.what() << "\n";
         return 2;
     }
     try {
-        out << "IPC Lab benchmark: " << kPayload << "-byte payload (" << kFrame << "-byte frames), best of 3 interleaved runs; "
-            << (fixedN ? std::to_string(n) + " messages per run" : std::string("each run sized to last about 0.3 s"))
-            << "\n\n";
-        struct Row {
-            TransportKind kind;
-            double (*raw)(uint64_t);
-        };
-        const Row rows[] = {{TransportKind::Pipe, rawPipe},     {TransportKind::Fifo, rawFifo},
-                            {TransportKind::UnixSocket, rawUnix}, {TransportKind::Tcp, rawTcp},
-                            {TransportKind::MessageQueue, rawMqueue}, {TransportKind::SharedMemory, rawShm}};
-        Table t;
-        t.columns = {"transport", "messages_per_run", "raw_msgs_per_s", "core_msgs_per_s", "core_over_raw"};
-        for (const auto& r : rows) {
-            // A fixed count is over in a millisecond for shared memory and takes a second for
-            // TCP: size each run from a short trial of the raw loop instead.
-            uint64_t runN = n;
-            if (!fixedN) {
-                double trial = r.raw(20000);
-                runN = std::clamp<uint64_t>(static_cast<uint64_t>(trial * 0.3), 20000, 200'000'000);
-            }
-            double raw = 0, core = 0;
-            for (int k = 0; k < 3; ++k) { // interleaved, so drift in machine load hits both alike
-                raw = std::max(raw, r.raw(runN));
-                core = std::max(core, coreTransport(r.kind, runN));
-            }
-            t.addRow({std::string(toString(r.kind)), std::to_string(runN), fmt(raw, 0), fmt(core, 0),
-                      fmt(raw > 0 ? core / raw : 0, 3)});
-        }
-        out << "1. core transport vs raw system-call loop (target core/raw >= 0.9)\n" << t.toText() << "\n";
+        out << "IPC Lab benchmark: " << o.repeats << " interleaved repetitions, " << fmt(o.seconds, 2)
+            << " s per measurement, medians; 1 producer process -> 1 consumer process\n\n";
 
-        Table o;
-        o.columns = {"transport", "runs_each", "telemetry_off_msgs_per_s", "telemetry_on_msgs_per_s", "overhead_pct",
-                     "off_spread_pct"};
+        // 1. Full path vs bare mechanism.
+        struct Cell {
+            std::vector<double> full, bare, ratio;
+        };
+        std::map<std::pair<TransportKind, uint32_t>, Cell> cells;
+        Table t;
+        t.columns = {"transport", "size_bytes", "bare_msgs_per_s", "full_msgs_per_s", "full_over_bare",
+                     "ratio_min", "ratio_max", "target"};
+        for (TransportKind k : o.transports) {
+            for (uint32_t size : o.sizes) {
+                if (size > ExperimentConfig::maxMessageSize(k)) continue;
+                std::size_t frame = kFrameHeaderSize + size;
+                // Size the bare loop from a short trial so it runs about as long as the full path.
+                double trial = bareLoop(k, 2000, frame);
+                uint64_t n = std::clamp<uint64_t>(static_cast<uint64_t>(trial * o.seconds), 2000, 400'000'000);
+                Cell& c = cells[{k, size}];
+                for (int r = 0; r < o.repeats; ++r) { // interleaved: drift in machine load hits both alike
+                    double bare = bareLoop(k, n, frame);
+                    double full = fullPath(k, size, o.seconds);
+                    c.bare.push_back(bare);
+                    c.full.push_back(full);
+                    if (bare > 0) c.ratio.push_back(full / bare);
+                }
+                double target = k == TransportKind::SharedMemory ? (size < 4096 ? 0.7 : 0.8) : 0.9;
+                auto [lo, hi] = c.ratio.empty() ? std::pair{0.0, 0.0}
+                                                : std::pair{*std::min_element(c.ratio.begin(), c.ratio.end()),
+                                                            *std::max_element(c.ratio.begin(), c.ratio.end())};
+                t.addRow({std::string(toString(k)), std::to_string(size), fmt(median(c.bare), 0), fmt(median(c.full), 0),
+                          fmt(median(c.ratio), 3), fmt(lo, 3), fmt(hi, 3), ">= " + fmt(target, 1)});
+            }
+        }
+        out << "1. full path (the stream experiment users see) vs a bare loop of the same mechanism\n"
+            << "   full = ipclab-worker processes: build, send, receive, verify (every byte of 1 message in "
+            << kFullCheckEvery << ", header and sequence of all), latency stamps, telemetry\n"
+            << t.toText() << "\n";
+
+        // 2. The sweep's verdict against the mechanisms' own ratio.
+        Table v;
+        v.columns = {"size_bytes", "best_message_passing", "full_shm_over_best", "bare_shm_over_best", "agreement"};
+        for (uint32_t size : o.sizes) {
+            if (!cells.count({TransportKind::SharedMemory, size})) continue;
+            const Cell& shm = cells.at({TransportKind::SharedMemory, size});
+            TransportKind best = TransportKind::SharedMemory;
+            double bestFull = 0;
+            for (TransportKind k : o.transports)
+                if (k != TransportKind::SharedMemory && cells.count({k, size}) && median(cells.at({k, size}).full) > bestFull) {
+                    bestFull = median(cells.at({k, size}).full);
+                    best = k;
+                }
+            if (best == TransportKind::SharedMemory) continue;
+            // The bare mechanisms' ratio, against the same transport's bare loop.
+            double bareBest = median(cells.at({best, size}).bare);
+            double fullRatio = bestFull > 0 ? median(shm.full) / bestFull : 0;
+            double bareRatio = bareBest > 0 ? median(shm.bare) / bareBest : 0;
+            v.addRow({std::to_string(size), std::string(toString(best)), fmt(fullRatio, 2), fmt(bareRatio, 2),
+                      fmt(bareRatio > 0 ? fullRatio / bareRatio : 0, 2)});
+        }
+        if (!v.rows.empty())
+            out << "2. shared memory over the best message-passing transport: as the sweep measures it (full) and\n"
+                   "   as the bare mechanisms do (target: agreement within 0.75 .. 1.25)\n"
+                << v.toText() << "\n";
+        if (o.quick) return 0;
+
+        // 3. Telemetry overhead.
+        Table ov;
+        ov.columns = {"transport", "runs_each", "telemetry_off_msgs_per_s", "telemetry_on_msgs_per_s", "overhead_pct",
+                      "off_spread_pct"};
         constexpr int kRunsEach = 5;
         for (TransportKind kind : {TransportKind::SharedMemory, TransportKind::Pipe}) {
             std::vector<double> rates[2];
@@ -313,29 +460,31 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 c.experiment = ExperimentKind::Stream;
                 c.transport = kind;
                 c.sync = SyncMode::Atomic;
-                c.messageSize = kPayload;
+                c.messageSize = 64;
                 c.telemetry = on;
                 ExperimentRun run(c);
-                std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+                std::this_thread::sleep_for(std::chrono::duration<double>(o.seconds * 2));
                 run.stop();
                 uint64_t elapsed = monotonicNs() - run.startNs();
                 Snapshot s = run.sample();
                 rates[on].push_back(static_cast<double>(s.sum(&WorkerCounters::finalMessages, roleBit(WorkerRole::Consumer))) /
                                     (static_cast<double>(elapsed) / 1e9));
             }
-            for (auto& v : rates) std::sort(v.begin(), v.end());
-            double off = rates[0][kRunsEach / 2], on = rates[1][kRunsEach / 2]; // medians
+            for (auto& r : rates) std::sort(r.begin(), r.end());
+            double off = median(rates[0]), on = median(rates[1]);
             // How far apart identical runs land: the noise any overhead figure has to beat.
             double spread = off > 0 ? 100.0 * (rates[0].back() - rates[0].front()) / off : 0;
-            o.addRow({std::string(toString(kind)), std::to_string(kRunsEach), fmt(off, 0), fmt(on, 0),
-                      fmt(off > 0 ? 100.0 * (1.0 - on / off) : 0, 2), fmt(spread, 1)});
+            ov.addRow({std::string(toString(kind)), std::to_string(kRunsEach), fmt(off, 0), fmt(on, 0),
+                       fmt(off > 0 ? 100.0 * (1.0 - on / off) : 0, 2), fmt(spread, 1)});
         }
-        out << "2. telemetry overhead, stream 1 producer -> 1 consumer, medians (target <= 5 %)\n" << o.toText() << "\n";
+        out << "3. telemetry overhead, stream 1 producer -> 1 consumer, 64 B, medians (target <= 5 %)\n" << ov.toText() << "\n";
 
+        // 4. Sync switch latency.
         ExperimentConfig rc;
         rc.experiment = ExperimentKind::Race;
         rc.workers = 2;
         rc.sync = SyncMode::Mutex;
+        rc.durationS = 0;
         ExperimentRun race(rc);
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
         std::vector<double> ms;
@@ -349,9 +498,12 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
         }
         race.stop();
         std::sort(ms.begin(), ms.end());
-        out << "3. sync switch obeyed by all race workers (target <= 10 ms): median " << fmt(ms[ms.size() / 2], 3)
+        out << "4. sync switch obeyed by all race workers (target <= 10 ms): median " << fmt(ms[ms.size() / 2], 3)
             << " ms, max " << fmt(ms.back(), 3) << " ms over " << ms.size() << " switches\n";
         return 0;
+    } catch (const ConfigError& e) {
+        err << "ipclab-cli: " << e.what() << "\n";
+        return 2;
     } catch (const std::exception& e) {
         err << "ipclab-cli bench: " << e.what() << "\n";
         return 1;

@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "error.h"
+#include "message.h"
 
 #include <algorithm>
 #include <chrono>
@@ -59,14 +60,20 @@ Table summarizeStream(const ExperimentRun& run, const Snapshot& a, const Snapsho
     Table t;
     t.columns = {"transport", "sync", "producers", "consumers", "size_bytes", "seconds", "sent", "received",
                  "msgs_per_s", "mb_per_s", "latency_p50_us", "latency_p99_us", "latency_p999_us", "lost",
-                 "duplicated", "out_of_order", "corrupted", "syscalls_per_msg", "wait_calls_per_msg",
-                 "worker_deaths"};
+                 "duplicated", "out_of_order", "corrupted", "syscalls_per_msg", "send_calls_per_msg",
+                 "receive_calls_per_msg", "wait_calls_per_msg", "data_calls", "verified", "worker_deaths"};
+    // Whole run, both sides: the count strace sees for the data-moving calls.
+    uint64_t dataCalls = f.sum(&WorkerCounters::syscalls) - std::min(f.sum(&WorkerCounters::syscalls), f.sum(&WorkerCounters::waitCalls));
+    std::string verified = c.effectiveSync() == SyncMode::None || c.rate > 0
+                               ? "every byte of every message"
+                               : "every byte of 1 message in " + std::to_string(kFullCheckEvery) + "; header and sequence of all";
     t.addRow({std::string(toString(c.transport)), std::string(toString(c.effectiveSync())), std::to_string(c.producers),
               std::to_string(c.consumers), std::to_string(c.messageSize), fmt(r.seconds, 2), std::to_string(sent),
               std::to_string(received), fmt(r.msgsPerS, 0), fmt(r.mbPerS, 2), us(percentileNs(hist, 50)),
               us(percentileNs(hist, 99)), us(percentileNs(hist, 99.9)), std::to_string(lost), std::to_string(dup),
               std::to_string(f.sum(&WorkerCounters::outOfOrder)), std::to_string(f.sum(&WorkerCounters::corrupted)),
-              fmt(r.syscallsPerMsg, 2), fmt(r.waitCallsPerMsg, 2), deathsOf(run)});
+              fmt(r.syscallsPerMsg, 2), fmt(r.sendCallsPerMsg, 2), fmt(r.receiveCallsPerMsg, 2), fmt(r.waitCallsPerMsg, 2),
+              std::to_string(dataCalls), verified, deathsOf(run)});
     return t;
 }
 
@@ -151,29 +158,50 @@ Table runExperiment(const ExperimentConfig& cfg, const ProgressFn& progress) {
     return {};
 }
 
+Rates measureStream(const ExperimentConfig& cfg, double seconds) {
+    ExperimentRun run(cfg);
+    runFor(run, std::min(0.2, seconds * 0.25), {});
+    Snapshot a = run.sample();
+    runFor(run, seconds, {});
+    Snapshot b = run.sample();
+    run.stop();
+    return ratesBetween(a, b, roleBit(WorkerRole::Consumer));
+}
+
+std::string seriesName(const SweepPoint& p) {
+    return std::string(toString(p.transport)) + (p.lockPerMessage ? "+mutex" : "");
+}
+
 std::vector<SweepPoint> runSweep(const ExperimentConfig& cfg, const std::function<void(const SweepPoint&, int, int)>& onPoint) {
     cfg.validate();
+    struct Series {
+        TransportKind t;
+        bool locked;
+    };
+    std::vector<Series> series;
+    for (TransportKind t : cfg.sweepTransports) {
+        series.push_back({t, false});
+        if (t == TransportKind::SharedMemory) series.push_back({t, true});
+    }
     std::vector<SweepPoint> out;
-    int total = static_cast<int>(cfg.sweepTransports.size() * cfg.sweepSizes.size()), done = 0;
+    int total = static_cast<int>(series.size() * cfg.sweepSizes.size()), done = 0;
     for (uint32_t size : cfg.sweepSizes) {
-        for (TransportKind t : cfg.sweepTransports) {
+        for (const Series& s : series) {
             ++done;
-            if (size > ExperimentConfig::maxMessageSize(t)) continue; // e.g. mqueue above its limit
+            if (size > ExperimentConfig::maxMessageSize(s.t)) continue; // e.g. mqueue above its limit
             ExperimentConfig p = cfg;
             p.experiment = ExperimentKind::Stream;
-            p.transport = t;
+            p.transport = s.t;
             p.messageSize = size;
             p.producers = p.consumers = 1;
             p.rate = 0;
             p.durationS = cfg.sweepPointS;
-            ExperimentRun run(p);
-            runFor(run, cfg.sweepPointS * 0.2, {});
-            Snapshot a = run.sample();
-            runFor(run, cfg.sweepPointS * 0.8, {});
-            Snapshot b = run.sample();
-            run.stop();
-            Rates r = ratesBetween(a, b, roleBit(WorkerRole::Consumer));
-            SweepPoint pt{t, size, r.msgsPerS, r.mbPerS};
+            // Shared memory: lock-free, or a mutex around every message for the second series.
+            // Message passing ignores the setting: the kernel synchronizes.
+            p.syncEnabled = true;
+            p.sync = s.locked ? SyncMode::Mutex : SyncMode::Atomic;
+            Rates r = measureStream(p, cfg.sweepPointS * 0.8);
+            SweepPoint pt{s.t, size, r.msgsPerS, r.mbPerS, s.locked};
             out.push_back(pt);
             if (onPoint) onPoint(pt, done, total);
         }
@@ -183,28 +211,53 @@ std::vector<SweepPoint> runSweep(const ExperimentConfig& cfg, const std::functio
 
 Table sweepTable(const std::vector<SweepPoint>& points) {
     Table t;
-    t.columns = {"transport", "size_bytes", "msgs_per_s", "mb_per_s", "shm_speedup"};
+    t.columns = {"series", "transport", "sync", "size_bytes", "msgs_per_s", "mb_per_s", "shm_speedup"};
     std::map<uint32_t, double> shm;
     for (const auto& p : points)
-        if (p.transport == TransportKind::SharedMemory) shm[p.size] = p.msgsPerS;
+        if (p.transport == TransportKind::SharedMemory && !p.lockPerMessage) shm[p.size] = p.msgsPerS;
     for (const auto& p : points) {
+        bool lockFreeShm = p.transport == TransportKind::SharedMemory && !p.lockPerMessage;
         std::string speedup = "";
-        if (p.transport != TransportKind::SharedMemory && shm.count(p.size) && p.msgsPerS > 0)
-            speedup = fmt(shm[p.size] / p.msgsPerS, 2);
-        t.addRow({std::string(toString(p.transport)), std::to_string(p.size), fmt(p.msgsPerS, 0), fmt(p.mbPerS, 2), speedup});
+        if (!lockFreeShm && shm.count(p.size) && p.msgsPerS > 0) speedup = fmt(shm[p.size] / p.msgsPerS, 2);
+        std::string sync = p.transport != TransportKind::SharedMemory ? "kernel" : p.lockPerMessage ? "mutex" : "lock-free";
+        t.addRow({seriesName(p), std::string(toString(p.transport)), sync, std::to_string(p.size), fmt(p.msgsPerS, 0),
+                  fmt(p.mbPerS, 2), speedup});
     }
     return t;
 }
 
-uint32_t sweepCrossover(const std::vector<SweepPoint>& points, double factor) {
-    std::map<uint32_t, double> shm, best;
+std::vector<SweepRatio> sweepRatios(const std::vector<SweepPoint>& points) {
+    std::map<uint32_t, double> shm;
+    std::map<uint32_t, SweepPoint> best;
     for (const auto& p : points) {
-        if (p.transport == TransportKind::SharedMemory) shm[p.size] = p.msgsPerS;
-        else best[p.size] = std::max(best[p.size], p.msgsPerS);
+        if (p.transport == TransportKind::SharedMemory) {
+            if (!p.lockPerMessage) shm[p.size] = p.msgsPerS;
+        } else if (!best.count(p.size) || p.msgsPerS > best.at(p.size).msgsPerS) {
+            best.insert_or_assign(p.size, p);
+        }
     }
+    std::vector<SweepRatio> out;
     for (const auto& [size, s] : shm)
-        if (best.count(size) && best[size] > 0 && s < factor * best[size]) return size;
+        if (best.count(size) && best.at(size).msgsPerS > 0) out.push_back({size, s / best.at(size).msgsPerS, best.at(size).transport});
+    return out;
+}
+
+uint32_t sweepCrossover(const std::vector<SweepPoint>& points, double factor) {
+    for (const auto& r : sweepRatios(points))
+        if (r.ratio < factor) return r.size;
     return 0;
+}
+
+std::string sweepVerdict(const std::vector<SweepPoint>& points) {
+    auto ratios = sweepRatios(points);
+    if (ratios.empty()) return "no size was measured for both shared memory and a message-passing transport";
+    std::string s = "shared memory (lock-free) over the best message-passing transport:";
+    for (const auto& r : ratios)
+        s += " " + formatSize(r.size) + " " + fmt(r.ratio, 1) + "x (" + std::string(toString(r.best)) + ")" +
+             (&r == &ratios.back() ? "" : ",");
+    uint32_t x = sweepCrossover(points, 2.0);
+    s += x ? "; less than 2x ahead from " + formatSize(x) + " on" : "; at least 2x ahead at every measured size";
+    return s;
 }
 
 } // namespace ipclab

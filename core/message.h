@@ -42,9 +42,13 @@ class MessageBuilder {
 public:
     MessageBuilder(uint32_t producer, uint32_t payloadSize);
     std::span<const std::byte> build(uint64_t seq, uint64_t sendNs, bool full = true);
+    // Writes the same frame straight into `dst` (frameSize() bytes, e.g. a ring slot): one copy of
+    // the payload pattern plus the stamped words, no intermediate buffer to copy from.
+    void buildInto(std::byte* dst, uint64_t seq, uint64_t sendNs, bool full) const;
     std::size_t frameSize() const { return frame_.size(); }
 
 private:
+    void stamp(std::byte* frame, uint64_t seq, uint64_t sendNs, bool full) const;
     uint32_t producer_;
     uint32_t payloadSize_;
     std::vector<std::byte> frame_;

@@ -127,8 +127,17 @@ RingSlot& ShmRing::slotAt(uint64_t pos) const {
                                         stride_ * (pos & (slotCount_ - 1)));
 }
 
-ShmRing::Status ShmRing::tryPush(std::span<const std::byte> msg, SyncMode mode, SwitchableLock& lock, bool& ownerDied) {
-    if (msg.size() > slotSize_) throw ConfigError("message larger than a ring slot");
+FrameSource FrameSource::copyOf(const std::span<const std::byte>& frame) {
+    return {frame.size(),
+            [](const void* ctx, std::byte* dst) {
+                const auto* f = static_cast<const std::span<const std::byte>*>(ctx);
+                std::memcpy(dst, f->data(), f->size());
+            },
+            &frame};
+}
+
+ShmRing::Status ShmRing::tryPush(const FrameSource& msg, SyncMode mode, SwitchableLock& lock, bool& ownerDied) {
+    if (msg.size > slotSize_) throw ConfigError("message larger than a ring slot");
     RingHeader& h = header();
     if (!lock.acquire(mode, ownerDied)) return Status::Stopped;
     Status st = Status::Full;
@@ -145,8 +154,8 @@ ShmRing::Status ShmRing::tryPush(std::span<const std::byte> msg, SyncMode mode, 
                 claimed = true;
             }
             if (claimed) {
-                std::memcpy(reinterpret_cast<std::byte*>(&s + 1), msg.data(), msg.size());
-                s.length = static_cast<uint32_t>(msg.size());
+                msg.write(msg.ctx, reinterpret_cast<std::byte*>(&s + 1));
+                s.length = static_cast<uint32_t>(msg.size);
                 publish(s, pos, pos + 1, mode);
                 st = Status::Ok;
                 break;
@@ -204,7 +213,7 @@ ShmRing::Status ShmRing::tryPop(std::span<std::byte> out, std::size_t& length, S
     return st;
 }
 
-ShmRing::Status ShmRing::push(std::span<const std::byte> msg, const ControlBlock& control, WorkerSlot* slot) {
+ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& control, WorkerSlot* slot) {
     RingHeader& h = header();
     SwitchableLock lock(h.locks, control, slot);
     for (int spins = 0;; ++spins) {

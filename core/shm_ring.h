@@ -49,6 +49,15 @@ struct RingSlot {
     // payload follows
 };
 
+// What a push puts into a slot: `size` bytes written by `write(ctx, slot)`. A ready frame is
+// copied in; a message builder writes its frame in place (see MessageBuilder::buildInto).
+struct FrameSource {
+    std::size_t size;
+    void (*write)(const void* ctx, std::byte* dst);
+    const void* ctx;
+    static FrameSource copyOf(const std::span<const std::byte>& frame);
+};
+
 class ShmRing {
 public:
     enum class Status { Ok, Full, Empty, Stopped };
@@ -64,11 +73,14 @@ public:
     void setProcesses(int processes);
     // Blocking push/pop: spin briefly, then sleep on a futex. Return Stopped if the control
     // block says stop while waiting (pop returns Empty after `idleTimeoutNs` with no data).
-    Status push(std::span<const std::byte> msg, const ControlBlock& control, WorkerSlot* slot);
+    Status push(const FrameSource& msg, const ControlBlock& control, WorkerSlot* slot);
+    Status push(std::span<const std::byte> msg, const ControlBlock& control, WorkerSlot* slot) {
+        return push(FrameSource::copyOf(msg), control, slot);
+    }
     Status pop(std::span<std::byte> out, std::size_t& length, const ControlBlock& control, WorkerSlot* slot,
                int64_t idleTimeoutNs);
 
-    Status tryPush(std::span<const std::byte> msg, SyncMode mode, SwitchableLock& lock, bool& ownerDied);
+    Status tryPush(const FrameSource& msg, SyncMode mode, SwitchableLock& lock, bool& ownerDied);
     Status tryPop(std::span<std::byte> out, std::size_t& length, SyncMode mode, SwitchableLock& lock,
                   bool& ownerDied);
 

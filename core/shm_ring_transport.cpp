@@ -1,6 +1,7 @@
 #include "shm_ring_transport.h"
 
 #include "error.h"
+#include "message.h"
 #include "telemetry.h"
 
 namespace ipclab {
@@ -20,6 +21,23 @@ ShmRingTransport::ShmRingTransport(const std::string& spec, IoContext ctx) : ctx
 
 IoStatus ShmRingTransport::send(std::span<const std::byte> frame) {
     return ring_.push(frame, *ctx_.control, ctx_.slot) == ShmRing::Status::Ok ? IoStatus::Ok : IoStatus::Closed;
+}
+
+IoStatus ShmRingTransport::sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full) {
+    // The frame is written straight into the claimed slot: the same one copy of the payload a
+    // bare ring makes, instead of building it in a buffer and copying that.
+    struct Args {
+        const MessageBuilder* b;
+        uint64_t seq, sendNs;
+        bool full;
+    } args{&builder, seq, sendNs, full};
+    FrameSource src{builder.frameSize(),
+                    [](const void* ctx, std::byte* dst) {
+                        const auto* a = static_cast<const Args*>(ctx);
+                        a->b->buildInto(dst, a->seq, a->sendNs, a->full);
+                    },
+                    &args};
+    return ring_.push(src, *ctx_.control, ctx_.slot) == ShmRing::Status::Ok ? IoStatus::Ok : IoStatus::Closed;
 }
 
 IoStatus ShmRingTransport::receive(std::span<std::byte> frame, int64_t idleTimeoutNs) {

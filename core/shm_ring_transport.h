@@ -23,6 +23,7 @@ class ShmRingTransport final : public Transport {
 public:
     ShmRingTransport(const std::string& spec, IoContext ctx);
     IoStatus send(std::span<const std::byte> frame) override;
+    IoStatus sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full) override;
     IoStatus receive(std::span<std::byte> frame, int64_t idleTimeoutNs) override;
 
 private:

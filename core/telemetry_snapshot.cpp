@@ -2,6 +2,8 @@
 
 #include "clock.h"
 
+#include <algorithm>
+
 namespace ipclab {
 
 Snapshot Snapshot::take(const TelemetryBlock& t, uint64_t raceCounter) {
@@ -80,9 +82,15 @@ Rates ratesBetween(const Snapshot& a, const Snapshot& b, int roles) {
     r.msgsPerS = msgs / r.seconds;
     r.mbPerS = d(&WorkerCounters::bytes, roles) / r.seconds / 1e6;
     r.updatesPerS = d(&WorkerCounters::updates, ~0) / r.seconds;
-    double allMsgs = d(&WorkerCounters::messages, ~0);
-    r.syscallsPerMsg = allMsgs > 0 ? d(&WorkerCounters::syscalls, ~0) / allMsgs : 0;
-    r.waitCallsPerMsg = allMsgs > 0 ? d(&WorkerCounters::waitCalls, ~0) / allMsgs : 0;
+    if (msgs > 0) {
+        r.syscallsPerMsg = d(&WorkerCounters::syscalls, ~0) / msgs;
+        r.waitCallsPerMsg = d(&WorkerCounters::waitCalls, ~0) / msgs;
+        auto dataCalls = [&](WorkerRole role) {
+            return std::max(0.0, d(&WorkerCounters::syscalls, roleBit(role)) - d(&WorkerCounters::waitCalls, roleBit(role)));
+        };
+        r.sendCallsPerMsg = dataCalls(WorkerRole::Producer) / msgs;
+        r.receiveCallsPerMsg = dataCalls(WorkerRole::Consumer) / msgs;
+    }
     double acq = d(&WorkerCounters::lockAcquisitions, ~0), cont = d(&WorkerCounters::contended, ~0);
     r.contendedPct = acq > 0 ? 100.0 * cont / acq : 0;
     r.meanWaitUs = cont > 0 ? d(&WorkerCounters::waitNs, ~0) / cont / 1000.0 : 0;

@@ -50,8 +50,14 @@ struct Rates {
     double msgsPerS = 0;
     double mbPerS = 0;
     double updatesPerS = 0;
-    double syscallsPerMsg = 0;   // all calls the transport and locks made
+    // System calls per delivered message (per update in a race, per round trip in ping-pong), the
+    // way the course counts them: the send side and the receive side together, so a pipe
+    // costs 2 (one write down, one read up) and the shared-memory ring 0.
+    double syscallsPerMsg = 0;   // all calls the transport and locks made, both sides
     double waitCallsPerMsg = 0;  // of those, calls that only waited or woke (no data moved)
+    double sendCallsPerMsg = 0;  // data-moving calls made by producers
+    double receiveCallsPerMsg = 0; // data-moving calls made by consumers
+    double dataCallsPerMsg() const { return syscallsPerMsg - waitCallsPerMsg; }
     double contendedPct = 0; // contended / acquisitions in the interval
     double meanWaitUs = 0;   // per contended acquisition
 };

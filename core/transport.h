@@ -17,6 +17,7 @@
 
 namespace ipclab {
 
+class MessageBuilder;
 struct ControlBlock;
 struct WorkerSlot;
 
@@ -54,6 +55,9 @@ public:
     virtual ~Transport() = default;
     // Sends one frame. Closed if the peer is gone or the run stops while blocked.
     virtual IoStatus send(std::span<const std::byte> frame) = 0;
+    // Sends the builder's message `seq`. Media that hand the writer memory of their own (the
+    // shared-memory ring) let the builder write the frame there; the others send its buffer.
+    virtual IoStatus sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full);
     // Receives exactly one frame of frame.size() bytes. Timeout after idleTimeoutNs without data
     // (media that can block indefinitely report Closed at end-of-file instead).
     virtual IoStatus receive(std::span<std::byte> frame, int64_t idleTimeoutNs) = 0;

@@ -13,6 +13,10 @@
 
 namespace ipclab {
 
+IoStatus Transport::sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full) {
+    return send(builder.build(seq, sendNs, full));
+}
+
 std::unique_ptr<Channels> createChannels(TransportKind kind, const std::string& prefix, int count, std::size_t frameSize) {
     switch (kind) {
     case TransportKind::SharedMemory: return std::make_unique<ShmRingChannels>(prefix, count, frameSize);

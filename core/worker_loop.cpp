@@ -131,8 +131,7 @@ int runProducer(Ctx& c) {
         // or when the run is slow; otherwise 1 in kFullCheckEvery (see message.h).
         bool full = fullCheckDue(seq, follow.sync() == SyncMode::None || follow.rate() > 0);
         uint64_t now = full ? monotonicNs() : 0;
-        auto frame = builder.build(seq, now, full);
-        if (transport->send(frame) != IoStatus::Ok) break;
+        if (transport->sendBuilt(builder, seq, now, full) != IoStatus::Ok) break;
         c.tslot->messages.add();
         c.tslot->bytes.add(c.cfg.messageSize);
         if (full && c.publish && sampleEvent(seq, follow.rate()))

@@ -65,12 +65,14 @@ QColor stateColor(const FlowWorker& w) {
     }
 }
 
-// Calls that moved data, and calls that only waited or woke a waiter: in slow motion an idle
-// reader sleeps in the kernel many times per message, which says nothing about the data path.
+// Per message, the way the course counts: send side + receive side (a pipe: 1 write + 1 read = 2).
+// Calls that only waited or woke a waiter are shown apart: in slow motion an idle reader sleeps
+// in the kernel many times per message, which says nothing about the data path.
 QString callsText(const FlowLane& l) {
-    double data = std::max(0.0, l.syscallsPerMsg - l.waitCallsPerMsg);
-    return FlowFigure::tr("%1 system calls/msg moving data, %2 waiting")
-        .arg(QString::number(data, 'f', 2), QString::number(l.waitCallsPerMsg, 'f', 2));
+    double data = l.sendCallsPerMsg + l.receiveCallsPerMsg;
+    return FlowFigure::tr("%1 system calls/msg moving data (%2 send + %3 receive), %4 waiting")
+        .arg(QString::number(data, 'f', 2), QString::number(l.sendCallsPerMsg, 'f', 2),
+             QString::number(l.receiveCallsPerMsg, 'f', 2), QString::number(l.waitCallsPerMsg, 'f', 2));
 }
 
 QString stateWord(const FlowWorker& w) {
@@ -450,6 +452,8 @@ void FlowView::updateFrom(const RunController& c) {
             fl.rate = p[Series::MsgsPerS];
             fl.syscallsPerMsg = p[Series::SyscallsPerMsg];
             fl.waitCallsPerMsg = p[Series::WaitCallsPerMsg];
+            fl.sendCallsPerMsg = p[Series::SendCallsPerMsg];
+            fl.receiveCallsPerMsg = p[Series::ReceiveCallsPerMsg];
             fl.lost = static_cast<uint64_t>(p[Series::LostUpdates]);
             fl.inconsistent = static_cast<uint64_t>(p[Series::Inconsistent]);
         }

@@ -39,6 +39,8 @@ struct FlowLane {
     double rate = 0;           // msgs/s (or updates/s) measured
     double syscallsPerMsg = 0; // measured
     double waitCallsPerMsg = 0; // of those, only waiting or waking (no data moved)
+    double sendCallsPerMsg = 0;    // data-moving calls, sending side
+    double receiveCallsPerMsg = 0; // data-moving calls, receiving side
     double inFlight = 0;       // sent - received: what sits in the ring / kernel buffer
     double capacity = 1;       // how much the buffer holds (messages)
     uint64_t lost = 0, inconsistent = 0;

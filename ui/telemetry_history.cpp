@@ -33,6 +33,8 @@ void TelemetryHistory::add(const Snapshot& s, uint64_t startNs, int countedRoles
         set(Series::MeanWaitUs, r.meanWaitUs);
         set(Series::SyscallsPerMsg, r.syscallsPerMsg);
         set(Series::WaitCallsPerMsg, r.waitCallsPerMsg);
+        set(Series::SendCallsPerMsg, r.sendCallsPerMsg);
+        set(Series::ReceiveCallsPerMsg, r.receiveCallsPerMsg);
         // Percentiles of the messages received within the rate window.
         auto a = base.histogram(countedRoles), b = s.histogram(countedRoles);
         for (int i = 0; i < kHistBuckets; ++i) b[static_cast<std::size_t>(i)] -= std::min(a[static_cast<std::size_t>(i)], b[static_cast<std::size_t>(i)]);

@@ -20,6 +20,8 @@ enum class Series {
     LatencyP99Us,
     SyscallsPerMsg,
     WaitCallsPerMsg, // of those, calls that only waited or woke a waiter
+    SendCallsPerMsg,    // data-moving calls of the sending side
+    ReceiveCallsPerMsg, // data-moving calls of the receiving side
     Count
 };
 

@@ -31,8 +31,10 @@ TEST(Snapshot, RatesBetweenTwoSamples) {
     EXPECT_DOUBLE_EQ(r.seconds, 2.0);
     EXPECT_DOUBLE_EQ(r.msgsPerS, 1000.0);
     EXPECT_DOUBLE_EQ(r.mbPerS, 1.0);
-    // Per message operation (each send and each receive counts once): 4000 calls / 2999 operations.
-    EXPECT_DOUBLE_EQ(r.syscallsPerMsg, 4000.0 / 2999.0);
+    // Per delivered message, send side and receive side together: 4000 calls / 2000 messages.
+    EXPECT_DOUBLE_EQ(r.syscallsPerMsg, 2.0);
+    EXPECT_DOUBLE_EQ(r.receiveCallsPerMsg, 2.0);
+    EXPECT_DOUBLE_EQ(r.sendCallsPerMsg, 0.0);
     EXPECT_DOUBLE_EQ(r.contendedPct, 25.0);
     EXPECT_DOUBLE_EQ(r.meanWaitUs, 2.0);
 }
@@ -63,9 +65,18 @@ TEST(Sweep, CrossoverIsTheFirstSizeWhereSharedMemoryLeadsByLessThanTheFactor) {
         {TransportKind::SharedMemory, 64, 1000, 0}, {TransportKind::Pipe, 64, 100, 0},
         {TransportKind::SharedMemory, 4096, 500, 0}, {TransportKind::Pipe, 4096, 300, 0},
         {TransportKind::SharedMemory, 65536, 100, 0}, {TransportKind::Pipe, 65536, 90, 0},
+        // The lock-per-message series never stands in for shared memory in the verdict.
+        {TransportKind::SharedMemory, 64, 50, 0, true},
     };
     EXPECT_EQ(sweepCrossover(pts, 2.0), 4096u);
     EXPECT_EQ(sweepCrossover(pts, 1.05), 0u);
     Table t = sweepTable(pts);
     EXPECT_EQ(t.at(1, "shm_speedup"), "10.00");
+    EXPECT_EQ(t.at(6, "series"), "shm+mutex");
+    EXPECT_EQ(t.at(6, "shm_speedup"), "20.00"); // lock-free over locked: what the lock costs
+    auto ratios = sweepRatios(pts);
+    ASSERT_EQ(ratios.size(), 3u);
+    EXPECT_DOUBLE_EQ(ratios[0].ratio, 10.0);
+    EXPECT_EQ(sweepVerdict(pts), "shared memory (lock-free) over the best message-passing transport: 64 B 10.0x (pipe), "
+                                 "4 KiB 1.7x (pipe), 64 KiB 1.1x (pipe); less than 2x ahead from 4 KiB on");
 }
