@@ -42,7 +42,8 @@ ExperimentRun::ExperimentRun(const ExperimentConfig& cfg) : cfg_(cfg) {
         // Byte streams: one stream per producer, each read by exactly one consumer.
         // Shared ring / message queue: one queue for everybody.
         bool perProducer = isByteStream(cfg_.transport);
-        channels_ = createChannels(cfg_.transport, prefix_, perProducer ? cfg_.producers : 1, frame);
+        channels_ = createChannels(cfg_.transport, prefix_, perProducer ? cfg_.producers : 1, frame,
+                                   perProducer || (cfg_.producers == 1 && cfg_.consumers == 1));
         for (int p = 0; p < cfg_.producers; ++p) {
             Endpoint out = channels_->writer(perProducer ? p : 0);
             spawn(WorkerRole::Producer, p, "producer", "", &out, {});
@@ -62,8 +63,8 @@ ExperimentRun::ExperimentRun(const ExperimentConfig& cfg) : cfg_(cfg) {
         break;
     }
     case ExperimentKind::PingPong: {
-        channels_ = createChannels(cfg_.transport, prefix_ + "-ping", 1, frame);
-        backChannels_ = createChannels(cfg_.transport, prefix_ + "-pong", 1, frame);
+        channels_ = createChannels(cfg_.transport, prefix_ + "-ping", 1, frame, true);
+        backChannels_ = createChannels(cfg_.transport, prefix_ + "-pong", 1, frame, true);
         Endpoint pingOut = channels_->writer(0), pongOut = backChannels_->writer(0);
         spawn(WorkerRole::Pinger, 0, "pinger", "", &pingOut, {backChannels_->reader(0)});
         spawn(WorkerRole::Ponger, 0, "ponger", "", &pongOut, {channels_->reader(0)});

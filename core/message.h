@@ -2,14 +2,16 @@
 // The frame every stream message carries: a 32-byte header in front of the payload.
 //
 // Two kinds of frame, told apart by the magic:
-//  - full ("MSGF"): the checksum (XXH3) covers the header and every payload byte, so a torn or
+//  - full ("MSGF"): the checksum covers the header and every payload byte (XXH3), so a torn or
 //    mixed-up write (two producers in one slot) is detected by the consumer;
-//  - sampled ("MSGS"): the checksum covers the header and the payload words that change per
-//    message (first and last 8 bytes); the fixed middle is checked on full frames only.
+//  - sampled ("MSGS"): the checksum covers the header (producer, sequence, send time, size); the
+//    payload, a fixed pattern per producer, is checked on full frames only.
 // A producer sends 1 frame in kFullCheckEvery as a full one (by sequence number) and every frame
 // when a race can tear it (sync off) or when the run is slow enough for every message to be seen.
-// Checking every byte of every message at memory speed costs as much as the copy it checks: the
-// instrument would hide the mechanism it measures.
+// Checking every byte of every message costs as much as the copy it checks: the instrument would
+// hide the mechanism it measures.
+#include "aligned_buffer.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -36,8 +38,8 @@ inline constexpr std::size_t kFrameHeaderSize = sizeof(MessageHeader);
 // Whether message `seq` is a full frame (every byte checked, time-stamped).
 inline bool fullCheckDue(uint64_t seq, bool everyMessage) { return everyMessage || seq % kFullCheckEvery == 0; }
 
-// Builds frames for one producer. The payload's middle words are fixed per producer, so the
-// per-message work is O(1) for sampled frames: stamp the header and the first/last payload words.
+// Builds frames for one producer. The payload is a fixed pattern per producer (so a slot mixing
+// two producers' bytes fails the full check); per message only the header changes.
 class MessageBuilder {
 public:
     MessageBuilder(uint32_t producer, uint32_t payloadSize);
@@ -51,7 +53,7 @@ private:
     void stamp(std::byte* frame, uint64_t seq, uint64_t sendNs, bool full) const;
     uint32_t producer_;
     uint32_t payloadSize_;
-    std::vector<std::byte> frame_;
+    AlignedBuffer frame_; // the whole frame, cache-line aligned: the pattern copied from here
 };
 
 enum class Verdict { Ok, Corrupted };

@@ -1,5 +1,6 @@
 #include "shm_ring.h"
 
+#include "aligned_buffer.h"
 #include "asymmetric_fence.h"
 #include "error.h"
 #include "futex.h"
@@ -15,7 +16,7 @@
 namespace ipclab {
 namespace {
 constexpr std::size_t kHeaderBytes = (sizeof(RingHeader) + 63) & ~std::size_t{63};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2; // 2: payload first in each slot, the slot's control words after it
 constexpr int kSpinsBeforeYield = 100;
 constexpr int kYieldsBeforeSleep = 64;
 constexpr int64_t kSleepSliceNs = 5'000'000; // waiters re-check the control block every 5 ms
@@ -28,20 +29,23 @@ void publish(RingSlot& s, uint64_t expected, uint64_t next, SyncMode mode) {
     else s.seq.store(next, std::memory_order_release);
 }
 
-uint64_t strideFor(uint32_t slotSize) { return (sizeof(RingSlot) + slotSize + 63) & ~uint64_t{63}; }
+// A slot: the payload first, 64-byte aligned (so a copy does not split every store across two
+// cache lines), then its control words, which for small frames share the payload's last line.
+uint64_t controlOffset(uint32_t slotSize) { return (uint64_t{slotSize} + 7) & ~uint64_t{7}; }
+uint64_t strideFor(uint32_t slotSize) { return (controlOffset(slotSize) + sizeof(RingSlot) + 63) & ~uint64_t{63}; }
+
+} // namespace
 
 // Dekker-style handshake: the waiter registers (waiters++), fences, and re-checks the ring; we
-// publish, fence, and look for waiters, so one of the two always sees the other. Our fence is
-// the light one (see asymmetric_fence.h): the common no-waiter case costs a load, no system call.
-void wakeIfWaiting(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waiters, WorkerSlot* slot, bool asymmetric) {
-    lightFence(asymmetric);
-    if (waiters.load(std::memory_order_relaxed) != 0) {
-        seq.fetch_add(1, std::memory_order_seq_cst);
-        futexWakeAll(seq);
-        countWaitCall(slot);
-    }
+// publish, fence, and look for waiters (wakeIfWaiting), so one of the two always sees the other.
+// Our fence is the light one (see asymmetric_fence.h): the common no-waiter case costs a load.
+void ShmRing::wake(std::atomic<uint32_t>& seq, WorkerSlot* slot) {
+    seq.fetch_add(1, std::memory_order_seq_cst);
+    futexWakeAll(seq);
+    countWaitCall(slot);
 }
 
+namespace {
 // The waiter's side: announce ourselves, then the heavy fence, then the caller looks again.
 uint32_t registerWaiter(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waiters, WorkerSlot* slot) {
     waiters.fetch_add(1, std::memory_order_seq_cst);
@@ -58,7 +62,7 @@ uint32_t ShmRing::defaultSlotCount(uint32_t slotSize) {
     return n;
 }
 
-ShmRing ShmRing::create(const std::string& name, uint32_t slotSize, uint32_t slotCount) {
+ShmRing ShmRing::create(const std::string& name, uint32_t slotSize, uint32_t slotCount, bool singleProducerConsumer) {
     if (slotCount == 0 || (slotCount & (slotCount - 1)) != 0) throw ConfigError("ring slot count must be a power of two");
     ShmRing r;
     uint64_t stride = strideFor(slotSize);
@@ -70,12 +74,11 @@ ShmRing ShmRing::create(const std::string& name, uint32_t slotSize, uint32_t slo
     h->slotCount = slotCount;
     h->slotSize = slotSize;
     h->slotStride = stride;
+    h->singleProducerConsumer = singleProducerConsumer ? 1 : 0;
     h->locks.init();
-    r.slotSize_ = slotSize;
-    r.slotCount_ = slotCount;
-    r.stride_ = stride;
+    r.setGeometry(slotSize, slotCount, stride, singleProducerConsumer);
     for (uint32_t i = 0; i < slotCount; ++i) {
-        auto* s = new (static_cast<char*>(r.seg_.data()) + kHeaderBytes + stride * i) RingSlot{};
+        auto* s = new (static_cast<char*>(r.seg_.data()) + kHeaderBytes + stride * i + controlOffset(slotSize)) RingSlot{};
         s->seq.store(i, std::memory_order_relaxed);
     }
     return r;
@@ -89,6 +92,7 @@ void ShmRing::validate(const ShmSegment& seg) {
         throw CorruptSegment("ring header has a bad slot count " + std::to_string(h->slotCount));
     if (h->slotSize == 0 || h->slotSize > kMaxMessageSize + 64 || h->slotStride != strideFor(h->slotSize))
         throw CorruptSegment("ring header has a bad slot size");
+    if (h->singleProducerConsumer > 1) throw CorruptSegment("ring header has a bad mode word");
     if (h->totalSize != seg.size() || kHeaderBytes + h->slotStride * h->slotCount != seg.size())
         throw CorruptSegment("ring header size does not match the segment");
 }
@@ -98,9 +102,7 @@ ShmRing ShmRing::attach(const std::string& name) {
     r.seg_ = ShmSegment::open(name);
     validate(r.seg_);
     // Copy the validated geometry: later corruption of the header cannot move us out of bounds.
-    r.slotSize_ = r.header().slotSize;
-    r.slotCount_ = r.header().slotCount;
-    r.stride_ = r.header().slotStride;
+    r.setGeometry(r.header().slotSize, r.header().slotCount, r.header().slotStride, r.header().singleProducerConsumer == 1);
     return r;
 }
 
@@ -122,9 +124,17 @@ bool ShmRing::waitBriefly(int spins, WorkerSlot* slot) const {
     return true;
 }
 
-RingSlot& ShmRing::slotAt(uint64_t pos) const {
-    return *reinterpret_cast<RingSlot*>(static_cast<char*>(seg_.data()) + kHeaderBytes +
-                                        stride_ * (pos & (slotCount_ - 1)));
+void ShmRing::setGeometry(uint32_t slotSize, uint32_t slotCount, uint64_t stride, bool spsc) {
+    slotSize_ = slotSize;
+    slotCount_ = slotCount;
+    stride_ = stride;
+    spsc_ = spsc;
+    base_ = static_cast<std::byte*>(seg_.data()) + kHeaderBytes;
+    controlOffset_ = controlOffset(slotSize);
+    head_ = header().head.load(std::memory_order_relaxed);
+    tail_ = header().tail.load(std::memory_order_relaxed);
+    cachedTail_ = tail_;
+    cachedHead_ = head_;
 }
 
 FrameSource FrameSource::copyOf(const std::span<const std::byte>& frame) {
@@ -136,10 +146,42 @@ FrameSource FrameSource::copyOf(const std::span<const std::byte>& frame) {
             &frame};
 }
 
+// One writer, one reader: only the producer stores head and only the consumer stores tail, each
+// after its copy (release), so the other side's acquire load of that index is the hand-over.
+// The slots' sequence words are not used on such a ring (it never changes mode).
+// Each side re-reads the other's index only when its cached copy says full or empty, so in a
+// steady stream the index lines move between the CPUs once per batch, not once per message.
+// Indices read from shared memory are distrusted: a distance beyond the ring counts as full/empty.
+ShmRing::Status ShmRing::spscPush(const FrameSource& msg) {
+    return tryPushInline(msg.size, [&](std::byte* dst) { msg.write(msg.ctx, dst); }) ? Status::Ok : Status::Full;
+}
+
+void ShmRing::takeSlot(uint64_t pos, std::span<std::byte> out, std::size_t& length) {
+    // Copy the whole frame first, then look at the length: reading the length first would make
+    // the copy wait for that line before it even starts fetching the others.
+    std::size_t room = std::min<std::size_t>(slotSize_, out.size());
+    copyFrame(out.data(), payloadAt(pos), room);
+    uint32_t len = slotAt(pos).length; // from shared memory: clamped, never trusted
+    length = std::min<std::size_t>(len, room);
+    // No write to the slot: the reader only reads the data lines (a write would pull each line
+    // back from the producer's cache once more per message); its index alone hands the slot back.
+    tail_ = pos + 1;
+    header().tail.store(pos + 1, std::memory_order_release);
+}
+
+ShmRing::Status ShmRing::spscPop(std::span<std::byte> out, std::size_t& length) {
+    return tryPopInline(out, length) ? Status::Ok : Status::Empty;
+}
+
 ShmRing::Status ShmRing::tryPush(const FrameSource& msg, SyncMode mode, SwitchableLock& lock, bool& ownerDied) {
     if (msg.size > slotSize_) throw ConfigError("message larger than a ring slot");
     RingHeader& h = header();
     if (!lock.acquire(mode, ownerDied)) return Status::Stopped;
+    if (spsc_) {
+        Status st = spscPush(msg);
+        lock.release();
+        return st;
+    }
     Status st = Status::Full;
     uint64_t pos = h.head.load(std::memory_order_relaxed);
     for (;;) {
@@ -154,7 +196,7 @@ ShmRing::Status ShmRing::tryPush(const FrameSource& msg, SyncMode mode, Switchab
                 claimed = true;
             }
             if (claimed) {
-                msg.write(msg.ctx, reinterpret_cast<std::byte*>(&s + 1));
+                msg.write(msg.ctx, payloadAt(pos));
                 s.length = static_cast<uint32_t>(msg.size);
                 publish(s, pos, pos + 1, mode);
                 st = Status::Ok;
@@ -178,6 +220,11 @@ ShmRing::Status ShmRing::tryPop(std::span<std::byte> out, std::size_t& length, S
                                 bool& ownerDied) {
     RingHeader& h = header();
     if (!lock.acquire(mode, ownerDied)) return Status::Stopped;
+    if (spsc_) {
+        Status st = spscPop(out, length);
+        lock.release();
+        return st;
+    }
     Status st = Status::Empty;
     uint64_t pos = h.tail.load(std::memory_order_relaxed);
     for (;;) {
@@ -195,7 +242,7 @@ ShmRing::Status ShmRing::tryPop(std::span<std::byte> out, std::size_t& length, S
                 // The length comes from shared memory: clamp it, never trust it.
                 uint32_t len = s.length;
                 if (len > slotSize_ || len > out.size()) len = static_cast<uint32_t>(std::min<std::size_t>(slotSize_, out.size()));
-                std::memcpy(out.data(), reinterpret_cast<const std::byte*>(&s + 1), len);
+                std::memcpy(out.data(), payloadAt(pos), len);
                 length = len;
                 publish(s, pos + 1, pos + slotCount_, mode);
                 st = Status::Ok;
@@ -221,7 +268,7 @@ ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& contro
         Status st = tryPush(msg, control.effectiveSync(), lock, died);
         if (died) const_cast<ControlBlock&>(control).mutexRecoveries.fetch_add(1);
         if (st == Status::Ok) {
-            wakeIfWaiting(h.dataSeq, h.dataWaiters, slot, asymmetric_);
+            wakeIfWaiting(h.dataSeq, h.dataWaiters, slot);
             return st;
         }
         if (st == Status::Stopped || control.runCommand() == RunCommand::Stop) return Status::Stopped;
@@ -234,7 +281,7 @@ ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& contro
         }
         h.spaceWaiters.fetch_sub(1, std::memory_order_seq_cst);
         if (st == Status::Ok) {
-            wakeIfWaiting(h.dataSeq, h.dataWaiters, slot, asymmetric_);
+            wakeIfWaiting(h.dataSeq, h.dataWaiters, slot);
             return st;
         }
         spins = 0;
@@ -251,7 +298,7 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
         Status st = tryPop(out, length, control.effectiveSync(), lock, died);
         if (died) const_cast<ControlBlock&>(control).mutexRecoveries.fetch_add(1);
         if (st == Status::Ok) {
-            wakeIfWaiting(h.spaceSeq, h.spaceWaiters, slot, asymmetric_);
+            wakeIfWaiting(h.spaceSeq, h.spaceWaiters, slot);
             return st;
         }
         if (st == Status::Stopped) return st;
@@ -269,7 +316,7 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
         }
         h.dataWaiters.fetch_sub(1, std::memory_order_seq_cst);
         if (st == Status::Ok) {
-            wakeIfWaiting(h.spaceSeq, h.spaceWaiters, slot, asymmetric_);
+            wakeIfWaiting(h.spaceSeq, h.spaceWaiters, slot);
             return st;
         }
         spins = 0;

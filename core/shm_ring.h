@@ -33,6 +33,7 @@ struct RingHeader {
     uint32_t slotCount; // power of two
     uint32_t slotSize;  // bytes of payload room per slot
     uint64_t slotStride;
+    uint32_t singleProducerConsumer; // 1: exactly one writer and one reader process (set at creation)
     alignas(64) std::atomic<uint64_t> head; // next position to write
     alignas(64) std::atomic<uint64_t> tail; // next position to read
     alignas(64) std::atomic<uint32_t> dataSeq;  // futex: bumped after each push
@@ -63,7 +64,11 @@ public:
     enum class Status { Ok, Full, Empty, Stopped };
 
     // Creates the segment with room for `slotCount` messages of up to `slotSize` bytes.
-    static ShmRing create(const std::string& name, uint32_t slotSize, uint32_t slotCount);
+    // With `singleProducerConsumer` the ring promises one writer and one reader for its life:
+    // each side then owns its index and publishes it after the copy (a Lamport ring, each side
+    // caching the other's index), and nobody claims a position with a compare-and-swap.
+    static ShmRing create(const std::string& name, uint32_t slotSize, uint32_t slotCount,
+                          bool singleProducerConsumer = false);
     // Opens and validates; a corrupted header throws CorruptSegment instead of being trusted.
     static ShmRing attach(const std::string& name);
     static uint32_t defaultSlotCount(uint32_t slotSize);
@@ -84,6 +89,42 @@ public:
     Status tryPop(std::span<std::byte> out, std::size_t& length, SyncMode mode, SwitchableLock& lock,
                   bool& ownerDied);
 
+    // One writer, one reader, lock-free: the whole hand-over inline, for the workers' hot loop.
+    // `write(dst)` fills the slot with `size` bytes. False when the ring is full (then use push()).
+    bool singleProducerConsumer() const { return spsc_; }
+    template <typename Write>
+    bool tryPushInline(std::size_t size, Write&& write) {
+        if (size > slotSize_) return false;
+        uint64_t pos = head_;
+        if (pos - cachedTail_ >= slotCount_) {
+            cachedTail_ = header().tail.load(std::memory_order_acquire);
+            if (pos - cachedTail_ >= slotCount_) return false;
+        }
+        std::byte* p = payloadAt(pos);
+        // Ask for a slot a few messages ahead with write intent, so its lines are ours by the
+        // time we fill it (the reader freed it long ago) instead of every store waiting for them.
+        std::byte* ahead = payloadAt(pos + kPrefetchAhead);
+        for (uint64_t off = 0; off < stride_ && off < 256; off += 64) __builtin_prefetch(ahead + off, 1, 3);
+        write(p);
+        reinterpret_cast<RingSlot*>(p + controlOffset_)->length = static_cast<uint32_t>(size);
+        head_ = pos + 1;
+        header().head.store(pos + 1, std::memory_order_release);
+        return true;
+    }
+    // Copies the next frame into `out`; false when the ring is empty (then use pop()).
+    bool tryPopInline(std::span<std::byte> out, std::size_t& length) {
+        uint64_t pos = tail_;
+        if (cachedHead_ - pos - 1 >= slotCount_) { // nothing cached ahead of pos (or a wild index)
+            cachedHead_ = header().head.load(std::memory_order_acquire);
+            if (cachedHead_ - pos - 1 >= slotCount_) return false;
+        }
+        takeSlot(pos, out, length);
+        return true;
+    }
+    // After an inline push or pop: wake a peer that went to sleep (a load, no call, when none is).
+    void wakeReader(WorkerSlot* slot) { wakeIfWaiting(header().dataSeq, header().dataWaiters, slot); }
+    void wakeWriter(WorkerSlot* slot) { wakeIfWaiting(header().spaceSeq, header().spaceWaiters, slot); }
+
     RingHeader& header() const { return *static_cast<RingHeader*>(seg_.data()); }
     const std::string& name() const { return seg_.name(); }
     uint32_t slotSize() const { return slotSize_; }
@@ -91,10 +132,19 @@ public:
 
 private:
     static void validate(const ShmSegment& seg);
-    RingSlot& slotAt(uint64_t pos) const;
+    RingSlot& slotAt(uint64_t pos) const { return *reinterpret_cast<RingSlot*>(payloadAt(pos) + controlOffset_); }
+    std::byte* payloadAt(uint64_t pos) const { return base_ + stride_ * (pos & (slotCount_ - 1)); }
+    void takeSlot(uint64_t pos, std::span<std::byte> out, std::size_t& length);
+    void wakeIfWaiting(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waiters, WorkerSlot* slot) {
+        lightFence(asymmetric_);
+        if (waiters.load(std::memory_order_relaxed) != 0) wake(seq, slot);
+    }
+    static void wake(std::atomic<uint32_t>& seq, WorkerSlot* slot);
+    void setGeometry(uint32_t slotSize, uint32_t slotCount, uint64_t stride, bool spsc);
     // Between two attempts: spin, or yield the CPU when it is oversubscribed. False: time to sleep.
     bool waitBriefly(int spins, WorkerSlot* slot) const;
     static constexpr int kSpinsBeforeSleep = 2000;
+    static constexpr uint64_t kPrefetchAhead = 4;
     ShmSegment seg_;
     uint32_t slotSize_ = 0;
     uint32_t slotCount_ = 0;
@@ -103,6 +153,16 @@ private:
     int spinsBeforeYield_ = kSpinsBeforeSleep;
     int spinsBeforeSleep_ = kSpinsBeforeSleep;
     bool asymmetric_ = asymmetricFenceAvailable(); // this process may use the light fence
+    bool spsc_ = false;
+    Status spscPush(const FrameSource& msg);
+    Status spscPop(std::span<std::byte> out, std::size_t& length);
+    std::byte* base_ = nullptr; // first slot
+    uint64_t controlOffset_ = 0;
+    // One writer, one reader: each side keeps its own index here (it is the only one to store it,
+    // so it never reads it back from shared memory) and a cached copy of the other side's.
+    uint64_t head_ = 0, tail_ = 0;
+    uint64_t cachedTail_ = 0; // producer: the consumer's index as last read (refreshed when the ring looks full)
+    uint64_t cachedHead_ = 0; // consumer: the producer's index as last read (refreshed when it looks empty)
 };
 
 } // namespace ipclab

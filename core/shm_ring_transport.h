@@ -10,7 +10,7 @@ namespace ipclab {
 
 class ShmRingChannels final : public Channels {
 public:
-    ShmRingChannels(const std::string& prefix, int count, std::size_t frameSize);
+    ShmRingChannels(const std::string& prefix, int count, std::size_t frameSize, bool oneWriterOneReader = false);
     Endpoint writer(int channel) override { return {"shm:" + rings_.at(static_cast<std::size_t>(channel)).name(), -1}; }
     Endpoint reader(int channel) override { return writer(channel); }
     ShmRing& ring(int channel) { return rings_.at(static_cast<std::size_t>(channel)); }

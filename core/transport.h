@@ -41,8 +41,10 @@ public:
 };
 
 // Creates `count` one-way channels of `kind` for frames of `frameSize` bytes; names start with `prefix`.
+// `oneWriterOneReader`: each channel will have exactly one writer and one reader process (the
+// shared-memory ring then uses its single-producer/single-consumer path).
 std::unique_ptr<Channels> createChannels(TransportKind kind, const std::string& prefix, int count,
-                                         std::size_t frameSize);
+                                         std::size_t frameSize, bool oneWriterOneReader = false);
 
 struct IoContext {
     const ControlBlock* control = nullptr;

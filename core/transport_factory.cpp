@@ -17,9 +17,10 @@ IoStatus Transport::sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t se
     return send(builder.build(seq, sendNs, full));
 }
 
-std::unique_ptr<Channels> createChannels(TransportKind kind, const std::string& prefix, int count, std::size_t frameSize) {
+std::unique_ptr<Channels> createChannels(TransportKind kind, const std::string& prefix, int count, std::size_t frameSize,
+                                         bool oneWriterOneReader) {
     switch (kind) {
-    case TransportKind::SharedMemory: return std::make_unique<ShmRingChannels>(prefix, count, frameSize);
+    case TransportKind::SharedMemory: return std::make_unique<ShmRingChannels>(prefix, count, frameSize, oneWriterOneReader);
     case TransportKind::Pipe: return std::make_unique<PipeChannels>(count);
     case TransportKind::Fifo: return std::make_unique<FifoChannels>(prefix, count);
     case TransportKind::UnixSocket: return std::make_unique<UnixSocketChannels>(count);

@@ -146,7 +146,8 @@ int runProducer(Ctx& c) {
 int runConsumer(Ctx& c) {
     ControlBlock& control = c.tel.control();
     auto transport = openReader(c.cfg.transport, c.args.in, kFrameHeaderSize + c.cfg.messageSize, io(c, control));
-    std::vector<std::byte> frame(kFrameHeaderSize + c.cfg.messageSize);
+    AlignedBuffer frameBuf(kFrameHeaderSize + c.cfg.messageSize);
+    std::span<std::byte> frame = frameBuf.span();
     // With one shared queue (shm ring, mqueue) and several consumers, each sees only part of a
     // producer's sequence; otherwise this consumer sees all of its producers' messages.
     bool sole = c.cfg.consumers == 1 || isByteStream(c.cfg.transport);

@@ -48,9 +48,9 @@ TEST(Message, WrongSizeOrProducerIsCorrupted) {
     EXPECT_EQ(verifyFrame(std::span(copy).first(20), 16, 4, h), Verdict::Corrupted);
 }
 
-// Sampled frames (15 of 16 at full speed): header and the per-message words are checked on
-// every one, the fixed middle of the payload only on full frames.
-TEST(Message, SampledFrameChecksHeaderAndChangingWords) {
+// Sampled frames (15 of 16 at full speed): the header is checked on every one, the payload
+// only on full frames.
+TEST(Message, SampledFrameChecksTheHeader) {
     MessageBuilder b(0, 4096);
     auto f = b.build(7, 0, false);
     std::vector<std::byte> frame(f.begin(), f.end());
@@ -58,8 +58,7 @@ TEST(Message, SampledFrameChecksHeaderAndChangingWords) {
     ASSERT_EQ(verifyFrame(frame, 4096, 1, h), Verdict::Ok);
     EXPECT_FALSE(isFullFrame(h));
     EXPECT_EQ(h.sendNs, 0u);
-    for (std::size_t i : {std::size_t{0}, std::size_t{8}, std::size_t{16}, std::size_t{27}, kFrameHeaderSize,
-                          kFrameHeaderSize + 7, frame.size() - 8, frame.size() - 1}) {
+    for (std::size_t i = 0; i < kFrameHeaderSize; ++i) {
         std::vector<std::byte> copy = frame;
         copy[i] ^= std::byte{0x01};
         EXPECT_EQ(verifyFrame(copy, 4096, 1, h), Verdict::Corrupted) << "byte " << i;
