@@ -1,6 +1,9 @@
 #pragma once
-// Naming of every kernel object IPC Lab creates: "ipclab-<pid>-<random>-<tag>".
-// The owner PID in the name lets a later start remove what a crashed run left behind.
+// Naming of every kernel object IPC Lab creates: "ipclab-<pid>-<6 hex digits>-<tag>".
+// The owner PID in the name lets a later start remove what a crashed run left behind, but only
+// objects of the current user (st_uid) with exactly this name pattern: IPC Lab never touches
+// anything it did not create. File-system objects (FIFOs, record files) live in one private
+// 0700 directory per user, runtimeRoot().
 #include <string>
 #include <vector>
 
@@ -9,20 +12,21 @@ namespace ipclab {
 // A fresh unique prefix "ipclab-<pid>-<random>" for one experiment run.
 std::string makeObjectPrefix();
 
-// Parses the owner PID out of a name that starts with "ipclab-<pid>-"; -1 if it does not.
+// The owner PID of a name of exactly our pattern; -1 for anything else.
 int ownerPidOf(const std::string& name);
 
 struct StaleCleanupReport {
     std::vector<std::string> removed;
 };
 
-// Removes shm segments, message queues and private directories whose owner PID is dead.
+// Removes shm segments, message queues and private directories of this user whose owner PID is
+// dead. Directories are emptied of files and FIFOs only (nothing is followed or descended into).
 StaleCleanupReport removeStaleObjects();
 
-// Lists every IPC Lab object currently present (for leak checks and `ipclab-cli list`).
+// Lists this user's IPC Lab objects present now (for leak checks and `ipclab-cli list`).
 std::vector<std::string> listLiveObjects();
 
-// Private 0700 directory for FIFOs and files; removed with its contents on destruction.
+// Private 0700 directory for FIFOs and files inside runtimeRoot(); emptied and removed on destruction.
 class PrivateDir {
 public:
     explicit PrivateDir(const std::string& prefix);
@@ -36,5 +40,8 @@ private:
 };
 
 std::string tempRoot();
+// The per-user private directory: $XDG_RUNTIME_DIR/ipclab, else $TMPDIR (or /tmp)/ipclab-<uid>.
+// Created 0700; refused (SystemError) if it is a link, not a directory, or another user's.
+std::string runtimeRoot();
 
 } // namespace ipclab

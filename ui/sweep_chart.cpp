@@ -12,6 +12,20 @@
 
 namespace ipclab::ui {
 
+QColor SweepChart::seriesColor(TransportKind kind, bool locked) {
+    if (locked) return QColor(0x99, 0x99, 0x99);
+    switch (kind) { // Okabe & Ito's colour-blind-safe palette
+    case TransportKind::SharedMemory: return QColor(0x00, 0x72, 0xB2);
+    case TransportKind::Pipe: return QColor(0xE6, 0x9F, 0x00);
+    case TransportKind::Fifo: return QColor(0x56, 0xB4, 0xE9);
+    case TransportKind::UnixSocket: return QColor(0x00, 0x9E, 0x73);
+    case TransportKind::Tcp: return QColor(0xD5, 0x5E, 0x00);
+    case TransportKind::MessageQueue: return QColor(0xCC, 0x79, 0xA7);
+    case TransportKind::File: return QColor(0x00, 0x00, 0x00);
+    }
+    return Qt::gray;
+}
+
 SweepChart::SweepChart(QWidget* parent) : QChartView(parent) {
     auto* chart = new QChart;
     chart->setTitle(tr("Throughput vs message size (run a sweep)"));
@@ -50,21 +64,23 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
     }
     series_.clear();
     crossLine_ = nullptr;
-    std::map<TransportKind, QList<QPointF>> by;
+    // One series per transport, plus shared memory with a mutex around every message (what a
+    // lock costs, next to the lock-free ring). Okabe-Ito colours: distinct for colour-blind eyes.
+    std::map<std::pair<TransportKind, bool>, QList<QPointF>> by;
     double lo = 1e30, hi = 0;
     for (const auto& p : points) {
         if (p.mbPerS <= 0) continue;
-        by[p.transport].append(QPointF(p.size, p.mbPerS));
+        by[{p.transport, p.lockPerMessage}].append(QPointF(p.size, p.mbPerS));
         lo = std::min(lo, p.mbPerS);
         hi = std::max(hi, p.mbPerS);
     }
-    int i = 0;
-    for (auto& [kind, pts] : by) {
+    for (auto& [key, pts] : by) {
+        auto [kind, locked] = key;
         auto* s = new QLineSeries;
-        s->setName(nameOf(kind));
-        QPen pen(kind == TransportKind::SharedMemory ? ChartTheme::laneColor(0, 0) : ChartTheme::laneColor(1, i++));
-        if (kind != TransportKind::SharedMemory && i > 3) pen.setColor(QColor::fromHsv((i * 53) % 360, 200, 200));
-        pen.setWidth(theme_.lineWidth() + (kind == TransportKind::SharedMemory ? 1 : 0));
+        s->setName(locked ? tr("shared memory + mutex per message") : kind == TransportKind::SharedMemory ? tr("shared memory (lock-free)") : nameOf(kind));
+        QPen pen(seriesColor(kind, locked));
+        pen.setWidth(theme_.lineWidth() + (kind == TransportKind::SharedMemory && !locked ? 1 : 0));
+        if (locked) pen.setStyle(Qt::DashLine);
         s->setPen(pen);
         s->setPointsVisible(true);
         s->replace(pts);
@@ -88,15 +104,24 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
         series_.push_back(crossLine_);
     }
     chart()->setTitle(points.empty() ? tr("Throughput vs message size (run a sweep)")
-                                     : tr("Throughput vs message size: where does shared memory stop winning by much?"));
+                                     : tr("Throughput vs message size: where does shared memory stop winning by much?") +
+                                           (verdict().isEmpty() ? QString() : QStringLiteral("\n") + verdict()));
     theme_.apply(chart());
 }
 
+QString SweepChart::verdict() const {
+    QStringList parts;
+    for (const auto& r : sweepRatios(points_))
+        parts << tr("%1: %2×").arg(toQString(formatSize(r.size)), QString::number(r.ratio, 'f', 1));
+    if (parts.isEmpty()) return {};
+    return tr("shared memory ÷ best message passing (msgs/s): %1").arg(parts.join(QStringLiteral(" · ")));
+}
+
 QString SweepChart::csv() const {
-    QString out = QStringLiteral("transport,size_bytes,msgs_per_s,mb_per_s\n");
+    QString out = QStringLiteral("series,transport,size_bytes,msgs_per_s,mb_per_s\n");
     for (const auto& p : points_)
-        out += toQString(toString(p.transport)) + ',' + QString::number(p.size) + ',' + QString::number(p.msgsPerS, 'f', 0) + ',' +
-               QString::number(p.mbPerS, 'f', 3) + '\n';
+        out += toQString(seriesName(p)) + ',' + toQString(toString(p.transport)) + ',' + QString::number(p.size) + ',' +
+               QString::number(p.msgsPerS, 'f', 0) + ',' + QString::number(p.mbPerS, 'f', 3) + '\n';
     return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Throughput against message size, log–log, one line per transport, with the crossover marked:
+// Throughput against message size, log–log, one line per transport (and shared memory with a
+// mutex per message), with the crossover marked:
 // the smallest size at which shared memory is less than 2× the best message-passing transport.
 #include "chart_theme.h"
 #include "experiment_runner.h"
@@ -21,6 +22,10 @@ public:
     QString title() const;
     int pointCount() const;
     uint32_t crossover() const { return crossover_; }
+    // Per size, lock-free shared memory over the best message-passing transport, as measured
+    // (the same numbers as `ipclab-cli sweep`'s last line); empty before a sweep.
+    QString verdict() const;
+    static QColor seriesColor(TransportKind kind, bool lockPerMessage);
 
 private:
     QLogValueAxis* x_;

@@ -316,16 +316,16 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>토큰 속도는 측정된 %1/s의 로그 스케일</translation>
     </message>
     <message>
-        <source>%1 system calls/msg moving data, %2 waiting</source>
-        <translation>메시지당 시스템 콜: 데이터 이동 %1회, 대기 %2회</translation>
-    </message>
-    <message>
         <source>ring: %1 of %2 slots in use · %3 (measured)</source>
         <translation>링: 슬롯 %2개 중 %1개 사용 중 · %3 (측정)</translation>
     </message>
     <message>
         <source>%1 (measured)</source>
         <translation>%1 (측정)</translation>
+    </message>
+    <message>
+        <source>%1 system calls/msg moving data (%2 send + %3 receive), %4 waiting</source>
+        <translation>메시지당 데이터 이동 시스템 콜 %1회 (송신 %2 + 수신 %3), 대기 %4회</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1014,22 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>Throughput vs message size: where does shared memory stop winning by much?</source>
         <translation>메시지 크기별 처리량: 공유메모리의 큰 우위는 어디서 끝날까요?</translation>
+    </message>
+    <message>
+        <source>shared memory + mutex per message</source>
+        <translation>공유 메모리 + 메시지마다 뮤텍스</translation>
+    </message>
+    <message>
+        <source>shared memory (lock-free)</source>
+        <translation>공유 메모리 (락 없음)</translation>
+    </message>
+    <message>
+        <source>%1: %2×</source>
+        <translation>%1: %2×</translation>
+    </message>
+    <message>
+        <source>shared memory ÷ best message passing (msgs/s): %1</source>
+        <translation>공유 메모리 ÷ 가장 빠른 메시지 전달 (msgs/s): %1</translation>
     </message>
 </context>
 <context>

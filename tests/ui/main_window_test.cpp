@@ -267,8 +267,14 @@ private slots:
         QSignalSpy done(&w.controller(), &RunController::stopped);
         QVERIFY(w.controller().start(c));
         QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 20000);
-        QCOMPARE(w.sweepChart()->pointCount(), 4);
-        QVERIFY(w.sweepChart()->csv().split('\n', Qt::SkipEmptyParts).size() == 5);
+        // Shared memory lock-free and with a mutex per message, and the pipe, at two sizes.
+        QCOMPARE(w.sweepChart()->pointCount(), 6);
+        QVERIFY(w.sweepChart()->csv().split('\n', Qt::SkipEmptyParts).size() == 7);
+        QVERIFY(w.sweepChart()->csv().contains("shm+mutex,shm,64,"));
+        // The chart states the same ratios the CLI prints, computed from its own points.
+        QString verdict = w.sweepChart()->verdict();
+        QVERIFY2(verdict.contains("64 B: ") && verdict.contains("64 KiB: "), qPrintable(verdict));
+        QVERIFY(w.sweepChart()->title().contains(verdict));
     }
 
     void isolationShowsSameAddressDifferentValues() {
