@@ -28,7 +28,10 @@ const char* kUsage =
     "  bench      core vs raw system-call loops, and telemetry overhead\n"
     "  cleanup    remove kernel objects left by IPC Lab runs whose process died\n"
     "\n"
-    "Run 'ipclab-cli <command> --help' for the options of a command.\n";
+    "Run 'ipclab-cli <command> --help' for the options of a command.\n"
+    "\n"
+    "exit status: 0 done; 1 the run failed (a system error); 2 bad arguments; 3 a worker died\n"
+    "during the run (the table's worker_deaths column says which, and how).\n";
 
 struct CommandHelp {
     const char* name;
@@ -183,6 +186,12 @@ int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostre
         case Format::Csv: out << t.toCsv(); break;
         case Format::Json: out << t.toJson(); break;
         }
+        // A worker that died during the run: the table says who and how; the exit code says so too.
+        for (std::size_t r = 0; r < t.rows.size(); ++r)
+            if (t.has("worker_deaths") && t.at(r, "worker_deaths") != "none") {
+                err << "ipclab-cli: a worker died during the run: " << t.at(r, "worker_deaths") << "\n";
+                return kExitWorkerDied;
+            }
         return 0;
     } catch (const ConfigError& e) {
         return usageError(err, e.what());

@@ -6,7 +6,9 @@
 
 namespace ipclab {
 
-// Exit codes: 0 success, 1 runtime failure (a kernel limit, a worker died), 2 bad usage.
+// Exit codes: 0 success, 1 runtime failure (a kernel limit, a system error), 2 bad usage,
+// 3 a worker died during the run (kill -9, a crash, corruption it could not survive).
+inline constexpr int kExitWorkerDied = 3;
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // The benchmark subcommand (bench.cpp).
 int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

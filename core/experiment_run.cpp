@@ -179,8 +179,10 @@ void ExperimentRun::stop(int graceMs) {
     reap();
     for (std::size_t i = 0; i < children_.size(); ++i) {
         if (!info_[i].exit.exited) {
+            info_[i].lastState = stateOf(static_cast<int>(i));
             children_[i].killAndReap();
             info_[i].exit = children_[i].exitInfo();
+            info_[i].killedAtStop = true;
         }
     }
 }
@@ -190,6 +192,7 @@ std::vector<WorkerInfo> ExperimentRun::reap() {
     for (std::size_t i = 0; i < children_.size(); ++i) {
         if (info_[i].exit.exited) continue;
         if (children_[i].poll()) {
+            info_[i].lastState = stateOf(static_cast<int>(i));
             info_[i].exit = children_[i].exitInfo();
             if (info_[i].exit.signaled)
                 tel_.worker(static_cast<int>(i)).state.store(static_cast<uint32_t>(WorkerState::Exited));
@@ -197,6 +200,11 @@ std::vector<WorkerInfo> ExperimentRun::reap() {
         }
     }
     return gone;
+}
+
+WorkerState ExperimentRun::stateOf(int slot) const {
+    uint32_t st = tel_.worker(slot).state.load(std::memory_order_relaxed);
+    return st <= static_cast<uint32_t>(WorkerState::Exited) ? static_cast<WorkerState>(st) : WorkerState::Running;
 }
 
 bool ExperimentRun::allExited() const {

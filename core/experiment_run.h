@@ -23,7 +23,11 @@ struct WorkerInfo {
     int roleIndex = 0;
     pid_t pid = 0;
     ExitInfo exit;
-    bool killedByUs = false;
+    bool killedByUs = false;  // the user's Kill (a death they caused, still reported)
+    bool killedAtStop = false; // did not stop within the grace period: SIGKILL by the controller
+    WorkerState lastState = WorkerState::Starting; // as published just before it was reaped
+    // Died on its own or by a user's kill: not a clean exit and not our SIGKILL at stop.
+    bool diedUnexpectedly() const { return exit.exited && !killedAtStop && (exit.signaled || exit.code != 0); }
 };
 
 class ExperimentRun {
@@ -54,6 +58,8 @@ public:
     // Reaps exited workers without blocking; returns those that exited since the last call.
     std::vector<WorkerInfo> reap();
     bool allExited() const;
+    // The state a worker last published (range-checked: it comes from shared memory).
+    WorkerState stateOf(int slot) const;
     bool killWorker(int slot, int sig = 9);
     const std::vector<WorkerInfo>& workers() const { return info_; }
 

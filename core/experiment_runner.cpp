@@ -17,24 +17,49 @@ std::string us(uint64_t ns) { return fmt(static_cast<double>(ns) / 1000.0, 2); }
 
 void sleepS(double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); }
 
-// Waits for duration (or until every worker is gone), reporting progress.
+// A worker that died holding a lock nobody can take back: a spinlock or a semaphore (a robust
+// mutex is recovered by the next locker, and the run goes on).
+bool heldUnrecoverableLock(const ExperimentRun& run, const WorkerInfo& w) {
+    SyncMode m = run.config().effectiveSync();
+    return w.diedUnexpectedly() && w.lastState == WorkerState::HoldingLock &&
+           (m == SyncMode::Semaphore || m == SyncMode::Spinlock);
+}
+
+// Waits for duration (or until every worker is gone, or a dead worker took a lock with it),
+// reporting progress.
 void runFor(ExperimentRun& run, double seconds, const ProgressFn& progress) {
     uint64_t start = monotonicNs();
     uint64_t end = start + static_cast<uint64_t>(seconds * 1e9);
     while (monotonicNs() < end) {
         sleepS(std::min(0.2, static_cast<double>(end - monotonicNs()) / 1e9 + 0.001));
-        run.reap();
+        bool lockLost = false;
+        for (const auto& w : run.reap()) lockLost |= heldUnrecoverableLock(run, w);
         if (progress) progress(static_cast<double>(monotonicNs() - start) / 1e9, run.sample());
         if (run.allExited()) break;
+        if (lockLost) { // the survivors would wait for it forever: stop cleanly instead
+            run.stop();
+            break;
+        }
     }
 }
 
 std::string deathsOf(const ExperimentRun& run) {
     std::string s;
-    for (const auto& w : run.workers())
-        if (w.exit.exited && (w.exit.signaled || w.exit.code != 0))
-            s += (s.empty() ? "" : "; ") + std::string(toString(w.role)) + " " + std::to_string(w.pid) + " " + w.exit.describe();
+    for (const auto& w : run.workers()) {
+        if (!w.diedUnexpectedly()) continue;
+        s += (s.empty() ? "" : "; ") + std::string(toString(w.role)) + " " + std::to_string(w.pid) + " " + w.exit.describe();
+        if (heldUnrecoverableLock(run, w))
+            s += std::string(" while holding the ") + std::string(toString(run.config().effectiveSync())) +
+                 ": the holder died; a " + std::string(toString(run.config().effectiveSync())) +
+                 " cannot be recovered (a robust mutex can), so the run was stopped";
+    }
     return s.empty() ? "none" : s;
+}
+
+// Messages a role handled: the live counters in shared memory survive a worker's death; the
+// exit-time copy is what a run with telemetry off has.
+uint64_t handled(const Snapshot& f, WorkerRole role) {
+    return std::max(f.sum(&WorkerCounters::messages, roleBit(role)), f.sum(&WorkerCounters::finalMessages, roleBit(role)));
 }
 } // namespace
 
@@ -47,11 +72,11 @@ void fillSweepDefaults(ExperimentConfig& c) {
 
 Table summarizeStream(const ExperimentRun& run, const Snapshot& a, const Snapshot& b, const Snapshot& f) {
     const ExperimentConfig& c = run.config();
-    int consumers = roleBit(WorkerRole::Consumer), producers = roleBit(WorkerRole::Producer);
+    int consumers = roleBit(WorkerRole::Consumer);
     Rates r = ratesBetween(a, b, consumers);
     auto hist = f.histogram(consumers);
-    uint64_t sent = f.sum(&WorkerCounters::finalMessages, producers);
-    uint64_t received = f.sum(&WorkerCounters::finalMessages, consumers);
+    uint64_t sent = handled(f, WorkerRole::Producer);
+    uint64_t received = handled(f, WorkerRole::Consumer);
     uint64_t dup = f.sum(&WorkerCounters::duplicated), localLost = f.sum(&WorkerCounters::lost);
     // Global accounting catches what a single consumer cannot see (several consumers, or
     // messages never read before the end of the run).
@@ -101,10 +126,10 @@ Table summarizePingPong(const ExperimentRun& run, const Snapshot& a, const Snaps
     double sys = trips ? static_cast<double>(b.sum(&WorkerCounters::syscalls)) / static_cast<double>(trips) : 0;
     Table t;
     t.columns = {"transport", "size_bytes", "round_trips", "round_trips_per_s", "rtt_p50_us", "rtt_p99_us",
-                 "rtt_p999_us", "syscalls_per_round_trip", "corrupted"};
+                 "rtt_p999_us", "syscalls_per_round_trip", "corrupted", "worker_deaths"};
     t.addRow({std::string(toString(c.transport)), std::to_string(c.messageSize), std::to_string(trips),
               fmt(r.msgsPerS, 0), us(percentileNs(hist, 50)), us(percentileNs(hist, 99)), us(percentileNs(hist, 99.9)),
-              fmt(sys, 2), std::to_string(b.sum(&WorkerCounters::corrupted))});
+              fmt(sys, 2), std::to_string(b.sum(&WorkerCounters::corrupted)), deathsOf(run)});
     return t;
 }
 

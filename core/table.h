@@ -11,6 +11,11 @@ struct Table {
 
     void addRow(std::vector<std::string> r) { rows.push_back(std::move(r)); }
     const std::string& at(std::size_t row, const std::string& column) const; // throws if absent
+    bool has(const std::string& column) const {
+        for (const auto& c : columns)
+            if (c == column) return true;
+        return false;
+    }
     std::string toText() const;
     std::string toCsv() const;
     // Numbers stay numbers; everything else becomes a JSON string.

@@ -131,9 +131,15 @@ int runProducer(Ctx& c) {
         // or when the run is slow; otherwise 1 in kFullCheckEvery (see message.h).
         bool full = fullCheckDue(seq, follow.sync() == SyncMode::None || follow.rate() > 0);
         uint64_t now = full ? monotonicNs() : 0;
-        if (transport->sendBuilt(builder, seq, now, full) != IoStatus::Ok) break;
+        // Counted before the hand-over, so that at any instant (and after a kill -9) the
+        // producers' count is at least what the consumers have received.
         c.tslot->messages.add();
         c.tslot->bytes.add(c.cfg.messageSize);
+        if (transport->sendBuilt(builder, seq, now, full) != IoStatus::Ok) {
+            c.tslot->messages.v.store(c.tslot->messages.get() - 1, std::memory_order_relaxed);
+            c.tslot->bytes.v.store(c.tslot->bytes.get() - c.cfg.messageSize, std::memory_order_relaxed);
+            break;
+        }
         if (full && c.publish && sampleEvent(seq, follow.rate()))
             c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Sent, static_cast<uint32_t>(c.args.roleIndex),
                                seq, now);
