@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <map>
+#include <set>
 #include <ostream>
 
 namespace ipclab {
@@ -89,6 +91,19 @@ const char* helpFor(const std::string& cmd) {
     return nullptr;
 }
 
+// The options each experiment command takes; anything else is refused, never silently ignored
+// (worker-internal options such as --experiment or --telemetry are not among them).
+bool appliesTo(const std::string& cmd, const std::string& flag) {
+    static const std::map<std::string, std::set<std::string>> kOptions = {
+        {"stream", {"--transport", "--producers", "--consumers", "--size", "--duration", "--rate", "--sync", "--nice", "--co-runners"}},
+        {"race", {"--workers", "--sync", "--duration", "--hold-us", "--nice", "--co-runners"}},
+        {"pingpong", {"--transport", "--size", "--duration", "--nice", "--co-runners"}},
+        {"sweep", {"--transports", "--sizes", "--point-duration", "--nice"}},
+    };
+    auto it = kOptions.find(cmd);
+    return it != kOptions.end() && it->second.count(flag);
+}
+
 int usageError(std::ostream& err, const std::string& msg) {
     err << "ipclab-cli: " << msg << "\n";
     return 2;
@@ -147,10 +162,18 @@ int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostre
 
     ExperimentConfig cfg;
     try {
+        for (std::size_t i = 0; i < rest.size(); i += 2) {
+            if (rest[i].rfind("--", 0) != 0) throw ConfigError("unexpected argument '" + rest[i] + "'");
+            if (!appliesTo(cmd, rest[i]))
+                throw ConfigError(cmd + " takes no option " + rest[i] + " (see ipclab-cli " + cmd + " --help)");
+        }
         cfg.experiment = *experimentFromString(cmd);
         if (cfg.experiment == ExperimentKind::Race) cfg.sync = SyncMode::Mutex;
         cfg = ExperimentConfig::fromArgs(rest, cfg);
         if (cfg.experiment == ExperimentKind::Sweep) fillSweepDefaults(cfg);
+        // A run from the command line ends by itself: 0 would mean "until stopped" (the window's).
+        if (cfg.experiment != ExperimentKind::Sweep && cfg.experiment != ExperimentKind::Isolation && !(cfg.durationS > 0))
+            throw ConfigError("--duration must be more than 0 seconds");
         cfg.validate();
     } catch (const ConfigError& e) {
         return usageError(err, e.what());

@@ -172,8 +172,9 @@ void ExperimentConfig::validate() const {
         if (n > kMaxWorkers) throw ConfigError(std::string(what) + " must be at most " + std::to_string(kMaxWorkers));
     };
     if (!(durationS >= 0)) throw ConfigError("duration must not be negative");
-    if (durationS > 24 * 3600) throw ConfigError("duration must be at most 24 h");
+    if (durationS > kMaxDurationS) throw ConfigError("duration must be at most 24 h");
     if (!(rate >= 0)) throw ConfigError("rate must not be negative");
+    if (rate > kMaxRate) throw ConfigError("rate must be at most 10000000 messages/s per producer (0 = full speed)");
     if (workerNice < 0 || workerNice > 19) throw ConfigError("--nice must be between 0 and 19");
     if (coRunners < 0 || coRunners > kMaxWorkers) throw ConfigError("--co-runners must be between 0 and " + std::to_string(kMaxWorkers));
     auto checkSize = [](TransportKind t, uint32_t size) {
@@ -208,6 +209,10 @@ void ExperimentConfig::validate() const {
         for (auto s : sweepSizes)
             if (s < kMinMessageSize || s > kMaxMessageSize)
                 throw ConfigError("sweep size " + formatSize(s) + " is outside 8 B .. 1 MiB");
+        for (auto t : sweepTransports) // a transport that can carry none of the sizes would print nothing
+            if (std::none_of(sweepSizes.begin(), sweepSizes.end(), [&](uint32_t z) { return z <= maxMessageSize(t); }))
+                throw ConfigError("sweep: a " + std::string(displayName(t)) + " cannot carry any of the sizes (its limit is " +
+                                  formatSize(maxMessageSize(t)) + ")");
         break;
     case ExperimentKind::Isolation: break;
     }

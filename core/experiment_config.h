@@ -15,6 +15,8 @@ enum class SyncMode : uint32_t { None, Mutex, Spinlock, Semaphore, Atomic };
 inline constexpr int kMaxWorkers = 64;
 inline constexpr uint32_t kMinMessageSize = 8;
 inline constexpr uint32_t kMaxMessageSize = 1u << 20;
+inline constexpr double kMaxDurationS = 24 * 3600; // a run longer than a day is a mistake
+inline constexpr double kMaxRate = 1e7;            // paced rates above this are full speed anyway
 
 std::string_view toString(ExperimentKind k);
 std::string_view toString(TransportKind k);

@@ -45,7 +45,30 @@ INSTANTIATE_TEST_SUITE_P(
                     std::vector<std::string>{"stream", "--producers"},
                     std::vector<std::string>{"race", "--sync", "prayer"},
                     std::vector<std::string>{"teleport"},
-                    std::vector<std::string>{"stream", "--rate", "abc"}));
+                    std::vector<std::string>{"stream", "--rate", "abc"},
+                    // Flags that do not apply to a command, and worker-internal flags, are refused.
+                    std::vector<std::string>{"pingpong", "--producers", "65"},
+                    std::vector<std::string>{"race", "--transport", "pipe"},
+                    std::vector<std::string>{"stream", "--experiment", "race"},
+                    std::vector<std::string>{"stream", "--telemetry", "0"},
+                    // Numbers out of any sensible range.
+                    std::vector<std::string>{"stream", "--rate", "1e308"},
+                    std::vector<std::string>{"stream", "--rate", "inf"},
+                    std::vector<std::string>{"stream", "--duration", "0"},
+                    std::vector<std::string>{"stream", "--duration", "nan"},
+                    std::vector<std::string>{"stream", "--duration", "100000"},
+                    std::vector<std::string>{"stream", "--producers", "99999999999999999999"},
+                    std::vector<std::string>{"sweep", "--transports", "mqueue", "--sizes", "8192"},
+                    // The benchmark: one parser, every value checked.
+                    std::vector<std::string>{"bench", "--messages", "abc"},
+                    std::vector<std::string>{"bench", "--duration", ""},
+                    std::vector<std::string>{"bench", "--duration", "1e309"},
+                    std::vector<std::string>{"bench", "--duration", "-1"},
+                    std::vector<std::string>{"bench", "--repeats", "0"},
+                    std::vector<std::string>{"bench", "--repeats", "2.5"},
+                    std::vector<std::string>{"bench", "--sizes", "0"},
+                    std::vector<std::string>{"bench", "--transports", "pigeon"},
+                    std::vector<std::string>{"bench", "--duration"}));
 
 TEST(Cli, NoArgumentsPrintsUsageAndExitsTwo) {
     Result r = cli({});
@@ -89,4 +112,13 @@ TEST(Cli, ListShowsTransportsAndLimits) {
     ASSERT_EQ(r.code, 0) << r.err;
     for (const char* t : {"shm", "pipe", "fifo", "unix", "tcp", "mqueue", "file"})
         EXPECT_NE(r.out.find(t), std::string::npos) << t;
+}
+
+// The benchmark runs end to end (tiny durations: this is a smoke test, not a measurement).
+TEST(Cli, BenchQuickPrintsFullOverBareAndTheSweepComparison) {
+    Result r = cli({"bench", "--quick", "--duration", "0.05", "--repeats", "1", "--transports", "shm,pipe", "--sizes", "64"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("full_over_bare"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("bare_shm_over_best"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("shm        64"), std::string::npos) << r.out;
 }
