@@ -2,7 +2,13 @@
 // consumer verifies each frame's checksum and sequence number, so a transport that drops,
 // duplicates, reorders or damages anything fails here.
 #include "error.h"
+#include "object_names.h"
 #include "test_support.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include <gtest/gtest.h>
 
@@ -100,4 +106,28 @@ TEST(RateLimit, OneMessagePerSecondIsHonoured) {
     EXPECT_GE(num(t, "sent"), 3);
     EXPECT_LE(num(t, "sent"), 10) << t.toText();
     EXPECT_EQ(num(t, "lost"), 0);
+}
+
+// A long file-transport run must not fill the disk: readers give consumed space back, so the
+// blocks a run occupies stay far below what it wrote.
+TEST(FileTransport, ConsumedSpaceIsGivenBack) {
+    auto cfg = test::streamConfig(TransportKind::File, 4096, 0);
+    cfg.producers = cfg.consumers = 2;
+    ExperimentRun run(cfg);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    uint64_t written = run.sample().sum(&WorkerCounters::bytes, roleBit(WorkerRole::Producer));
+    uint64_t occupied = 0;
+    std::string root = runtimeRoot();
+    for (const auto& d : std::filesystem::directory_iterator(root)) {
+        if (d.path().filename().string().find(std::to_string(::getpid())) == std::string::npos) continue;
+        for (const auto& f : std::filesystem::directory_iterator(d.path())) {
+            struct stat st{};
+            if (::stat(f.path().c_str(), &st) == 0) occupied += static_cast<uint64_t>(st.st_blocks) * 512;
+        }
+    }
+    run.stop();
+    RecordProperty("written_bytes", std::to_string(written));
+    RecordProperty("occupied_bytes", std::to_string(occupied));
+    if (written < (128u << 20)) GTEST_SKIP() << "machine too slow to tell: wrote only " << written << " bytes";
+    EXPECT_LT(occupied, 96u << 20) << "wrote " << written << " bytes and still occupies " << occupied;
 }
