@@ -22,6 +22,9 @@ public:
 };
 
 // Shared memory whose header or indices fail validation.
+// Exit status of a worker that met corrupted shared memory (reported as such by the controller).
+inline constexpr int kWorkerExitCorrupt = 4;
+
 class CorruptSegment : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;

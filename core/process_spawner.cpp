@@ -28,6 +28,7 @@ namespace ipclab {
 std::string ExitInfo::describe() const {
     if (!exited) return "running";
     if (signaled) return std::string("killed by signal ") + std::to_string(signal) + " (" + strsignal(signal) + ")";
+    if (code == kWorkerExitCorrupt) return "stopped: its shared memory was corrupted (exit status 4)";
     return "exited with status " + std::to_string(code);
 }
 

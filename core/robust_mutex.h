@@ -14,9 +14,13 @@ public:
     Result tryLock();
     Result lockFor(long timeoutNs); // blocks in the kernel (futex) up to timeoutNs
     void unlock();
+    // Whether the bytes still look like the mutex init() made: another process (or a stray
+    // write) may have overwritten them, and glibc aborts on some garbage instead of failing.
+    bool looksValid() const;
 
 private:
     Result fromCode(int rc);
+    void check() const; // throws CorruptSegment unless looksValid()
     pthread_mutex_t m_;
 };
 

@@ -184,7 +184,12 @@ ShmRing::Status ShmRing::tryPush(const FrameSource& msg, SyncMode mode, Switchab
     }
     Status st = Status::Full;
     uint64_t pos = h.head.load(std::memory_order_relaxed);
-    for (;;) {
+    // Indices come from shared memory: a walk longer than the ring is corruption, not work.
+    for (uint64_t steps = 0;; ++steps) {
+        if (steps > 2 * uint64_t{slotCount_}) {
+            st = Status::Corrupt;
+            break;
+        }
         RingSlot& s = slotAt(pos);
         int64_t diff = static_cast<int64_t>(s.seq.load(std::memory_order_acquire) - pos);
         if (diff == 0) {
@@ -213,6 +218,7 @@ ShmRing::Status ShmRing::tryPush(const FrameSource& msg, SyncMode mode, Switchab
         }
     }
     lock.release();
+    if (st == Status::Corrupt) throw CorruptSegment("the ring's indices were overwritten: they point nowhere near its slots");
     return st;
 }
 
@@ -227,7 +233,12 @@ ShmRing::Status ShmRing::tryPop(std::span<std::byte> out, std::size_t& length, S
     }
     Status st = Status::Empty;
     uint64_t pos = h.tail.load(std::memory_order_relaxed);
-    for (;;) {
+    // Indices come from shared memory: a walk longer than the ring is corruption, not work.
+    for (uint64_t steps = 0;; ++steps) {
+        if (steps > 2 * uint64_t{slotCount_}) {
+            st = Status::Corrupt;
+            break;
+        }
         RingSlot& s = slotAt(pos);
         int64_t diff = static_cast<int64_t>(s.seq.load(std::memory_order_acquire) - (pos + 1));
         if (diff == 0) {
@@ -257,6 +268,7 @@ ShmRing::Status ShmRing::tryPop(std::span<std::byte> out, std::size_t& length, S
         }
     }
     lock.release();
+    if (st == Status::Corrupt) throw CorruptSegment("the ring's indices were overwritten: they point nowhere near its slots");
     return st;
 }
 

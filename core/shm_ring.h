@@ -61,7 +61,7 @@ struct FrameSource {
 
 class ShmRing {
 public:
-    enum class Status { Ok, Full, Empty, Stopped };
+    enum class Status { Ok, Full, Empty, Stopped, Corrupt };
 
     // Creates the segment with room for `slotCount` messages of up to `slotSize` bytes.
     // With `singleProducerConsumer` the ring promises one writer and one reader for its life:

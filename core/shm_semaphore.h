@@ -12,8 +12,12 @@ public:
     bool tryWait();
     bool waitFor(long timeoutNs);
     void post();
+    // Whether the bytes still look like a semaphore init() made, used as a binary lock: glibc
+    // aborts the process on some garbage ("The futex facility returned an unexpected error code").
+    bool looksValid() const;
 
 private:
+    void check() const; // throws CorruptSegment unless looksValid()
     sem_t s_;
 };
 

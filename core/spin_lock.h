@@ -21,6 +21,8 @@ public:
     bool tryLock() noexcept {
         return word_.load(std::memory_order_relaxed) == 0 && word_.exchange(1, std::memory_order_acquire) == 0;
     }
+    // The word is 0 (free) or 1 (taken); anything else was written by someone else.
+    bool looksValid() const noexcept { return word_.load(std::memory_order_relaxed) <= 1; }
     // Spins up to maxSpins; false if still busy (the caller checks for stop, then retries).
     // After many spins it yields: on 2 cores the holder may need the CPU we are spinning on.
     bool lockFor(uint32_t maxSpins) noexcept {

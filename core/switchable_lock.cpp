@@ -1,6 +1,7 @@
 #include "switchable_lock.h"
 
 #include "clock.h"
+#include "error.h"
 #include "telemetry.h"
 
 namespace ipclab {
@@ -37,7 +38,10 @@ bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
         ownerDied = r == RobustMutex::Result::LockedAfterOwnerDied;
         break;
     }
-    case SyncMode::Spinlock: got = locks_.spin.tryLock(); break;
+    case SyncMode::Spinlock:
+        if (!locks_.spin.looksValid()) throw CorruptSegment("the shared spinlock was overwritten: its word is neither 0 nor 1");
+        got = locks_.spin.tryLock();
+        break;
     case SyncMode::Semaphore: got = locks_.sem.tryWait(); break;
     default: break;
     }
@@ -60,7 +64,10 @@ bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
                 countWaitCall(slot_); // a contended mutex lock waits in the kernel (futex)
                 break;
             }
-            case SyncMode::Spinlock: got = locks_.spin.lockFor(4096); break;
+            case SyncMode::Spinlock:
+                if (!locks_.spin.looksValid()) throw CorruptSegment("the shared spinlock was overwritten: its word is neither 0 nor 1");
+                got = locks_.spin.lockFor(4096);
+                break;
             case SyncMode::Semaphore:
                 got = locks_.sem.waitFor(kWaitSliceNs);
                 countWaitCall(slot_);

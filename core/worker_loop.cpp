@@ -392,6 +392,11 @@ int workerMain(int argc, char** argv) {
         if (w.parentPid > 0 && ::getppid() != w.parentPid) return 3;
         ::signal(SIGPIPE, SIG_IGN); // a vanished reader shows up as EPIPE, handled as Closed
         return runWorker(w);
+    } catch (const CorruptSegment& e) {
+        // Shared memory that no longer holds what it should: leave with a reason the controller
+        // reports, rather than act on garbage (or let glibc abort on it).
+        std::fprintf(stderr, "ipclab-worker: corrupted shared memory: %s\n", e.what());
+        return kWorkerExitCorrupt;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "ipclab-worker: %s\n", e.what());
         return 2;
