@@ -27,7 +27,7 @@ const char* kUsage =
     "  sweep      throughput per message size and transport (the crossover chart)\n"
     "  isolation  two processes, same virtual address, private vs shared memory\n"
     "  list       transports, sync modes, limits of this machine, live IPC Lab objects\n"
-    "  bench      core vs raw system-call loops, and telemetry overhead\n"
+    "  bench      full path vs a bare loop of each mechanism, telemetry overhead\n"
     "  cleanup    remove kernel objects left by IPC Lab runs whose process died\n"
     "\n"
     "Run 'ipclab-cli <command> --help' for the options of a command.\n"

@@ -64,8 +64,11 @@ bool FileFollowTransport::tryRead(Source& s, std::span<std::byte> frame) {
 
 IoStatus FileFollowTransport::receive(std::span<std::byte> frame, int64_t idleTimeoutNs) {
     int64_t waited = 0;
-    constexpr int64_t kPollNs = 50'000; // how often a follower re-checks the end of the file
-    for (;;) {
+    constexpr int64_t kPollNs = 50'000; // how often an idle follower re-checks the end of the file
+    // A follower that has just caught up looks again at once a few times (as `tail -f` in a
+    // loop would) before it naps: in a busy stream the next record is microseconds away.
+    constexpr int kQuickLooks = 32;
+    for (int looks = 0;; ++looks) {
         for (std::size_t k = 0; k < sources_.size(); ++k) {
             Source& s = sources_[(next_ + k) % sources_.size()];
             if (tryRead(s, frame)) {
@@ -73,6 +76,7 @@ IoStatus FileFollowTransport::receive(std::span<std::byte> frame, int64_t idleTi
                 return IoStatus::Ok;
             }
         }
+        if (looks < kQuickLooks) continue;
         if (waited >= idleTimeoutNs) return IoStatus::Timeout;
         timespec ts{0, kPollNs};
         ::nanosleep(&ts, nullptr);
