@@ -34,7 +34,7 @@ SweepChart::SweepChart(QWidget* parent) : QChartView(parent) {
     x_ = new QLogValueAxis;
     x_->setBase(2);
     x_->setTitleText(tr("message size (bytes, log)"));
-    x_->setLabelFormat("%g");
+    x_->setLabelFormat("%.0f"); // 1048576, not 1.04858e+06 cut to "1.0485..." 
     x_->setRange(8, 1 << 20);
     y_ = new QLogValueAxis;
     y_->setBase(10);
@@ -103,9 +103,12 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
         crossLine_->attachAxis(y_);
         series_.push_back(crossLine_);
     }
+    // After a sweep the title is the measured answer itself (one line: a chart title does not
+    // wrap); the question stays in the tooltip.
+    QString question = tr("Throughput vs message size: where does shared memory stop winning by much?");
     chart()->setTitle(points.empty() ? tr("Throughput vs message size (run a sweep)")
-                                     : tr("Throughput vs message size: where does shared memory stop winning by much?") +
-                                           (verdict().isEmpty() ? QString() : QStringLiteral("\n") + verdict()));
+                                     : (verdict().isEmpty() ? question : verdict()));
+    setToolTip(points.empty() ? QString() : question + QStringLiteral("\n") + verdict());
     theme_.apply(chart());
 }
 

@@ -1,5 +1,7 @@
 // Kill -9 of any one worker in the middle of a real `ipclab-cli` run: the counts still add up,
 // the death is reported (which worker, which signal), and the exit status says so (3).
+#include "test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <dirent.h>
@@ -98,17 +100,7 @@ CliRun runAndKill(const std::vector<std::string>& args, int afterMs, Pick pick) 
     return r;
 }
 
-std::string column(const std::string& csv, const std::string& name) {
-    std::istringstream in(csv);
-    std::string header, row;
-    std::getline(in, header);
-    std::getline(in, row);
-    std::istringstream h(header), r(row);
-    std::string hn, rv;
-    while (std::getline(h, hn, ',') && std::getline(r, rv, ','))
-        if (hn == name) return rv;
-    return "";
-}
+std::string column(const std::string& csv, const std::string& name) { return ipclab::test::csvColumn(csv, name); }
 long num(const std::string& csv, const std::string& name) { return std::atol(column(csv, name).c_str()); }
 
 auto byRole(const std::string& role) {

@@ -4,6 +4,7 @@
 #include "table.h"
 
 #include <chrono>
+#include <sstream>
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -12,6 +13,19 @@ namespace ipclab::test {
 
 inline double num(const Table& t, const std::string& column, std::size_t row = 0) {
     return std::strtod(t.at(row, column).c_str(), nullptr);
+}
+
+// The value in `column` of the first data row of CLI CSV output ("" if there is no such column).
+inline std::string csvColumn(const std::string& csv, const std::string& column) {
+    std::istringstream in(csv);
+    std::string header, row;
+    std::getline(in, header);
+    std::getline(in, row);
+    std::istringstream h(header), r(row);
+    std::string name, value;
+    while (std::getline(h, name, ',') && std::getline(r, value, ','))
+        if (name == column) return value;
+    return "";
 }
 
 inline ExperimentConfig streamConfig(TransportKind k, uint32_t size, double seconds = 0.4) {

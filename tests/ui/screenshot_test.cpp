@@ -5,6 +5,7 @@
 #include "flow_scene.h"
 #include "main_window.h"
 #include "run_controller.h"
+#include "sweep_chart.h"
 #include "time_chart.h"
 #include "translations.h"
 
@@ -12,6 +13,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
+#include <QSignalSpy>
 
 #include <optional>
 #include <QSettings>
@@ -192,6 +194,35 @@ private slots:
         QTest::qWait(3000);
         shoot(w, "09-korean-lesson-shared-memory");
         w.stop();
+    }
+
+    // The sweep: lock-free shared memory, shared memory with a mutex per message, a pipe and a
+    // Unix socket, with the measured ratios in the title. Also grabbed alone at slide size.
+    void sweepChart() {
+        MainWindow w;
+        QVERIFY(showAt(w, {1600, 1000}));
+        ExperimentConfig c;
+        c.experiment = ExperimentKind::Sweep;
+        c.sweepTransports = {TransportKind::SharedMemory, TransportKind::Pipe, TransportKind::UnixSocket};
+        c.sweepSizes = {64, 4096, 65536};
+        c.sweepPointS = 0.2;
+        QSignalSpy done(&w.controller(), &RunController::stopped);
+        QVERIFY(w.controller().start(c));
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 30000);
+        QCOMPARE(w.sweepChart()->pointCount(), 12);
+        SweepChart* chart = w.sweepChart();
+        QWidget* parent = chart->parentWidget();
+        chart->setParent(nullptr); // alone, at a slide's size
+        chart->resize(1280, 720);
+        chart->show();
+        QVERIFY(QTest::qWaitForWindowExposed(chart));
+        QImage img = chart->grab().toImage();
+        QString path = QDir(dir_).filePath("11-sweep-chart.png");
+        QVERIFY(img.save(path));
+        QVERIFY2(colours(img) > 20, "sweep chart looks empty");
+        qInfo("wrote %s (%dx%d): %s", qPrintable(path), img.width(), img.height(), qPrintable(chart->verdict()));
+        chart->hide();
+        chart->setParent(parent);
     }
 
     void cleanupTestCase() { QSettings().clear(); }
