@@ -24,6 +24,10 @@ public:
 // Shared memory whose header or indices fail validation.
 // Exit status of a worker that met corrupted shared memory (reported as such by the controller).
 inline constexpr int kWorkerExitCorrupt = 4;
+// Exit status of a worker that made an invalid memory access (SIGSEGV/SIGBUS): in a correct build
+// that means glibc followed a pointer that another process overwrote in shared memory (a robust
+// mutex keeps list pointers there); reported as such instead of as an anonymous signal death.
+inline constexpr int kWorkerExitCrashed = 5;
 
 class CorruptSegment : public std::runtime_error {
 public:

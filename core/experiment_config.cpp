@@ -137,7 +137,7 @@ std::string_view explanation(SyncMode m) {
     case SyncMode::None: return "No synchronization: concurrent read-modify-write in shared memory loses updates.";
     case SyncMode::Mutex: return "A process-shared robust pthread mutex: waiters sleep in the kernel; survives a dead holder.";
     case SyncMode::Spinlock: return "Test-and-test-and-set on an atomic flag: waiters burn CPU instead of sleeping.";
-    case SyncMode::Semaphore: return "A POSIX unnamed semaphore in shared memory, used as a binary lock.";
+    case SyncMode::Semaphore: return "A semaphore in shared memory (P and V on one futex word, as glibc's sem_t inside), used as a binary lock.";
     case SyncMode::Atomic: return "Lock-free: hardware atomic instructions (fetch_add, compare-and-swap), no lock at all.";
     }
     return "";

@@ -29,6 +29,8 @@ std::string ExitInfo::describe() const {
     if (!exited) return "running";
     if (signaled) return std::string("killed by signal ") + std::to_string(signal) + " (" + strsignal(signal) + ")";
     if (code == kWorkerExitCorrupt) return "stopped: its shared memory was corrupted (exit status 4)";
+    if (code == kWorkerExitCrashed)
+        return "crashed on an invalid memory access: its shared memory was probably overwritten (exit status 5)";
     return "exited with status " + std::to_string(code);
 }
 

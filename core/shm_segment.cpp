@@ -16,16 +16,13 @@ ShmSegment ShmSegment::create(const std::string& name, std::size_t size) {
     if (!fd.valid()) throwErrno("shm_open " + name);
     ShmSegment s;
     s.name_ = name;
-    s.owner_ = true; // from here on the destructor unlinks, even if a later step throws
-    if (::ftruncate(fd.get(), static_cast<off_t>(size)) != 0) {
-        ::shm_unlink(name.c_str());
-        throwErrno("ftruncate " + name);
-    }
+    // From here on `s` owns the name: its destructor unlinks it exactly once if a later step
+    // throws. (Unlinking here as well would unlink twice, and the second could remove a segment
+    // of the same name that someone created in between.)
+    s.owner_ = true;
+    if (::ftruncate(fd.get(), static_cast<off_t>(size)) != 0) throwErrno("ftruncate " + name);
     void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd.get(), 0);
-    if (p == MAP_FAILED) {
-        ::shm_unlink(name.c_str());
-        throwErrno("mmap " + name);
-    }
+    if (p == MAP_FAILED) throwErrno("mmap " + name);
     s.addr_ = p;
     s.size_ = size;
     return s;

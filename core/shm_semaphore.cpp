@@ -1,80 +1,51 @@
 #include "shm_semaphore.h"
 
 #include "error.h"
-
-#include <cerrno>
-#include <cstdint>
-#include <cstring>
-#include <ctime>
+#include "futex.h"
 
 namespace ipclab {
-
-void ShmSemaphore::init(unsigned value) {
-    if (sem_init(&s_, 1, value) != 0) throwErrno("sem_init");
-}
-void ShmSemaphore::destroy() { sem_destroy(&s_); }
-
 namespace {
-// glibc's sem_t on 64-bit targets: a 64-bit word (value in the low half, waiters in the high
-// half) and the futex "private" flag. A checked copy of the flag comes from a semaphore made
-// in private memory; the value of a binary lock is 0 or 1; the waiters are at most the workers.
-struct GlibcSem {
-    uint64_t data;
-    int priv;
-    int pad;
-};
-static_assert(sizeof(sem_t) >= sizeof(GlibcSem), "unexpected sem_t layout");
-
-int referencePrivate() {
-    static const int priv = [] {
-        sem_t s;
-        sem_init(&s, 1, 1);
-        GlibcSem g;
-        std::memcpy(&g, &s, sizeof g);
-        sem_destroy(&s);
-        return g.priv;
-    }();
-    return priv;
-}
+constexpr uint32_t kMaxValue = 1;       // used as a binary lock
+constexpr uint32_t kMaxSleepers = 4096; // far above the 64 workers a run can have
 } // namespace
 
-bool ShmSemaphore::looksValid() const {
-    GlibcSem g;
-    std::memcpy(&g, &s_, sizeof g);
-    uint64_t value = g.data & 0xffffffffu, waiters = g.data >> 32;
-    return g.priv == referencePrivate() && value <= 1 && waiters <= 4096;
+void ShmSemaphore::init(unsigned value) {
+    value_.store(value, std::memory_order_relaxed);
+    sleepers_.store(0, std::memory_order_relaxed);
 }
 
-void ShmSemaphore::check() const {
-    if (!looksValid()) throw CorruptSegment("the shared semaphore was overwritten: its memory holds no valid semaphore");
+bool ShmSemaphore::looksValid() const {
+    return value_.load(std::memory_order_relaxed) <= kMaxValue && sleepers_.load(std::memory_order_relaxed) <= kMaxSleepers;
+}
+
+void ShmSemaphore::check(uint32_t value) const {
+    if (value > kMaxValue || sleepers_.load(std::memory_order_relaxed) > kMaxSleepers)
+        throw CorruptSegment("the shared semaphore was overwritten: its memory holds no valid semaphore");
 }
 
 bool ShmSemaphore::tryWait() {
-    check();
-    while (sem_trywait(&s_) != 0) {
-        if (errno != EINTR) return false;
+    uint32_t v = value_.load(std::memory_order_relaxed);
+    for (;;) {
+        check(v);
+        if (v == 0) return false;
+        if (value_.compare_exchange_weak(v, v - 1, std::memory_order_acquire, std::memory_order_relaxed)) return true;
     }
-    return true;
 }
 
 bool ShmSemaphore::waitFor(long timeoutNs) {
-    check();
-    timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_nsec += timeoutNs;
-    ts.tv_sec += ts.tv_nsec / 1000000000;
-    ts.tv_nsec %= 1000000000;
-    while (sem_timedwait(&s_, &ts) != 0) {
-        if (errno == ETIMEDOUT) return false;
-        if (errno == EINVAL) throw CorruptSegment("the shared semaphore was overwritten: sem_timedwait refused it");
-        if (errno != EINTR) throwErrno("sem_timedwait");
-    }
-    return true;
+    if (tryWait()) return true;
+    // Announce ourselves, then sleep only while the value is still 0 (the kernel checks that
+    // atomically with going to sleep, so a post in between is never missed).
+    sleepers_.fetch_add(1, std::memory_order_seq_cst);
+    if (value_.load(std::memory_order_seq_cst) == 0) futexWait(value_, 0, timeoutNs);
+    sleepers_.fetch_sub(1, std::memory_order_seq_cst);
+    return tryWait();
 }
 
 void ShmSemaphore::post() {
-    check();
-    sem_post(&s_);
+    uint32_t before = value_.fetch_add(1, std::memory_order_seq_cst);
+    check(before); // a post onto 1 (or garbage) means the word was overwritten
+    if (sleepers_.load(std::memory_order_seq_cst) != 0) futexWakeAll(value_);
 }
 
 } // namespace ipclab

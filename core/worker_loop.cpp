@@ -18,6 +18,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <random>
 
@@ -382,6 +383,39 @@ int runWorker(const WorkerArgs& args) {
     return rc;
 }
 
+namespace {
+// SIGSEGV/SIGBUS: say what happened and leave with a status the controller explains. Only
+// async-signal-safe calls here.
+void onFault(int sig, siginfo_t* info, void*) {
+    char msg[160] = "ipclab-worker: invalid memory access (signal ";
+    std::size_t n = std::strlen(msg);
+    msg[n++] = static_cast<char>('0' + sig / 10);
+    msg[n++] = static_cast<char>('0' + sig % 10);
+    const char* mid = ") at 0x";
+    for (const char* p = mid; *p; ++p) msg[n++] = *p;
+    auto addr = reinterpret_cast<uintptr_t>(info ? info->si_addr : nullptr);
+    for (int shift = 60; shift >= 0; shift -= 4) msg[n++] = "0123456789abcdef"[(addr >> shift) & 15];
+    const char* tail = ": shared memory overwritten by another process?\n";
+    for (const char* p = tail; *p && n < sizeof msg - 1; ++p) msg[n++] = *p;
+    [[maybe_unused]] ssize_t w = ::write(STDERR_FILENO, msg, n);
+    ::_exit(kWorkerExitCrashed);
+}
+
+void reportFaults() {
+    static char altStack[64 * 1024];
+    stack_t ss{};
+    ss.ss_sp = altStack;
+    ss.ss_size = sizeof altStack;
+    ::sigaltstack(&ss, nullptr);
+    struct sigaction sa{};
+    sa.sa_sigaction = onFault;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGSEGV, &sa, nullptr);
+    ::sigaction(SIGBUS, &sa, nullptr);
+}
+} // namespace
+
 int workerMain(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
@@ -391,6 +425,7 @@ int workerMain(int argc, char** argv) {
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (w.parentPid > 0 && ::getppid() != w.parentPid) return 3;
         ::signal(SIGPIPE, SIG_IGN); // a vanished reader shows up as EPIPE, handled as Closed
+        reportFaults();
         return runWorker(w);
     } catch (const CorruptSegment& e) {
         // Shared memory that no longer holds what it should: leave with a reason the controller

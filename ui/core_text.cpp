@@ -28,7 +28,7 @@ const char* const kCoreStrings[] = {
     QT_TRANSLATE_NOOP("core", "No synchronization: concurrent read-modify-write in shared memory loses updates."),
     QT_TRANSLATE_NOOP("core", "A process-shared robust pthread mutex: waiters sleep in the kernel; survives a dead holder."),
     QT_TRANSLATE_NOOP("core", "Test-and-test-and-set on an atomic flag: waiters burn CPU instead of sleeping."),
-    QT_TRANSLATE_NOOP("core", "A POSIX unnamed semaphore in shared memory, used as a binary lock."),
+    QT_TRANSLATE_NOOP("core", "A semaphore in shared memory (P and V on one futex word, as glibc's sem_t inside), used as a binary lock."),
     QT_TRANSLATE_NOOP("core", "Lock-free: hardware atomic instructions (fetch_add, compare-and-swap), no lock at all."),
     QT_TRANSLATE_NOOP("core", "producer"),
     QT_TRANSLATE_NOOP("core", "consumer"),

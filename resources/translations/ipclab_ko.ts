@@ -155,8 +155,8 @@
         <translation>원자적 플래그에 대한 test-and-test-and-set: 대기자는 잠들지 않고 CPU를 소모합니다.</translation>
     </message>
     <message>
-        <source>A POSIX unnamed semaphore in shared memory, used as a binary lock.</source>
-        <translation>공유메모리 안의 POSIX 이름 없는 세마포어를 이진 잠금으로 사용합니다.</translation>
+        <source>A semaphore in shared memory (P and V on one futex word, as glibc&apos;s sem_t inside), used as a binary lock.</source>
+        <translation>공유 메모리의 세마포어(futex 워드 하나에 대한 P와 V, glibc sem_t의 내부와 같음)를 이진 잠금으로 사용합니다.</translation>
     </message>
     <message>
         <source>Lock-free: hardware atomic instructions (fetch_add, compare-and-swap), no lock at all.</source>

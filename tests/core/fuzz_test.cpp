@@ -137,7 +137,8 @@ TEST_P(CorruptionFuzz, RaceLockWordsOverwritten) {
     // left to report, and the run simply goes on.)
     if (GetParam() == SyncMode::Mutex || GetParam() == SyncMode::Semaphore) {
         bool reported = false;
-        for (const auto& w : run.workers()) reported |= !w.exit.signaled && w.exit.code == kWorkerExitCorrupt;
+        for (const auto& w : run.workers())
+            reported |= !w.exit.signaled && (w.exit.code == kWorkerExitCorrupt || w.exit.code == kWorkerExitCrashed);
         EXPECT_TRUE(reported) << "no worker reported the overwritten " << toString(GetParam());
     }
 }
