@@ -1,5 +1,7 @@
 #include "experiment_run.h"
 
+#include "shm_ring_transport.h"
+
 #include "clock.h"
 #include "error.h"
 #include "futex.h"
@@ -226,6 +228,12 @@ Snapshot ExperimentRun::sample() const {
     // first and the shared counter second can under-report lost updates, never invent them.
     Snapshot s = Snapshot::take(tel_);
     if (race_) s.raceCounter = race_->area().counter.load(std::memory_order_acquire);
+    // Who holds the lock comes from the lock's own word, read after the workers' states: only
+    // that worker may be shown holding it (states lag; two "holders" must never be drawn).
+    const SharedLocks* locks = nullptr;
+    if (race_) locks = &race_->area().locks;
+    else if (auto* rings = dynamic_cast<ShmRingChannels*>(channels_.get())) locks = &rings->ring(0).header().locks;
+    if (locks) s.applyLockHolder(locks->holderPid.load(std::memory_order_acquire));
     return s;
 }
 

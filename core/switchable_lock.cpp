@@ -4,10 +4,13 @@
 #include "error.h"
 #include "telemetry.h"
 
+#include <unistd.h>
+
 namespace ipclab {
 
 void SharedLocks::init() {
     mutex.init();
+    holderPid.store(0, std::memory_order_relaxed);
     spin.init();
     sem.init(1);
 }
@@ -78,6 +81,8 @@ bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
         if (slot_) slot_->waitNs.add(monotonicNs() - t0);
     }
     held_ = mode;
+    if (!pid_) pid_ = static_cast<int32_t>(::getpid());
+    locks_.holderPid.store(pid_, std::memory_order_relaxed);
     if (slot_) {
         slot_->lockAcquisitions.add();
         slot_->state.store(static_cast<uint32_t>(WorkerState::HoldingLock), std::memory_order_relaxed);
@@ -88,6 +93,7 @@ bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
 
 void SwitchableLock::release() {
     if (slot_ && acquiredNs_) slot_->holdNs.add((monotonicNs() - acquiredNs_) * kHoldSampleEvery);
+    if (held_ != SyncMode::None) locks_.holderPid.store(0, std::memory_order_relaxed);
     switch (held_) {
     case SyncMode::Mutex: locks_.mutex.unlock(); break;
     case SyncMode::Spinlock: locks_.spin.unlock(); break;

@@ -7,6 +7,7 @@
 #include "shm_semaphore.h"
 #include "spin_lock.h"
 
+#include <atomic>
 #include <cstdint>
 
 namespace ipclab {
@@ -17,6 +18,10 @@ struct WorkerSlot;
 // The primitives themselves, all in shared memory side by side.
 struct SharedLocks {
     RobustMutex mutex;
+    // The one source of truth for "who holds the lock": the holder's pid, written inside the
+    // critical section (after acquiring, cleared before releasing), so two workers can never
+    // both be named. Per-worker states lag; the views trust this word.
+    std::atomic<int32_t> holderPid{0};
     alignas(64) SpinLock spin;
     alignas(64) ShmSemaphore sem;
     void init();
@@ -41,6 +46,7 @@ private:
     SyncMode held_ = SyncMode::None;
     uint64_t acquiredNs_ = 0;
     uint32_t sampleTick_ = 0;
+    int32_t pid_ = 0; // ours, written into holderPid
 };
 
 } // namespace ipclab

@@ -50,6 +50,12 @@ Snapshot Snapshot::take(const TelemetryBlock& t, uint64_t raceCounter) {
     return s;
 }
 
+void Snapshot::applyLockHolder(int32_t holderPid) {
+    lockHolder = holderPid;
+    for (auto& w : workers)
+        if (w.state == WorkerState::HoldingLock && (holderPid <= 0 || w.pid != holderPid)) w.state = WorkerState::Running;
+}
+
 uint64_t Snapshot::sum(uint64_t WorkerCounters::*field, int roleMask) const {
     uint64_t t = 0;
     for (const auto& w : workers)

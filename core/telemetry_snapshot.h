@@ -33,7 +33,12 @@ struct Snapshot {
     uint64_t raceCounter = 0; // the shared counter's actual value (race only)
     std::vector<WorkerCounters> workers;
 
+    int32_t lockHolder = 0;   // pid in the lock's holder word (0: nobody, or no lock in use)
+
     static Snapshot take(const TelemetryBlock& t, uint64_t raceCounter = 0);
+    // Makes the lock's holder word the one source of truth: a worker whose own state says
+    // "holding" while the word names someone else is shown running (its state lags).
+    void applyLockHolder(int32_t holderPid);
 
     // Sums over workers of one role (or all, with role == nullopt-like "any").
     uint64_t sum(uint64_t WorkerCounters::*field, int roleMask = ~0) const;

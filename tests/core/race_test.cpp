@@ -40,3 +40,26 @@ TEST(Race, LocksReportContention) {
     Table t = runExperiment(test::raceConfig(SyncMode::Mutex, true, 3, 0.5));
     EXPECT_GT(num(t, "contended_pct"), 0) << t.toText();
 }
+
+// What the lesson on mutual exclusion must never show: two workers holding one mutex. The
+// views read worker states from snapshots; the lock's own holder word decides who is shown.
+TEST(Race, AtMostOneWorkerIsShownHoldingTheMutex) {
+    for (SyncMode m : {SyncMode::Mutex, SyncMode::Spinlock, SyncMode::Semaphore}) {
+        auto cfg = test::raceConfig(m, true, 3, 0);
+        cfg.holdUs = 200;
+        ExperimentRun run(cfg);
+        int samples = 0, withHolder = 0;
+        for (int i = 0; i < 300; ++i) {
+            Snapshot s = run.sample();
+            int holding = 0;
+            for (const auto& w : s.workers) holding += w.state == WorkerState::HoldingLock;
+            EXPECT_LE(holding, 1) << toString(m) << ": sample " << i << " shows " << holding << " holders";
+            withHolder += holding == 1;
+            ++samples;
+            std::this_thread::sleep_for(std::chrono::microseconds(500));
+        }
+        run.stop();
+        // With 200 us inside the critical section, a holder is almost always there to be seen.
+        EXPECT_GT(withHolder, samples / 4) << toString(m);
+    }
+}

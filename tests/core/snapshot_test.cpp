@@ -80,3 +80,18 @@ TEST(Sweep, CrossoverIsTheFirstSizeWhereSharedMemoryLeadsByLessThanTheFactor) {
     EXPECT_EQ(sweepVerdict(pts), "shared memory (lock-free) over the best message-passing transport: 64 B 10.0x (pipe), "
                                  "4 KiB 1.7x (pipe), 64 KiB 1.1x (pipe); less than 2x ahead from 4 KiB on");
 }
+
+TEST(Snapshot, OnlyTheWorkerTheLockNamesIsShownHoldingIt) {
+    Snapshot s;
+    s.workers = {worker(WorkerRole::RaceWorker, 0, 0), worker(WorkerRole::RaceWorker, 0, 0), worker(WorkerRole::RaceWorker, 0, 0)};
+    for (int i = 0; i < 3; ++i) {
+        s.workers[static_cast<std::size_t>(i)].pid = 100 + i;
+        s.workers[static_cast<std::size_t>(i)].state = WorkerState::HoldingLock; // lagging states
+    }
+    s.applyLockHolder(101);
+    EXPECT_EQ(s.workers[0].state, WorkerState::Running);
+    EXPECT_EQ(s.workers[1].state, WorkerState::HoldingLock);
+    EXPECT_EQ(s.workers[2].state, WorkerState::Running);
+    s.applyLockHolder(0); // nobody holds it
+    EXPECT_EQ(s.workers[1].state, WorkerState::Running);
+}
