@@ -59,17 +59,6 @@ struct FrameSource {
     static FrameSource copyOf(const std::span<const std::byte>& frame);
 };
 
-// PREFETCHW: fetch a line in the exclusive state, ready to be written. (__builtin_prefetch's write
-// hint compiles to a plain read prefetch for generic x86-64, which then costs a second request
-// to upgrade the line.) Older CPUs without it execute the opcode as a no-op.
-inline void prefetchForWrite(const void* p) {
-#if defined(__x86_64__)
-    asm volatile("prefetchw %0" : : "m"(*static_cast<const char*>(p)));
-#else
-    __builtin_prefetch(p, 1, 3);
-#endif
-}
-
 class ShmRing {
 public:
     enum class Status { Ok, Full, Empty, Stopped, Corrupt };
@@ -112,10 +101,6 @@ public:
             if (pos - cachedTail_ >= slotCount_) return false;
         }
         std::byte* p = payloadAt(pos);
-        // Ask for a slot a few messages ahead with write intent, so its lines are ours by the
-        // time we fill it (the reader freed it long ago) instead of every store waiting for them.
-        std::byte* ahead = payloadAt(pos + kPrefetchAhead);
-        for (uint64_t off = 0; off < stride_ && off < 256; off += 64) prefetchForWrite(ahead + off);
         write(p);
         reinterpret_cast<RingSlot*>(p + controlOffset_)->length = static_cast<uint32_t>(size);
         head_ = pos + 1;
@@ -155,7 +140,6 @@ private:
     // Between two attempts: spin, or yield the CPU when it is oversubscribed. False: time to sleep.
     bool waitBriefly(int spins, WorkerSlot* slot) const;
     static constexpr int kSpinsBeforeSleep = 2000;
-    static constexpr uint64_t kPrefetchAhead = 4;
     ShmSegment seg_;
     uint32_t slotSize_ = 0;
     uint32_t slotCount_ = 0;
