@@ -66,12 +66,17 @@ TEST_P(StraceWitness, DataCallsAgreeWithStrace) {
     // by every other test, not by this one.
     std::string cmd = std::string("ASAN_OPTIONS=detect_leaks=0 strace -f -c -e trace=") + c.calls + " -o " + trace + " " + cliPath() +
                       " stream --transport " + c.transport + " --duration 1 --csv > " + csv + " 2>/dev/null";
+    struct Remove { // the two files go whatever the outcome
+        std::string a, b;
+        ~Remove() {
+            std::remove(a.c_str());
+            std::remove(b.c_str());
+        }
+    } remove{trace, csv};
     ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
     std::ifstream f(csv);
     std::string out((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     auto counts = straceCounts(trace);
-    std::remove(trace.c_str());
-    std::remove(csv.c_str());
 
     long ours = column(out, "data_calls");
     long received = column(out, "received");
