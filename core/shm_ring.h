@@ -8,6 +8,9 @@
 //   mutex/spinlock/semaphore: the whole operation, copy included, under one shared lock;
 //   none      a plain load and store of the index: two producers can claim the same slot, which
 //             the consumers' checksums and sequence checks then catch (the lesson, for real).
+// A ring created for exactly one writer and one reader (singleProducerConsumer) skips all that:
+// each side owns its index and there is nothing to claim; a lock, if one is chosen, still wraps
+// each operation, so the price of a lock stays visible.
 #include "asymmetric_fence.h"
 #include "experiment_config.h"
 #include "shm_segment.h"

@@ -22,13 +22,15 @@ ShmRingTransport::ShmRingTransport(const std::string& spec, IoContext ctx) : ctx
     ring_.setProcesses(ctx.processes);
 }
 
-namespace {
-bool lockFree(SyncMode m) { return m == SyncMode::Atomic || m == SyncMode::None; }
-} // namespace
+// One writer and one reader without a lock: the ring's inline hand-over applies (and, when it
+// finds the ring full or empty, the general path with locks, waiting and sleeping takes over).
+bool ShmRingTransport::inlineHandOver() const {
+    SyncMode m = ctx_.control->effectiveSync();
+    return ring_.singleProducerConsumer() && (m == SyncMode::Atomic || m == SyncMode::None);
+}
 
 IoStatus ShmRingTransport::send(std::span<const std::byte> frame) {
-    if (ring_.singleProducerConsumer() && lockFree(ctx_.control->effectiveSync()) &&
-        ring_.tryPushInline(frame.size(), [&](std::byte* dst) { std::memcpy(dst, frame.data(), frame.size()); })) {
+    if (inlineHandOver() && ring_.tryPushInline(frame.size(), [&](std::byte* dst) { std::memcpy(dst, frame.data(), frame.size()); })) {
         ring_.wakeReader(ctx_.slot);
         return IoStatus::Ok;
     }
@@ -36,11 +38,8 @@ IoStatus ShmRingTransport::send(std::span<const std::byte> frame) {
 }
 
 IoStatus ShmRingTransport::sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full) {
-    // One writer and one reader without a lock: the hand-over inline, the frame written straight
-    // into the slot (the same one copy of the payload a bare ring makes). Otherwise, or when the
-    // ring is full, the general path: locks, waiting, sleeping.
-    if (ring_.singleProducerConsumer() && lockFree(ctx_.control->effectiveSync()) &&
-        ring_.tryPushInline(builder.frameSize(), [&](std::byte* dst) { builder.buildInto(dst, seq, sendNs, full); })) {
+    // The frame is written straight into the slot: the same one copy of the payload a bare ring makes.
+    if (inlineHandOver() && ring_.tryPushInline(builder.frameSize(), [&](std::byte* dst) { builder.buildInto(dst, seq, sendNs, full); })) {
         ring_.wakeReader(ctx_.slot);
         return IoStatus::Ok;
     }
@@ -61,7 +60,7 @@ IoStatus ShmRingTransport::sendBuilt(MessageBuilder& builder, uint64_t seq, uint
 IoStatus ShmRingTransport::receive(std::span<std::byte> frame, int64_t idleTimeoutNs) {
     std::size_t len = 0;
     ShmRing::Status st;
-    if (ring_.singleProducerConsumer() && lockFree(ctx_.control->effectiveSync()) && ring_.tryPopInline(frame, len)) {
+    if (inlineHandOver() && ring_.tryPopInline(frame, len)) {
         ring_.wakeWriter(ctx_.slot);
         st = ShmRing::Status::Ok;
     } else {

@@ -27,6 +27,7 @@ public:
     IoStatus receive(std::span<std::byte> frame, int64_t idleTimeoutNs) override;
 
 private:
+    bool inlineHandOver() const;
     ShmRing ring_;
     IoContext ctx_;
 };

@@ -137,8 +137,8 @@ int runProducer(Ctx& c) {
         c.tslot->messages.add();
         c.tslot->bytes.add(c.cfg.messageSize);
         if (transport->sendBuilt(builder, seq, now, full) != IoStatus::Ok) {
-            c.tslot->messages.v.store(c.tslot->messages.get() - 1, std::memory_order_relaxed);
-            c.tslot->bytes.v.store(c.tslot->bytes.get() - c.cfg.messageSize, std::memory_order_relaxed);
+            c.tslot->messages.sub();
+            c.tslot->bytes.sub(c.cfg.messageSize);
             break;
         }
         if (full && c.publish && sampleEvent(seq, follow.rate()))
@@ -188,7 +188,7 @@ int runConsumer(Ctx& c) {
         if (v.lateArrival) {
             c.tslot->outOfOrder.add();
             // A provisional gap closed: the message was late, not lost.
-            if (sole && c.tslot->lost.get() > 0) c.tslot->lost.v.store(c.tslot->lost.get() - 1, std::memory_order_relaxed);
+            if (sole && c.tslot->lost.get() > 0) c.tslot->lost.sub();
         }
         if (h.sendNs && now >= h.sendNs) {
             uint64_t lat = now - h.sendNs;
