@@ -133,6 +133,7 @@ void ShmRing::setGeometry(uint32_t slotSize, uint32_t slotCount, uint64_t stride
     controlOffset_ = controlOffset(slotSize);
     head_ = header().head.load(std::memory_order_relaxed);
     tail_ = header().tail.load(std::memory_order_relaxed);
+    publishedHead_ = head_;
     cachedTail_ = tail_;
     cachedHead_ = head_;
 }
@@ -153,20 +154,9 @@ FrameSource FrameSource::copyOf(const std::span<const std::byte>& frame) {
 // steady stream the index lines move between the CPUs once per batch, not once per message.
 // Indices read from shared memory are distrusted: a distance beyond the ring counts as full/empty.
 ShmRing::Status ShmRing::spscPush(const FrameSource& msg) {
-    return tryPushInline(msg.size, [&](std::byte* dst) { msg.write(msg.ctx, dst); }) ? Status::Ok : Status::Full;
-}
-
-void ShmRing::takeSlot(uint64_t pos, std::span<std::byte> out, std::size_t& length) {
-    // Copy the whole frame first, then look at the length: reading the length first would make
-    // the copy wait for that line before it even starts fetching the others.
-    std::size_t room = std::min<std::size_t>(slotSize_, out.size());
-    copyFrame(out.data(), payloadAt(pos), room);
-    uint32_t len = slotAt(pos).length; // from shared memory: clamped, never trusted
-    length = std::min<std::size_t>(len, room);
-    // No write to the slot: the reader only reads the data lines (a write would pull each line
-    // back from the producer's cache once more per message); its index alone hands the slot back.
-    tail_ = pos + 1;
-    header().tail.store(pos + 1, std::memory_order_release);
+    bool published = false;
+    return tryPushInline(msg.size, [&](std::byte* dst) { msg.write(msg.ctx, dst); }, false, published) ? Status::Ok
+                                                                                                     : Status::Full;
 }
 
 ShmRing::Status ShmRing::spscPop(std::span<std::byte> out, std::size_t& length) {

@@ -22,27 +22,18 @@ ShmRingTransport::ShmRingTransport(const std::string& spec, IoContext ctx) : ctx
     ring_.setProcesses(ctx.processes);
 }
 
-// One writer and one reader without a lock: the ring's inline hand-over applies (and, when it
-// finds the ring full or empty, the general path with locks, waiting and sleeping takes over).
-bool ShmRingTransport::inlineHandOver() const {
-    SyncMode m = ctx_.control->effectiveSync();
-    return ring_.singleProducerConsumer() && (m == SyncMode::Atomic || m == SyncMode::None);
-}
-
 IoStatus ShmRingTransport::send(std::span<const std::byte> frame) {
-    if (inlineHandOver() && ring_.tryPushInline(frame.size(), [&](std::byte* dst) { std::memcpy(dst, frame.data(), frame.size()); })) {
-        ring_.wakeReader(ctx_.slot);
-        return IoStatus::Ok;
+    if (inlineHandOver()) {
+        bool published = false;
+        bool ok = ring_.tryPushInline(
+            frame.size(), [&](std::byte* dst) { std::memcpy(dst, frame.data(), frame.size()); }, false, published);
+        if (published) ring_.wakeReader(ctx_.slot);
+        if (ok) return IoStatus::Ok;
     }
     return ring_.push(frame, *ctx_.control, ctx_.slot) == ShmRing::Status::Ok ? IoStatus::Ok : IoStatus::Closed;
 }
 
-IoStatus ShmRingTransport::sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full) {
-    // The frame is written straight into the slot: the same one copy of the payload a bare ring makes.
-    if (inlineHandOver() && ring_.tryPushInline(builder.frameSize(), [&](std::byte* dst) { builder.buildInto(dst, seq, sendNs, full); })) {
-        ring_.wakeReader(ctx_.slot);
-        return IoStatus::Ok;
-    }
+IoStatus ShmRingTransport::sendBuiltSlowly(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full) {
     struct Args {
         const MessageBuilder* b;
         uint64_t seq, sendNs;
@@ -57,16 +48,13 @@ IoStatus ShmRingTransport::sendBuilt(MessageBuilder& builder, uint64_t seq, uint
     return ring_.push(src, *ctx_.control, ctx_.slot) == ShmRing::Status::Ok ? IoStatus::Ok : IoStatus::Closed;
 }
 
-IoStatus ShmRingTransport::receive(std::span<std::byte> frame, int64_t idleTimeoutNs) {
+void ShmRingTransport::flush() {
+    if (ring_.flush()) ring_.wakeReader(ctx_.slot);
+}
+
+IoStatus ShmRingTransport::receiveSlowly(std::span<std::byte> frame, int64_t idleTimeoutNs) {
     std::size_t len = 0;
-    ShmRing::Status st;
-    if (inlineHandOver() && ring_.tryPopInline(frame, len)) {
-        ring_.wakeWriter(ctx_.slot);
-        st = ShmRing::Status::Ok;
-    } else {
-        st = ring_.pop(frame, len, *ctx_.control, ctx_.slot, idleTimeoutNs);
-    }
-    switch (st) {
+    switch (ring_.pop(frame, len, *ctx_.control, ctx_.slot, idleTimeoutNs)) {
     case ShmRing::Status::Ok:
         if (len < frame.size()) std::fill(frame.begin() + static_cast<std::ptrdiff_t>(len), frame.end(), std::byte{0});
         return IoStatus::Ok;

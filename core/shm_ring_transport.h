@@ -1,9 +1,12 @@
 #pragma once
 // The shared-memory model as a transport: producers and consumers copy frames into and out of
 // ring slots in a segment all of them map. One ring can be shared by many producers and consumers.
+#include "message.h"
 #include "shm_ring.h"
+#include "telemetry.h"
 #include "transport.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace ipclab {
@@ -23,11 +26,40 @@ class ShmRingTransport final : public Transport {
 public:
     ShmRingTransport(const std::string& spec, IoContext ctx);
     IoStatus send(std::span<const std::byte> frame) override;
-    IoStatus sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full) override;
-    IoStatus receive(std::span<std::byte> frame, int64_t idleTimeoutNs) override;
+    // Inline here: the producer's loop calls it directly (see worker_loop.cpp).
+    IoStatus sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full, bool moreFollow) override {
+        // The frame is written straight into the slot: the same one copy of the payload a bare ring makes.
+        if (inlineHandOver()) {
+            bool published = false;
+            bool ok = ring_.tryPushInline(
+                builder.frameSize(), [&](std::byte* dst) { builder.buildInto(dst, seq, sendNs, full); }, moreFollow,
+                published);
+            if (published) ring_.wakeReader(ctx_.slot); // (also when a full ring made it publish)
+            if (ok) return IoStatus::Ok;
+        }
+        // (With a lock, each push publishes the write index: messages held back before go with it.)
+        return sendBuiltSlowly(builder, seq, sendNs, full);
+    }
+    void flush() override;
+    IoStatus receive(std::span<std::byte> frame, int64_t idleTimeoutNs) override {
+        std::size_t len = 0;
+        if (inlineHandOver() && ring_.tryPopInline(frame, len)) {
+            ring_.wakeWriter(ctx_.slot);
+            if (len < frame.size()) std::fill(frame.begin() + static_cast<std::ptrdiff_t>(len), frame.end(), std::byte{0});
+            return IoStatus::Ok;
+        }
+        return receiveSlowly(frame, idleTimeoutNs);
+    }
 
 private:
-    bool inlineHandOver() const;
+    // One writer and one reader without a lock: the ring's inline hand-over applies (and, when it
+    // finds the ring full or empty, the general path with locks, waiting and sleeping takes over).
+    bool inlineHandOver() const {
+        SyncMode m = ctx_.control->effectiveSync();
+        return ring_.singleProducerConsumer() && (m == SyncMode::Atomic || m == SyncMode::None);
+    }
+    IoStatus sendBuiltSlowly(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full);
+    IoStatus receiveSlowly(std::span<std::byte> frame, int64_t idleTimeoutNs);
     ShmRing ring_;
     IoContext ctx_;
 };

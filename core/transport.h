@@ -59,7 +59,12 @@ public:
     virtual IoStatus send(std::span<const std::byte> frame) = 0;
     // Sends the builder's message `seq`. Media that hand the writer memory of their own (the
     // shared-memory ring) let the builder write the frame there; the others send its buffer.
-    virtual IoStatus sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full);
+    // `moreFollow`: the caller sends its next message at once, so the medium may show this one
+    // to the reader together with the next few (the one-writer ring does; see ShmRing). A
+    // writer that sends with moreFollow calls flush() before it pauses, waits or stops.
+    virtual IoStatus sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full, bool moreFollow = false);
+    // Shows the reader every message sent so far.
+    virtual void flush() {}
     // Receives exactly one frame of frame.size() bytes. Timeout after idleTimeoutNs without data
     // (media that can block indefinitely report Closed at end-of-file instead).
     virtual IoStatus receive(std::span<std::byte> frame, int64_t idleTimeoutNs) = 0;

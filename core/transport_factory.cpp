@@ -13,7 +13,7 @@
 
 namespace ipclab {
 
-IoStatus Transport::sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full) {
+IoStatus Transport::sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full, bool) {
     return send(builder.build(seq, sendNs, full));
 }
 
