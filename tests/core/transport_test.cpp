@@ -3,11 +3,14 @@
 // duplicates, reorders or damages anything fails here.
 #include "error.h"
 #include "object_names.h"
+#include "shm_ring.h"
 #include "test_support.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
+#include <cstring>
 #include <filesystem>
 
 #include <gtest/gtest.h>
@@ -53,6 +56,51 @@ TEST_P(TransportIntegrity, MovesVerifiedMessagesBetweenProcesses) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllTransports, TransportIntegrity, testing::ValuesIn(cases()), caseName);
+
+namespace {
+std::string freshName(const char* tag) { return makeObjectPrefix() + "-" + tag; }
+} // namespace
+
+// The one-writer ring at full speed publishes its write index once per batch: the reader sees
+// nothing of a batch before the writer flushes, reaches a batch boundary, or finds the ring full.
+TEST(SharedRing, BatchedWritesBecomeVisibleOnFlushBoundaryAndFullRing) {
+    auto owner = ShmRing::create(freshName("ring"), 64, 16, true);
+    auto writer = ShmRing::attach(owner.name());
+    auto reader = ShmRing::attach(owner.name());
+    std::array<std::byte, 64> out{};
+    std::size_t len = 0;
+    auto push = [&](uint8_t tag, bool& published) {
+        return writer.tryPushInline(8, [&](std::byte* dst) { std::memset(dst, tag, 8); }, true, published);
+    };
+    bool published = true;
+    ASSERT_TRUE(push(1, published));
+    EXPECT_FALSE(published);
+    ASSERT_TRUE(push(2, published));
+    EXPECT_FALSE(reader.tryPopInline(out, len)) << "the reader saw an unpublished message";
+    EXPECT_TRUE(writer.flush());
+    EXPECT_FALSE(writer.flush()) << "nothing new to publish";
+    for (uint8_t tag : {1, 2}) {
+        ASSERT_TRUE(reader.tryPopInline(out, len));
+        EXPECT_EQ(len, 8u);
+        EXPECT_EQ(out[0], std::byte{tag});
+    }
+    // Fill the ring: a batch boundary publishes on the way, and the push that finds it full
+    // publishes the rest, so a reader can always drain what a waiting writer wrote.
+    int pushed = 0;
+    bool sawBoundary = false;
+    while (push(static_cast<uint8_t>(10 + pushed), published)) {
+        sawBoundary |= published;
+        ++pushed;
+    }
+    EXPECT_EQ(pushed, 16);
+    EXPECT_TRUE(sawBoundary);
+    EXPECT_TRUE(published) << "a full ring must publish before the writer waits";
+    for (int i = 0; i < 16; ++i) {
+        ASSERT_TRUE(reader.tryPopInline(out, len)) << "message " << i << " not visible";
+        EXPECT_EQ(out[0], std::byte{static_cast<uint8_t>(10 + i)});
+    }
+    EXPECT_FALSE(reader.tryPopInline(out, len));
+}
 
 // Several producers into one shared ring with the lock-free claim: still nothing lost or damaged.
 TEST(SharedRing, ManyProducersManyConsumersStayIntactWithAtomicClaims) {
