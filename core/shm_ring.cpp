@@ -134,6 +134,10 @@ void ShmRing::setGeometry(uint32_t slotSize, uint32_t slotCount, uint64_t stride
     head_ = header().head.load(std::memory_order_relaxed);
     tail_ = header().tail.load(std::memory_order_relaxed);
     publishedHead_ = head_;
+    uint64_t batch = 1;
+    while (batch < kPublishBatch && (batch * 2) * stride <= kPublishBatchBytes) batch *= 2;
+    publishMask_ = batch - 1;
+    publishPhase_ = batch / 2;
     cachedTail_ = tail_;
     cachedHead_ = head_;
 }

@@ -97,12 +97,17 @@ public:
     // One writer, one reader, lock-free: the whole hand-over inline, for the workers' hot loop.
     // `write(dst)` fills the slot with `size` bytes. False when the ring is full (then use push()).
     // With `moreFollow` (the writer sends its next message at once) the write index is published
-    // once per kPublishBatch messages instead of after each: the reader then fetches the index's
-    // cache line once per batch, not once per message, which at 64 bytes is most of the cost of a
-    // hand-over. The writer must call flush() before it stops sending for any reason.
-    // `published` says whether the reader can see the message now (then wake it if it sleeps).
+    // once per batch of small messages instead of after each: the reader then fetches the
+    // index's cache line once per batch, not once per message, which at 64 bytes is most of the
+    // cost of a hand-over. A batch is at most kPublishBatch messages and kPublishBatchBytes of
+    // slots (publishBatch()): large messages gain nothing from it and would reach the reader
+    // after they have left the writer's cache. The writer must call flush() before it stops
+    // sending for any reason. `published` says whether the reader can see the message now (then
+    // wake it if it sleeps).
     bool singleProducerConsumer() const { return spsc_; }
     static constexpr uint64_t kPublishBatch = 16;
+    static constexpr uint64_t kPublishBatchBytes = 2048;
+    uint64_t publishBatch() const { return publishMask_ + 1; }
     template <typename Write>
     bool tryPushInline(std::size_t size, Write&& write, bool moreFollow, bool& published) {
         published = false;
@@ -121,7 +126,7 @@ public:
         head_ = pos + 1;
         // Batches end half-way between two latency stamps (message seq % 16 == 0, see message.h),
         // so a stamped message waits for as many others as the median message does.
-        if (!moreFollow || (head_ & (kPublishBatch - 1)) == kPublishBatch / 2) published = flush();
+        if (!moreFollow || (head_ & publishMask_) == publishPhase_) published = flush();
         return true;
     }
     // Publishes what the writer has put into slots but not yet shown the reader. True if it did.
@@ -192,6 +197,8 @@ private:
     // so it never reads it back from shared memory) and a cached copy of the other side's.
     uint64_t head_ = 0, tail_ = 0;
     uint64_t publishedHead_ = 0; // producer: the index the reader can see (flush() moves it to head_)
+    uint64_t publishMask_ = 0;   // batch size - 1 (a power of two)
+    uint64_t publishPhase_ = 0;  // where in a batch the index is published
     uint64_t cachedTail_ = 0; // producer: the consumer's index as last read (refreshed when the ring looks full)
     uint64_t cachedHead_ = 0; // consumer: the producer's index as last read (refreshed when it looks empty)
 };
