@@ -190,7 +190,10 @@ double bareFifo(uint64_t n, std::size_t frame) {
             for (uint64_t i = 0; i < m; ++i) writeAll(fd, buf.data(), frame);
         },
         [&](uint64_t m, uint64_t& t0) {
-            UniqueFd fd(::open(path.c_str(), O_RDONLY));
+            // Read-write, as the core's follower: giving consumed space back needs it (with a
+            // read-only descriptor fallocate fails, and the baseline would skip the work the
+            // transport must do, which stalls the writer on the inode lock each time).
+            UniqueFd fd(::open(path.c_str(), O_RDWR));
             std::vector<std::byte> buf(frame);
             uint64_t i = 0;
             for (; i < m && readAll(fd.get(), buf.data(), frame); ++i)
@@ -238,7 +241,10 @@ double bareFile(uint64_t n, std::size_t frame) {
             for (uint64_t i = 0; i < m; ++i) writeAll(fd, buf.data(), frame);
         },
         [&](uint64_t m, uint64_t& t0) {
-            UniqueFd fd(::open(path.c_str(), O_RDONLY));
+            // Read-write, as the core's follower: giving consumed space back needs it (with a
+            // read-only descriptor fallocate fails, and the baseline would skip the work the
+            // transport must do, which stalls the writer on the inode lock each time).
+            UniqueFd fd(::open(path.c_str(), O_RDWR));
             std::vector<std::byte> buf(frame);
             uint64_t off = 0, punched = 0, i = 0;
             uint64_t deadline = monotonicNs() + 60'000'000'000ull;
