@@ -2,6 +2,7 @@
 
 #include "core_text.h"
 #include "qt_text.h"
+#include "token_layer.h"
 
 #include "message.h"
 #include "run_controller.h"
@@ -81,7 +82,12 @@ QString stateWord(const FlowWorker& w) {
 }
 } // namespace
 
-FlowFigure::FlowFigure() { setFlag(ItemUsesExtendedStyleOption, false); }
+FlowFigure::FlowFigure() : tokenLayer_(new TokenLayer(this)) {
+    setFlag(ItemUsesExtendedStyleOption, false);
+    // Rendered once per data change (30 Hz at most) into a pixmap at the view's resolution; the
+    // 60 Hz frames blit it and draw the token layer on top.
+    setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+}
 
 QRectF FlowFigure::laneRect(int lane) const {
     int n = std::max<int>(1, static_cast<int>(lanes_.size()));
@@ -182,8 +188,12 @@ void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         return;
     }
     for (int i = 0; i < static_cast<int>(lanes_.size()); ++i) paintLane(p, i);
+}
 
-    // Tokens on top of everything.
+// Drawn by the token layer, every frame, above the cached figure.
+void FlowFigure::paintTokens(QPainter* p) const {
+    if (!isolation_.isEmpty() || lanes_.empty()) return;
+    p->setRenderHint(QPainter::Antialiasing);
     p->setFont(theme_.font(7));
     for (const auto& t : tokens_) {
         if (t.lane >= static_cast<int>(lanes_.size())) continue;
@@ -540,7 +550,7 @@ void FlowView::animate() {
     for (int i = 0; i < static_cast<int>(lanes.size()); ++i) spawn(i, lanes[static_cast<std::size_t>(i)], dt);
     if (figure_->tokens().size() > 400) figure_->tokens().erase(figure_->tokens().begin(), figure_->tokens().end() - 400);
     figure_->advance(dt);
-    figure_->update(); // one paint per frame, coalesced with the 30 Hz data updates
+    figure_->tokenLayer()->update(); // the tokens every frame; the figure when its data changes
     work_.push_back(static_cast<double>(clock_.nsecsElapsed() - now) / 1e6);
     cpu_.push_back(threadCpuMs() - cpu0);
     if (intervals_.size() > 100000) resetFrameStats();

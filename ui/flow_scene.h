@@ -75,6 +75,8 @@ public:
     void setIsolation(QStringList lines) { isolation_ = std::move(lines); update(); }
     std::deque<FlowToken>& tokens() { return tokens_; }
     void advance(double dtS);
+    QGraphicsItem* tokenLayer() const { return tokenLayer_; }
+    void paintTokens(QPainter* p) const;
 
 private:
     QRectF laneRect(int lane) const;
@@ -89,6 +91,7 @@ private:
     std::vector<FlowLane> lanes_;
     std::deque<FlowToken> tokens_;
     QStringList isolation_;
+    QGraphicsItem* tokenLayer_; // child item: deleted with the figure
 };
 
 class FlowView : public QGraphicsView {
