@@ -2,6 +2,7 @@
 // The process table: one row per worker of every lane, from the latest telemetry sample and the
 // controller's reaped exit statuses. Refreshed once per sample, never per message.
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 
 namespace ipclab::ui {
 
@@ -29,8 +30,10 @@ private:
         double rate;
         bool dead;
     };
+    static constexpr int kRateHz = 4;
     const RunController& controller_;
     QList<Row> rows_;
+    QElapsedTimer rateClock_;
 };
 
 } // namespace ipclab::ui
