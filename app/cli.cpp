@@ -48,14 +48,16 @@ const CommandHelp kHelp[] = {
      "  --size       payload bytes, 8 .. 1M (mqueue: its msgsize_max - 32); suffixes k, M\n"
      "  --duration   seconds (default 2)   --rate  messages/s per producer, 0 = full speed\n"
      "  --sync       none, mutex, spinlock, semaphore, atomic (shared-memory ring only; default mutex)\n"
-     "  --nice       0..19: start the workers at a lower priority (default 0; the GUI uses 10)\n"
+     "  --nice       0..19 or idle: start the workers at a lower priority, or in the idle scheduling\n"
+     "               class (run only when nothing else wants a CPU; default 0; the GUI uses idle)\n"
      "Every message carries producer id, sequence number, send time and a checksum; consumers\n"
      "count lost, duplicated, out-of-order and corrupted messages.\n"},
     {"race",
      "usage: ipclab-cli race [--workers N] [--sync MODE] [--duration S] [--hold-us US] [--csv|--json]\n"
      "  --workers  1..64 (default 2)   --sync none, mutex, spinlock, semaphore, atomic\n"
      "  --hold-us  extra microseconds spent inside the critical section (makes contention visible)\n"
-     "  --nice     0..19: start the workers at a lower priority (default 0; the GUI uses 10)\n"
+     "  --nice     0..19 or idle: start the workers at a lower priority, or in the idle scheduling\n"
+     "             class (run only when nothing else wants a CPU; default 0; the GUI uses idle)\n"
      "Each worker increments a shared counter and moves money between two accounts.\n"
      "Reports lost updates (increments made minus the counter) and inconsistent records seen.\n"},
     {"pingpong",

@@ -175,7 +175,7 @@ void ExperimentConfig::validate() const {
     if (durationS > kMaxDurationS) throw ConfigError("duration must be at most 24 h");
     if (!(rate >= 0)) throw ConfigError("rate must not be negative");
     if (rate > kMaxRate) throw ConfigError("rate must be at most 10000000 messages/s per producer (0 = full speed)");
-    if (workerNice < 0 || workerNice > 19) throw ConfigError("--nice must be between 0 and 19");
+    if (workerNice < 0 || workerNice > kNiceIdle) throw ConfigError("--nice must be between 0 and 19, or idle");
     if (coRunners < 0 || coRunners > kMaxWorkers) throw ConfigError("--co-runners must be between 0 and " + std::to_string(kMaxWorkers));
     auto checkSize = [](TransportKind t, uint32_t size) {
         if (size < kMinMessageSize)
@@ -231,7 +231,7 @@ std::vector<std::string> ExperimentConfig::toArgs() const {
                                "--rate",       fmtDouble(rate),
                                "--hold-us",    std::to_string(holdUs),
                                "--telemetry",  telemetry ? "1" : "0",
-                               "--nice",       std::to_string(workerNice),
+                               "--nice",       workerNice == kNiceIdle ? std::string("idle") : std::to_string(workerNice),
                                "--co-runners", std::to_string(coRunners),
                                "--point-duration", fmtDouble(sweepPointS)};
     if (!sweepTransports.empty()) {
@@ -297,7 +297,8 @@ ExperimentConfig ExperimentConfig::fromArgs(const std::vector<std::string>& args
         } else if (flag == "--telemetry") {
             c.telemetry = parseInt(flag, v) != 0;
         } else if (flag == "--nice") {
-            c.workerNice = parseInt(flag, v);
+            c.workerNice = v == "idle" ? kNiceIdle : parseInt(flag, v);
+            if (c.workerNice == kNiceIdle && v != "idle") throw ConfigError("--nice must be between 0 and 19, or idle");
         } else if (flag == "--co-runners") {
             c.coRunners = parseInt(flag, v);
         } else if (flag == "--point-duration") {

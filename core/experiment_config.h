@@ -47,7 +47,12 @@ struct ExperimentConfig {
     double rate = 0;           // messages/s per producer, 0 = full speed
     uint32_t holdUs = 0;       // race: extra time spent inside the critical section
     bool telemetry = true;     // off only for the overhead benchmark: counters stay private
-    int workerNice = 0;        // 0..19: the GUI lowers its workers' priority so it stays responsive
+    // 0..19: a lower priority for the workers; kNiceIdle: the idle scheduling class (SCHED_IDLE),
+    // they run whenever no other process wants a CPU. The GUI uses it: next to eight busy
+    // workers on two cores its frames then start on time (a niced worker still keeps the CPU
+    // until its time slice ends, several milliseconds: a late frame).
+    static constexpr int kNiceIdle = 20;
+    int workerNice = 0;
     int coRunners = 0;         // worker processes of another run sharing the CPUs (compare mode)
     std::vector<TransportKind> sweepTransports;
     std::vector<uint32_t> sweepSizes;

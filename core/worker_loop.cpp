@@ -11,6 +11,7 @@
 #include "telemetry.h"
 #include "transport.h"
 
+#include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -405,9 +406,13 @@ int runWorker(const WorkerArgs& args) {
     // Lower our priority when asked (never raise it): next to a GUI on two cores, eight busy
     // workers at equal priority would delay its frames by whole scheduler slices.
     if (cfg.workerNice > 0) {
+        int nice = std::min(cfg.workerNice, 19);
         errno = 0;
         int now = ::getpriority(PRIO_PROCESS, 0);
-        if (errno == 0 && now < cfg.workerNice) ::setpriority(PRIO_PROCESS, 0, cfg.workerNice);
+        if (errno == 0 && now < nice) ::setpriority(PRIO_PROCESS, 0, nice);
+        // Lowering our own scheduling class needs no privilege.
+        sched_param none{};
+        if (cfg.workerNice == ExperimentConfig::kNiceIdle) ::sched_setscheduler(0, SCHED_IDLE, &none);
     }
     TelemetryBlock tel = TelemetryBlock::attach(args.telemetry);
     WorkerSlot& slot = tel.worker(args.slot);

@@ -35,9 +35,10 @@ class RunController : public QObject {
     Q_OBJECT
 public:
     static constexpr int kSampleHz = 30;
-    // Workers started from the GUI run at nice 10: the window keeps its frames next to eight busy
-    // workers on two cores, and the workers lose only the little CPU the window really uses.
-    static constexpr int kWorkerNice = 10;
+    // Workers started from the GUI run in the idle scheduling class: the window keeps its frames
+    // next to eight busy workers on two cores, and the workers lose only the little CPU the
+    // window really uses (see ExperimentConfig::kNiceIdle).
+    static constexpr int kWorkerNice = ExperimentConfig::kNiceIdle;
 
     explicit RunController(QObject* parent = nullptr);
     ~RunController() override;

@@ -49,7 +49,8 @@ TEST(Config, RejectsBadValuesWithASentence) {
     EXPECT_NE(bad({"--nope", "1"}).find("unknown option"), std::string::npos);
     EXPECT_NE(bad({"--transport", "pipe", "--consumers", "2"}).find("pipe"), std::string::npos);
     EXPECT_NE(bad({"--duration", "nan"}).size(), 0u);
-    EXPECT_NE(bad({"--nice", "20"}).find("between 0 and 19"), std::string::npos);
+    EXPECT_NE(bad({"--nice", "20"}).find("between 0 and 19"), std::string::npos); // only the word 'idle' means the idle class
+    EXPECT_NE(bad({"--nice", "lazy"}).find("not a whole number"), std::string::npos);
     EXPECT_NE(bad({"--nice", "-1"}).find("between 0 and 19"), std::string::npos);
     EXPECT_NE(bad({"--co-runners", "-3"}).find("--co-runners"), std::string::npos);
 }

@@ -2,6 +2,8 @@
 // and the size sweep.
 #include "test_support.h"
 
+#include <sched.h>
+
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
@@ -104,5 +106,22 @@ TEST(Priority, WorkersLowerTheirPriorityWhenAsked) {
     for (int i = 0; i < 300 && !allMoving(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     ASSERT_TRUE(allMoving());
     for (const auto& w : run.workers()) EXPECT_EQ(niceOf(w.pid), std::max(7, ::getpriority(PRIO_PROCESS, 0))) << w.pid;
+    run.stop();
+}
+
+// The GUI's choice: the idle scheduling class, which a process may take without privileges.
+TEST(Priority, IdleClassIsAppliedByEveryWorker) {
+    ExperimentConfig c;
+    c.durationS = 0;
+    c.workerNice = ExperimentConfig::kNiceIdle;
+    EXPECT_EQ(ExperimentConfig::fromArgs(c.toArgs()).workerNice, ExperimentConfig::kNiceIdle);
+    ExperimentRun run(c);
+    auto allMoving = [&] {
+        Snapshot s = run.sample();
+        return std::all_of(s.workers.begin(), s.workers.end(), [](const WorkerCounters& w) { return w.messages > 0; });
+    };
+    for (int i = 0; i < 300 && !allMoving(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_TRUE(allMoving());
+    for (const auto& w : run.workers()) EXPECT_EQ(::sched_getscheduler(w.pid), SCHED_IDLE) << w.pid;
     run.stop();
 }
