@@ -161,7 +161,32 @@ void FlowFigure::advance(double dt) {
     for (auto& t : tokens_) t.t += t.speed * dt;
     // Tokens do not all move at the same speed; drop finished ones anywhere in the queue.
     tokens_.erase(std::remove_if(tokens_.begin(), tokens_.end(), [](const FlowToken& t) { return t.t >= 1.0; }), tokens_.end());
-    for (auto& l : lanes_) l.flash = std::max(0.0, l.flash - dt * 1.5);
+    for (auto& l : lanes_) {
+        if (l.flash > 0) pending_ = true; // the collision highlight fades
+        l.flash = std::max(0.0, l.flash - dt * 1.5);
+    }
+}
+
+void FlowFigure::setLanes(std::vector<FlowLane> lanes) {
+    lanes_ = std::move(lanes);
+    QString key;
+    for (const auto& l : lanes_) {
+        key += QString("%1/%2/%3/%4/%5/%6/%7|").arg(int(l.experiment)).arg(int(l.transport)).arg(int(l.sync)).arg(l.stopped).arg(l.slowMotion).arg(l.lost).arg(l.inconsistent);
+        for (const auto& w : l.workers) key += QString("%1:%2:%3,").arg(w.pid).arg(int(w.state)).arg(w.dead);
+    }
+    pending_ = true;
+    if (key != meaningKey_) {
+        meaningKey_ = key;
+        rendered_.invalidate(); // render now
+    }
+    renderIfDue();
+}
+
+void FlowFigure::renderIfDue() {
+    if (!pending_ || (rendered_.isValid() && rendered_.elapsed() < 1000 / kRenderHz)) return;
+    pending_ = false;
+    rendered_.start();
+    update();
 }
 
 void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
@@ -551,6 +576,7 @@ void FlowView::animate() {
     if (figure_->tokens().size() > 400) figure_->tokens().erase(figure_->tokens().begin(), figure_->tokens().end() - 400);
     figure_->advance(dt);
     figure_->tokenLayer()->update(); // the tokens every frame; the figure when its data changes
+    figure_->renderIfDue();
     work_.push_back(static_cast<double>(clock_.nsecsElapsed() - now) / 1e6);
     cpu_.push_back(threadCpuMs() - cpu0);
     if (intervals_.size() > 100000) resetFrameStats();

@@ -70,7 +70,12 @@ public:
     void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
     void setTheme(const ChartTheme& t) { theme_ = t; update(); }
-    void setLanes(std::vector<FlowLane> lanes) { lanes_ = std::move(lanes); update(); }
+    // New data. What a viewer reads (rates, calls per message, fill) is re-rendered at most
+    // kRenderHz; what changes the picture's meaning (a worker's state, a death, a loss, a
+    // stop) at once. The 60 Hz frames in between only move the tokens.
+    void setLanes(std::vector<FlowLane> lanes);
+    // Called every frame: renders data that was held back, once it is due.
+    void renderIfDue();
     const std::vector<FlowLane>& lanes() const { return lanes_; }
     void setIsolation(QStringList lines) { isolation_ = std::move(lines); update(); }
     std::deque<FlowToken>& tokens() { return tokens_; }
@@ -92,6 +97,10 @@ private:
     std::deque<FlowToken> tokens_;
     QStringList isolation_;
     QGraphicsItem* tokenLayer_; // child item: deleted with the figure
+    static constexpr int kRenderHz = 10;
+    QString meaningKey_;      // what, if it changes, is rendered at once
+    QElapsedTimer rendered_;  // since the last render of held-back data
+    bool pending_ = false;    // new data not rendered yet
 };
 
 class FlowView : public QGraphicsView {
