@@ -265,8 +265,10 @@ double bareFile(uint64_t n, std::size_t frame) {
 // The simplest fast shared-memory ring: one producer, one consumer, spinning, the bytes copied
 // in and out, each side caching the other's index (re-read only when the ring looks full or
 // empty, as the core's one-writer ring does: a baseline without it would be easy to beat);
-// as many slots as the core's ring has for this frame size.
-double bareShm(uint64_t n, std::size_t frame) {
+// as many slots as the core's ring has for this frame size. The writer publishes its index
+// after every message, or with `batch` > 1 once per that many (as the core's ring does at full
+// speed: the second baseline, so that the core's trick is not counted as the instrument's gain).
+double bareShm(uint64_t n, std::size_t frame, uint64_t batch = 1) {
     const uint64_t slots = ShmRing::defaultSlotCount(static_cast<uint32_t>(frame));
     const std::size_t stride = (frame + 63) & ~std::size_t{63};
     const std::size_t bytes = 128 + slots * stride;
@@ -286,7 +288,9 @@ double bareShm(uint64_t n, std::size_t frame) {
                     if (i - seenTail >= slots) cpuRelax();
                 }
                 std::memcpy(data + (i % slots) * stride, buf.data(), frame);
-                head->store(i + 1, std::memory_order_release);
+                // (Fewer than batch <= slots messages are ever unpublished, so the reader can
+                // always make the room this writer may wait for.)
+                if ((i + 1) % batch == 0 || i + 1 == m) head->store(i + 1, std::memory_order_release);
             }
         },
         [&](uint64_t m, uint64_t& t0) {
@@ -409,6 +413,7 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
         // 1. Full path vs bare mechanism.
         struct Cell {
             std::vector<double> full, bare, ratio;
+            std::vector<double> batched, ratioBatched; // shared memory: the bare ring publishing per batch
         };
         std::map<std::pair<TransportKind, uint32_t>, Cell> cells;
         Table t;
@@ -428,6 +433,11 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                     c.bare.push_back(bare);
                     c.full.push_back(full);
                     if (bare > 0) c.ratio.push_back(full / bare);
+                    if (k == TransportKind::SharedMemory) {
+                        double b = bareShm(n, frame, ShmRing::publishBatchFor(static_cast<uint32_t>(frame)));
+                        c.batched.push_back(b);
+                        if (b > 0) c.ratioBatched.push_back(full / b);
+                    }
                 }
                 double target = k == TransportKind::SharedMemory ? (size < 4096 ? 0.7 : 0.8) : 0.9;
                 auto [lo, hi] = c.ratio.empty() ? std::pair{0.0, 0.0}
@@ -441,6 +451,24 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
             << "   full = ipclab-worker processes: build, send, receive, verify (every byte of 1 message in "
             << kFullCheckEvery << ", header and sequence of all), latency stamps, telemetry\n"
             << t.toText() << "\n";
+
+        // 1b. The core's ring publishes its index once per batch at full speed; a bare ring can do
+        // the same. Against that baseline the ratio shows the instrument's cost alone.
+        Table tb;
+        tb.columns = {"transport", "size_bytes", "batch", "bare_batched_msgs_per_s", "full_msgs_per_s",
+                      "full_over_bare_batched", "ratio_min", "ratio_max"};
+        for (const auto& [key, c] : cells) {
+            if (c.ratioBatched.empty()) continue;
+            auto [lo, hi] = std::minmax_element(c.ratioBatched.begin(), c.ratioBatched.end());
+            tb.addRow({std::string(toString(key.first)), std::to_string(key.second),
+                       std::to_string(ShmRing::publishBatchFor(static_cast<uint32_t>(kFrameHeaderSize + key.second))),
+                       fmt(median(c.batched), 0), fmt(median(c.full), 0), fmt(median(c.ratioBatched), 3), fmt(*lo, 3),
+                       fmt(*hi, 3)});
+        }
+        if (!tb.rows.empty())
+            out << "1b. shared memory against a bare ring that, like the core's, publishes its write index once\n"
+                   "    per batch of messages (table 1's bare ring publishes it after every message)\n"
+                << tb.toText() << "\n";
 
         // 2. The sweep's verdict against the mechanisms' own ratio.
         Table v;
@@ -456,16 +484,19 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                     best = k;
                 }
             if (best == TransportKind::SharedMemory) continue;
-            // The bare mechanisms' ratio, against the same transport's bare loop.
+            // The bare mechanisms' ratio, against the same transport's bare loop; for shared
+            // memory the faster of its two bare rings (the best the mechanism does).
             double bareBest = median(cells.at({best, size}).bare);
             double fullRatio = bestFull > 0 ? median(shm.full) / bestFull : 0;
-            double bareRatio = bareBest > 0 ? median(shm.bare) / bareBest : 0;
+            double bareShmBest = std::max(median(shm.bare), median(shm.batched));
+            double bareRatio = bareBest > 0 ? bareShmBest / bareBest : 0;
             v.addRow({std::to_string(size), std::string(toString(best)), fmt(fullRatio, 2), fmt(bareRatio, 2),
                       fmt(bareRatio > 0 ? fullRatio / bareRatio : 0, 2)});
         }
         if (!v.rows.empty())
             out << "2. shared memory over the best message-passing transport: as the sweep measures it (full) and\n"
-                   "   as the bare mechanisms do (target: agreement within 0.75 .. 1.25)\n"
+                   "   as the bare mechanisms do, shared memory by the faster of its two bare rings\n"
+                   "   (target: agreement within 0.75 .. 1.25)\n"
                 << v.toText() << "\n";
         if (o.quick) return 0;
 

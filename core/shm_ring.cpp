@@ -55,6 +55,12 @@ uint32_t registerWaiter(std::atomic<uint32_t>& seq, std::atomic<uint32_t>& waite
 }
 } // namespace
 
+uint64_t ShmRing::publishBatchFor(uint32_t slotSize) {
+    uint64_t stride = strideFor(slotSize), batch = 1;
+    while (batch < kPublishBatch && (batch * 2) * stride <= kPublishBatchBytes) batch *= 2;
+    return batch;
+}
+
 uint32_t ShmRing::defaultSlotCount(uint32_t slotSize) {
     // About 4 MiB of slots, between 8 and 1024 of them.
     uint32_t n = 1024;
@@ -134,8 +140,7 @@ void ShmRing::setGeometry(uint32_t slotSize, uint32_t slotCount, uint64_t stride
     head_ = header().head.load(std::memory_order_relaxed);
     tail_ = header().tail.load(std::memory_order_relaxed);
     publishedHead_ = head_;
-    uint64_t batch = 1;
-    while (batch < kPublishBatch && (batch * 2) * stride <= kPublishBatchBytes) batch *= 2;
+    uint64_t batch = publishBatchFor(slotSize);
     publishMask_ = batch - 1;
     publishPhase_ = batch / 2;
     cachedTail_ = tail_;

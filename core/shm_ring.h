@@ -10,7 +10,8 @@
 //             the consumers' checksums and sequence checks then catch (the lesson, for real).
 // A ring created for exactly one writer and one reader (singleProducerConsumer) skips all that:
 // each side owns its index and there is nothing to claim; a lock, if one is chosen, still wraps
-// each operation, so the price of a lock stays visible.
+// each operation, so the price of a lock stays visible. A writer at full speed publishes its
+// index once per batch of small messages (see tryPushInline), and always before it waits.
 #include "aligned_buffer.h"
 #include "asymmetric_fence.h"
 #include "experiment_config.h"
@@ -109,6 +110,7 @@ public:
     static constexpr uint64_t kPublishBatch = 16;
     static constexpr uint64_t kPublishBatchBytes = 128 * 1024;
     uint64_t publishBatch() const { return publishMask_ + 1; }
+    static uint64_t publishBatchFor(uint32_t slotSize);
     template <typename Write>
     bool tryPushInline(std::size_t size, Write&& write, bool moreFollow, bool& published) {
         published = false;

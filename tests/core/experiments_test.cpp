@@ -91,6 +91,16 @@ int niceOf(pid_t pid) {
     for (int i = 3; i <= 19 && rest >> field; ++i) {}
     return std::stoi(field);
 }
+
+// A worker applies its priority before it touches the ring: wait for everyone's first message.
+bool allWorkersMoving(const ExperimentRun& run) {
+    auto moving = [&] {
+        Snapshot s = run.sample();
+        return std::all_of(s.workers.begin(), s.workers.end(), [](const WorkerCounters& w) { return w.messages > 0; });
+    };
+    for (int i = 0; i < 300 && !moving(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return moving();
+}
 } // namespace
 
 TEST(Priority, WorkersLowerTheirPriorityWhenAsked) {
@@ -98,13 +108,7 @@ TEST(Priority, WorkersLowerTheirPriorityWhenAsked) {
     c.durationS = 0;
     c.workerNice = 7;
     ExperimentRun run(c);
-    // A worker applies its nice value before it touches the ring: wait for everyone's first message.
-    auto allMoving = [&] {
-        Snapshot s = run.sample();
-        return std::all_of(s.workers.begin(), s.workers.end(), [](const WorkerCounters& w) { return w.messages > 0; });
-    };
-    for (int i = 0; i < 300 && !allMoving(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    ASSERT_TRUE(allMoving());
+    ASSERT_TRUE(allWorkersMoving(run));
     for (const auto& w : run.workers()) EXPECT_EQ(niceOf(w.pid), std::max(7, ::getpriority(PRIO_PROCESS, 0))) << w.pid;
     run.stop();
 }
@@ -116,12 +120,7 @@ TEST(Priority, IdleClassIsAppliedByEveryWorker) {
     c.workerNice = ExperimentConfig::kNiceIdle;
     EXPECT_EQ(ExperimentConfig::fromArgs(c.toArgs()).workerNice, ExperimentConfig::kNiceIdle);
     ExperimentRun run(c);
-    auto allMoving = [&] {
-        Snapshot s = run.sample();
-        return std::all_of(s.workers.begin(), s.workers.end(), [](const WorkerCounters& w) { return w.messages > 0; });
-    };
-    for (int i = 0; i < 300 && !allMoving(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    ASSERT_TRUE(allMoving());
+    ASSERT_TRUE(allWorkersMoving(run));
     for (const auto& w : run.workers()) EXPECT_EQ(::sched_getscheduler(w.pid), SCHED_IDLE) << w.pid;
     run.stop();
 }
