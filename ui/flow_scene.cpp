@@ -177,9 +177,8 @@ void FlowFigure::setLanes(std::vector<FlowLane> lanes) {
     pending_ = true;
     if (key != meaningKey_) {
         meaningKey_ = key;
-        rendered_.invalidate(); // render now
+        rendered_.invalidate(); // render at the next frame
     }
-    renderIfDue();
 }
 
 void FlowFigure::renderIfDue() {
@@ -567,6 +566,10 @@ void FlowView::animate() {
     double dt = lastFrameNs_ ? static_cast<double>(now - lastFrameNs_) / 1e9 : 0.016;
     if (lastFrameNs_) intervals_.push_back(static_cast<double>(now - lastFrameNs_) / 1e6);
     lastFrameNs_ = now;
+    // New data is rendered right after a tick, as is the main window's deferred work: a long
+    // paint between two ticks would make the second late.
+    figure_->renderIfDue();
+    emit frameStarted();
     const auto& lanes = figure_->lanes();
     bool live = std::any_of(lanes.begin(), lanes.end(), [](const FlowLane& l) { return !l.stopped || l.flash > 0; });
     if (!live && figure_->tokens().empty()) return; // an idle window costs no CPU; setters repaint on change
@@ -576,7 +579,6 @@ void FlowView::animate() {
     if (figure_->tokens().size() > 400) figure_->tokens().erase(figure_->tokens().begin(), figure_->tokens().end() - 400);
     figure_->advance(dt);
     figure_->tokenLayer()->update(); // the tokens every frame; the figure when its data changes
-    figure_->renderIfDue();
     work_.push_back(static_cast<double>(clock_.nsecsElapsed() - now) / 1e6);
     cpu_.push_back(threadCpuMs() - cpu0);
     if (intervals_.size() > 100000) resetFrameStats();

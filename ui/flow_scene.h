@@ -123,6 +123,11 @@ public:
     void resetFrameStats();
     int tokenCount() const { return static_cast<int>(figure_->tokens().size()); }
 
+signals:
+    // Each animation tick (60 Hz), after the tokens moved: other deferred UI work done here
+    // starts right after a tick, so it cannot make the next one late.
+    void frameStarted();
+
 protected:
     void resizeEvent(QResizeEvent* e) override;
     void paintEvent(QPaintEvent* e) override;

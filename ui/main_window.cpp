@@ -264,6 +264,7 @@ void MainWindow::buildCentral() {
     lessonBanner_->hide();
     sceneLayout->addWidget(lessonBanner_);
     flow_ = new FlowView;
+    connect(flow_, &FlowView::frameStarted, this, &MainWindow::refreshChart);
     flow_->setToolTip(tr("The textbook figure, live: processes in user space, the kernel below. Tokens follow the real "
                          "path of the data."));
     sceneLayout->addWidget(flow_, 1);
@@ -569,8 +570,14 @@ void MainWindow::killSelectedWorker() {
 void MainWindow::onSampled() {
     processModel_->refresh();
     flow_->updateFrom(*controller_);
-    // One chart per sample, in turn: each redraws at 7.5 Hz (smooth enough), and no single
-    // sample's repaint is long enough to make the next animation frame late.
+    chartDue_ = true; // drawn at the next animation frame (refreshChart)
+}
+
+// One chart per sample, in turn: each redraws at 7.5 Hz (smooth enough). Done right after an
+// animation tick, and never all four at once, so no repaint is long enough to make a frame late.
+void MainWindow::refreshChart() {
+    if (!chartDue_) return;
+    chartDue_ = false;
     switch (chartTick_++ % 4) {
     case 0: throughput_->refresh(*controller_); break;
     case 1: contention_->refresh(*controller_); break;

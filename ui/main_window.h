@@ -87,6 +87,7 @@ private:
     void buildMenus();
     void updateEnabled();
     void onSampled();
+    void refreshChart();
     void onSyncSwitched();
     void onError(const QString& message);
     void log(const QString& line);
@@ -102,6 +103,7 @@ private:
     QFont normalFont_;
     QString lastError_;
     int chartTick_ = 0;
+    bool chartDue_ = false;
     QList<Lesson> lessons_;
     int currentLesson_ = -1;
     QLabel* lessonBanner_;
