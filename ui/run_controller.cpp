@@ -21,8 +21,16 @@ int countedRoles(ExperimentKind k) {
     }
 }
 
-QString syncLabel(bool enabled, SyncMode m) {
-    return enabled ? RunController::tr("sync on (%1)").arg(toQString(toString(m))) : RunController::tr("sync off");
+// Whether the run's processes synchronize themselves (shared memory) or the kernel does it for
+// them (message passing): a pipe never takes the app's mutex, whatever the switch says.
+bool userSynchronized(const ExperimentConfig& c) {
+    return c.experiment == ExperimentKind::Race || c.transport == TransportKind::SharedMemory;
+}
+
+// The marker a chart shows where the synchronization changed.
+QString syncLabel(const ExperimentConfig& c) {
+    if (!userSynchronized(c)) return RunController::tr("no lock: the kernel synchronizes");
+    return c.syncEnabled ? RunController::tr("sync on (%1)").arg(toQString(toString(c.sync))) : RunController::tr("sync off");
 }
 
 } // namespace
@@ -75,7 +83,7 @@ bool RunController::start(const ExperimentConfig& cfgIn, std::optional<Transport
             auto lane = std::make_unique<Lane>();
             lane->config = c;
             lane->run = std::make_unique<ExperimentRun>(c);
-            lane->history.mark(0, syncLabel(c.syncEnabled, c.sync).toStdString());
+            lane->history.mark(0, syncLabel(c).toStdString());
             lanes_.push_back(std::move(lane));
         }
     } catch (const std::exception& e) {
@@ -117,7 +125,8 @@ void RunController::setSync(bool enabled, SyncMode primitive) {
         l->config.sync = primitive;
         l->run->setSync(enabled, primitive);
         double t = static_cast<double>(now - l->run->startNs()) / 1e9;
-        l->history.mark(t, syncLabel(enabled, primitive).toStdString());
+        // (Message passing does not change with the switch: no new marker for it.)
+        if (userSynchronized(l->config)) l->history.mark(t, syncLabel(l->config).toStdString());
     }
     if (!lanes_.empty()) pendingAck_ = std::make_pair(lanes_.front()->run->generation(), now);
 }

@@ -992,6 +992,10 @@ lost updates: %2    inconsistent records: %3</source>
         <source>worker %1 died</source>
         <translation>워커 %1 종료됨</translation>
     </message>
+    <message>
+        <source>no lock: the kernel synchronizes</source>
+        <translation>잠금 없음: 커널이 동기화함</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::SweepChart</name>

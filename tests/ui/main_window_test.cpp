@@ -142,6 +142,23 @@ private slots:
         w.stop();
     }
 
+    // A pipe takes no lock of ours: its chart must not say "sync on (mutex)", and flipping the
+    // switch (which changes nothing for it) must not add a marker.
+    void messagePassingIsNeverMarkedAsLocked() {
+        MainWindow w;
+        showSized(w);
+        w.setConfig(stream(TransportKind::Pipe));
+        QVERIFY(w.start());
+        QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 5, 8000);
+        QTest::keyClick(&w, Qt::Key_S);
+        QTest::qWait(600);
+        QString csv = w.throughputChart()->csv();
+        QVERIFY2(csv.contains("mark: no lock: the kernel synchronizes"), qPrintable(csv.left(400)));
+        QVERIFY(!csv.contains("sync on"));
+        QVERIFY(!csv.contains("sync off"));
+        w.stop();
+    }
+
     void exportsProduceValidFiles() {
         MainWindow w;
         showSized(w);
