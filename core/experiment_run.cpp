@@ -223,6 +223,11 @@ bool ExperimentRun::killWorker(int slot, int sig) {
     return true;
 }
 
+std::string ExperimentRun::dataObjectName() const {
+    if (race_) return race_->name();
+    return channels_ ? channels_->objectName(0) : std::string();
+}
+
 Snapshot ExperimentRun::sample() const {
     // Workers count an update only after their shared increment, so reading their counters
     // first and the shared counter second can under-report lost updates, never invent them.

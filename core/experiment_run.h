@@ -64,6 +64,12 @@ public:
     const std::vector<WorkerInfo>& workers() const { return info_; }
 
     Snapshot sample() const;
+    // The run's data object as the system names it (the race segment, or the first channel's
+    // ring, queue, FIFO or file; "" for pipes and sockets), and how many frames a channel holds
+    // before a writer waits (0 where the kernel counts bytes). From the objects themselves, so
+    // what the scene labels is what `ls /dev/shm` or `ls /dev/mqueue` shows.
+    std::string dataObjectName() const;
+    std::size_t channelCapacity() const { return channels_ ? channels_->capacityFrames() : 0; }
     uint64_t startNs() const { return startNs_; }
     // Isolation results (after the workers finished); empty for other experiments.
     std::optional<IsolationArea*> isolation() const;

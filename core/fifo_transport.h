@@ -13,6 +13,7 @@ public:
     FifoChannels(const std::string& prefix, int count);
     Endpoint writer(int channel) override { return {"path:" + pathOf(channel), -1}; }
     Endpoint reader(int channel) override { return {"path:" + pathOf(channel), -1}; }
+    std::string objectName(int channel) const override { return pathOf(channel); }
 
 private:
     std::string pathOf(int channel) const;

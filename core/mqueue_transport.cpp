@@ -86,6 +86,12 @@ MqueueTransport::MqueueTransport(const std::string& spec, bool writer, IoContext
     msgSize_ = static_cast<std::size_t>(attr.mq_msgsize);
 }
 
+std::size_t MqueueChannels::capacityFrames() const {
+    mq_attr a{};
+    if (queues_.empty() || ::mq_getattr(queues_.front().get(), &a) != 0 || a.mq_maxmsg < 0) return 0;
+    return static_cast<std::size_t>(a.mq_maxmsg);
+}
+
 IoStatus MqueueTransport::send(std::span<const std::byte> frame) {
     if (frame.size() > msgSize_) throw ConfigError("frame larger than the queue's message size");
     for (;;) {

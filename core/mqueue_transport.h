@@ -35,6 +35,8 @@ public:
     MqueueChannels(const std::string& prefix, int count, std::size_t frameSize);
     Endpoint writer(int channel) override { return {"mq:" + queues_.at(static_cast<std::size_t>(channel)).name(), -1}; }
     Endpoint reader(int channel) override { return writer(channel); }
+    std::string objectName(int channel) const override { return queues_.at(static_cast<std::size_t>(channel)).name(); }
+    std::size_t capacityFrames() const override; // the queue's mq_maxmsg, as the kernel reports it
 
 private:
     std::vector<MessageQueue> queues_;

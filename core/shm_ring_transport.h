@@ -17,6 +17,8 @@ public:
     Endpoint writer(int channel) override { return {"shm:" + rings_.at(static_cast<std::size_t>(channel)).name(), -1}; }
     Endpoint reader(int channel) override { return writer(channel); }
     ShmRing& ring(int channel) { return rings_.at(static_cast<std::size_t>(channel)); }
+    std::string objectName(int channel) const override { return rings_.at(static_cast<std::size_t>(channel)).name(); }
+    std::size_t capacityFrames() const override { return rings_.empty() ? 0 : rings_.front().slotCount(); }
 
 private:
     std::vector<ShmRing> rings_;

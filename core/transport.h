@@ -35,6 +35,15 @@ public:
     virtual ~Channels() = default;
     virtual Endpoint writer(int channel) = 0;
     virtual Endpoint reader(int channel) = 0;
+    // The kernel object behind `channel` as the system names it (in /dev/shm, /dev/mqueue, or a
+    // path), for the lecturer to look up; "" for unnamed ones (pipes, socket pairs).
+    virtual std::string objectName(int channel) const {
+        (void)channel;
+        return {};
+    }
+    // How many frames one channel holds before a writer waits; 0 where the kernel counts bytes,
+    // not messages (pipes, sockets, files).
+    virtual std::size_t capacityFrames() const { return 0; }
     // After every worker has been spawned: drop the controller's copies of inherited fds, so a
     // reader sees end-of-file once its writers are gone.
     virtual void closeParentEnds() {}

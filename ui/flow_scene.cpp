@@ -6,7 +6,6 @@
 
 #include "message.h"
 #include "run_controller.h"
-#include "shm_ring.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -470,7 +469,7 @@ void FlowView::updateFrom(const RunController& c) {
         fl.transport = lane.config.transport;
         fl.sync = lane.config.effectiveSync();
         fl.slowMotion = lane.config.rate > 0 && lane.config.rate <= 5;
-        fl.objectName = QString::fromStdString(lane.run->prefix()) + (fl.experiment == ExperimentKind::Race ? "-race" : "-ring");
+        fl.objectName = QString::fromStdString(lane.run->dataObjectName()); // the real name, as /dev/shm shows it
         const Snapshot* s = lane.history.latest();
         for (const WorkerInfo& w : lane.run->workers()) {
             FlowWorker fw;
@@ -497,12 +496,12 @@ void FlowView::updateFrom(const RunController& c) {
             fl.inFlight = sent > recv ? static_cast<double>(sent - recv) : 0.0;
             fl.raceCounter = s->raceCounter;
         }
-        // How many messages the medium holds: the ring's real slot count, the queue's msg_max,
-        // a 64 KiB pipe/socket buffer's worth otherwise (an approximation, labelled as such).
+        // How many messages the medium holds, as the core's objects report it (the ring's slot
+        // count, the queue's mq_maxmsg); a 64 KiB pipe/socket buffer's worth where the kernel
+        // counts bytes (an approximation, labelled as such).
         uint32_t frame = lane.config.messageSize + static_cast<uint32_t>(kFrameHeaderSize);
-        fl.capacity = fl.transport == TransportKind::SharedMemory ? ShmRing::defaultSlotCount(frame)
-                      : fl.transport == TransportKind::MessageQueue ? 10.0
-                                                                    : std::max(1.0, 65536.0 / frame);
+        std::size_t held = lane.run->channelCapacity();
+        fl.capacity = held ? static_cast<double>(held) : std::max(1.0, 65536.0 / frame);
         const auto& old = figure_->lanes();
         fl.flash = i < old.size() ? old[i].flash : 0;
         if (lane.newLost || lane.newInconsistent) fl.flash = 1.0;

@@ -1,5 +1,6 @@
 // The remaining experiments end to end: ping-pong latency, the address-space isolation lesson,
 // and the size sweep.
+#include "shm_ring.h"
 #include "test_support.h"
 
 #include <sched.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -123,4 +125,43 @@ TEST(Priority, IdleClassIsAppliedByEveryWorker) {
     ASSERT_TRUE(allWorkersMoving(run));
     for (const auto& w : run.workers()) EXPECT_EQ(::sched_getscheduler(w.pid), SCHED_IDLE) << w.pid;
     run.stop();
+}
+
+// What the scene labels comes from the objects themselves: the name is one the system lists,
+// the capacity the one the kernel or the ring reports.
+TEST(RunObjects, NamesAndCapacitiesAreTheRealOnes) {
+    {
+        auto c = test::streamConfig(TransportKind::SharedMemory, 64, 0);
+        ExperimentRun run(c);
+        std::string name = run.dataObjectName();
+        EXPECT_EQ(name, "/" + run.prefix() + "-ring0");
+        EXPECT_TRUE(std::filesystem::exists("/dev/shm" + name)) << name;
+        ShmRing ring = ShmRing::attach(name);
+        EXPECT_EQ(run.channelCapacity(), ring.slotCount());
+        run.stop();
+    }
+    {
+        auto c = test::streamConfig(TransportKind::MessageQueue, 64, 0);
+        ExperimentRun run(c);
+        std::string name = run.dataObjectName();
+        EXPECT_EQ(name.rfind("/" + run.prefix(), 0), 0u) << name;
+        std::ifstream msgMax("/proc/sys/fs/mqueue/msg_max");
+        long limit = 10;
+        msgMax >> limit;
+        EXPECT_EQ(run.channelCapacity(), static_cast<std::size_t>(std::min(10L, limit)));
+        run.stop();
+    }
+    {
+        auto c = test::streamConfig(TransportKind::Pipe, 64, 0);
+        ExperimentRun run(c);
+        EXPECT_EQ(run.dataObjectName(), ""); // an unnamed kernel object
+        EXPECT_EQ(run.channelCapacity(), 0u); // the kernel counts bytes, not messages
+        run.stop();
+    }
+    {
+        auto c = test::raceConfig(SyncMode::Mutex, true, 2, 0);
+        ExperimentRun run(c);
+        EXPECT_EQ(run.dataObjectName(), "/" + run.prefix() + "-race");
+        run.stop();
+    }
 }
