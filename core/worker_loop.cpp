@@ -311,6 +311,7 @@ int runPinger(Ctx& c) {
     std::vector<std::byte> echo(frameSize);
     ControlFollower follow(control, c.slot);
     uint64_t seq = 0;
+    setState(c.slot, WorkerState::Running);
     while (follow.keepGoing()) {
         uint64_t t0 = monotonicNs();
         if (out->send(builder.build(seq, t0)) != IoStatus::Ok) break;
@@ -341,6 +342,7 @@ int runPonger(Ctx& c) {
     std::vector<std::byte> buf(frameSize);
     ControlFollower follow(control, c.slot);
     uint64_t n = 0;
+    setState(c.slot, WorkerState::Running);
     for (;;) {
         bool stopping = !follow.keepGoing();
         IoStatus st = in->receive(buf, 50'000'000);

@@ -18,6 +18,19 @@
 using namespace ipclab;
 using ipclab::test::num;
 
+// Pinger and ponger say what they are doing: once round trips flow, neither is "starting"
+// (the scene and the process table showed both as starting after seconds at 500 k round trips/s).
+TEST(PingPong, WorkersReportThatTheyRun) {
+    ExperimentConfig c;
+    c.experiment = ExperimentKind::PingPong;
+    c.durationS = 0;
+    c.transport = TransportKind::SharedMemory;
+    ExperimentRun run(c);
+    ASSERT_TRUE(test::waitFor([&] { return run.sample().sum(&WorkerCounters::messages) > 1000; }, 5000));
+    for (const auto& w : run.sample().workers) EXPECT_NE(w.state, WorkerState::Starting) << w.pid;
+    run.stop();
+}
+
 TEST(PingPong, SharedMemoryRoundTripBeatsAPipeRoundTrip) {
     ExperimentConfig c;
     c.experiment = ExperimentKind::PingPong;
