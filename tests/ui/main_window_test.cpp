@@ -10,6 +10,7 @@
 #include "sync_switch.h"
 #include "time_chart.h"
 
+#include <QAbstractItemModelTester>
 #include <QFile>
 #include <QLegendMarker>
 #include <QImage>
@@ -196,6 +197,40 @@ private slots:
         QString err;
         QVERIFY(!ChartExporter::saveByName(e, dir.filePath("x.bmp"), &err));
         QVERIFY(err.contains("Unknown export format"));
+    }
+
+    // The process table model keeps Qt's model contract through a run's life (rows appear,
+    // cells change, a worker dies, the next run has another row count), and repaints only what
+    // changed: the per-worker rates at most kRateHz, unchanged cells never.
+    void processTableModelKeepsTheModelContract() {
+        MainWindow w;
+        showSized(w);
+        QAbstractItemModelTester tester(w.processModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        w.setConfig(race(true));
+        QVERIFY(w.start());
+        QTRY_COMPARE_WITH_TIMEOUT(w.processModel()->rowCount(), 3, 3000);
+        QSignalSpy changed(w.processModel(), &QAbstractItemModel::dataChanged);
+        QTest::qWait(1000);
+        int rateCells = 0, pidCells = 0;
+        for (const auto& args : changed) {
+            auto from = args.at(0).value<QModelIndex>(), to = args.at(1).value<QModelIndex>();
+            for (int col = from.column(); col <= to.column(); ++col) {
+                rateCells += col == ProcessTableModel::Rate;
+                pidCells += col == ProcessTableModel::Pid;
+            }
+        }
+        QVERIFY2(rateCells <= 3 * 6, qPrintable(QString("%1 rate cell updates in 1 s").arg(rateCells))); // 3 rows, 4 Hz (+slack)
+        QVERIFY2(rateCells >= 3, "the rates never updated");
+        QCOMPARE(pidCells, 0); // nothing about the processes changed
+        w.processView()->selectRow(1);
+        w.killSelectedWorker();
+        QTRY_VERIFY_WITH_TIMEOUT(w.processModel()->data(w.processModel()->index(1, ProcessTableModel::State), Qt::DisplayRole).toString().contains("signal"), 5000);
+        w.stop();
+        w.setConfig(stream(TransportKind::Pipe));
+        QVERIFY(w.start());
+        QTRY_COMPARE_WITH_TIMEOUT(w.processModel()->rowCount(), 2, 3000);
+        QTest::qWait(300);
+        w.stop();
     }
 
     void killWorkerIsReportedAndOthersContinue() {
