@@ -244,6 +244,10 @@ void MainWindow::buildControls() {
     });
     connect(experiment_, &QComboBox::currentIndexChanged, this, &MainWindow::updateEnabled);
     connect(transport_, &QComboBox::currentIndexChanged, this, &MainWindow::updateEnabled);
+    // Another experiment or transport chosen: the last run's charts and scene (its labels, its
+    // legends) no longer describe what Start will show, so they go.
+    connect(experiment_, &QComboBox::currentIndexChanged, this, &MainWindow::clearResults);
+    connect(transport_, &QComboBox::currentIndexChanged, this, &MainWindow::clearResults);
     connect(compare_, &QCheckBox::toggled, this, &MainWindow::updateEnabled);
 }
 
@@ -490,6 +494,13 @@ void MainWindow::updateEnabled() {
     pauseButton_->setEnabled(!controller_->lanes().empty());
     pauseButton_->setText(controller_->paused() ? tr("Resume") : tr("Pause"));
     killButton_->setEnabled(!controller_->lanes().empty());
+}
+
+void MainWindow::clearResults() {
+    if (controller_->running()) return;
+    for (TimeChart* c : {throughput_, contention_, integrity_, latency_}) c->reset();
+    flow_->clear();
+    ackLabel_->clear();
 }
 
 bool MainWindow::start() {

@@ -88,6 +88,7 @@ private:
     void updateEnabled();
     void onSampled();
     void refreshChart();
+    void clearResults();
     void onSyncSwitched();
     void onError(const QString& message);
     void log(const QString& line);

@@ -105,6 +105,11 @@ void TimeChart::clearData() {
     placeMarks({}, 0, 1);
 }
 
+void TimeChart::reset() {
+    clearData();
+    ensureSeries(0, {}, kind_);
+}
+
 void TimeChart::refresh(const RunController& controller) {
     const auto& lanes = controller.lanes();
     if (lanes.empty()) return; // keep the last run on screen

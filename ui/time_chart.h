@@ -32,6 +32,9 @@ public:
     // Rebuilds the series from the controller's lanes (called at the chart refresh rate).
     void refresh(const RunController& controller);
     void clearData();
+    // No data and no series (so no legend): what a chart shows before any run of its experiment.
+    void reset();
+    int seriesCount() const { return static_cast<int>(series_.size()); }
     // The plotted data in long form: "series,time_s,value", then the marks.
     QString csv() const;
     QString title() const;

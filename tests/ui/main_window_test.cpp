@@ -160,6 +160,23 @@ private slots:
         w.stop();
     }
 
+    // After a run, choosing another experiment clears what described the old one: no points,
+    // no stale legends, the scene back to its start text.
+    void changingTheExperimentClearsTheLastRun() {
+        MainWindow w;
+        showSized(w);
+        w.setConfig(stream(TransportKind::Pipe));
+        QVERIFY(w.start());
+        QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 5, 8000);
+        w.stop();
+        QVERIFY(w.throughputChart()->pointCount() > 0); // Stop keeps the last run on screen
+        w.setConfig(race(true));
+        QTest::qWait(300);
+        QCOMPARE(w.throughputChart()->pointCount(), 0);
+        QCOMPARE(w.throughputChart()->seriesCount(), 0);
+        QVERIFY(w.flowView()->figure()->lanes().empty());
+    }
+
     void exportsProduceValidFiles() {
         MainWindow w;
         showSized(w);
