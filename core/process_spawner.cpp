@@ -19,10 +19,6 @@
 
 extern char** environ;
 
-#ifndef IPCLAB_WORKER_BUILD_PATH
-#define IPCLAB_WORKER_BUILD_PATH ""
-#endif
-
 namespace ipclab {
 
 std::string ExitInfo::describe() const {
@@ -138,9 +134,9 @@ std::string workerExecutable() {
         fs::path beside = self.parent_path() / "ipclab-worker";
         if (fs::exists(beside, ec)) return beside.string();
     }
-    std::string built = IPCLAB_WORKER_BUILD_PATH;
-    if (!built.empty() && fs::exists(built, ec)) return built;
-    throw ConfigError("cannot find ipclab-worker (set IPCLAB_WORKER to its path)");
+    // (No build path is baked in: an installed or moved core finds its worker beside the
+    // program or where IPCLAB_WORKER says; the tests set IPCLAB_WORKER.)
+    throw ConfigError("cannot find ipclab-worker beside " + self.string() + " (set IPCLAB_WORKER to its path)");
 }
 
 } // namespace ipclab
