@@ -101,7 +101,7 @@ public:
     // once per batch of small messages instead of after each: the reader then fetches the
     // index's cache line once per batch, not once per message, which at 64 bytes is most of the
     // cost of a hand-over. A batch is at most kPublishBatch messages and kPublishBatchBytes of
-    // slots (publishBatch()): 16 messages up to 4 KiB, one of 64 KiB (a batch of those reached
+    // slots (publishBatchFor()): 16 messages up to 4 KiB, one of 64 KiB (a batch of those reached
     // the reader after it had left the writer's cache, measured at 0.6x the throughput of
     // publishing each). The writer must call flush() before it stops
     // sending for any reason. `published` says whether the reader can see the message now (then
@@ -109,7 +109,6 @@ public:
     bool singleProducerConsumer() const { return spsc_; }
     static constexpr uint64_t kPublishBatch = 16;
     static constexpr uint64_t kPublishBatchBytes = 128 * 1024;
-    uint64_t publishBatch() const { return publishMask_ + 1; }
     static uint64_t publishBatchFor(uint32_t slotSize);
     template <typename Write>
     bool tryPushInline(std::size_t size, Write&& write, bool moreFollow, bool& published) {
