@@ -502,6 +502,10 @@ void FlowView::updateFrom(const RunController& c) {
         uint32_t frame = lane.config.messageSize + static_cast<uint32_t>(kFrameHeaderSize);
         std::size_t held = lane.run->channelCapacity();
         fl.capacity = held ? static_cast<double>(held) : std::max(1.0, 65536.0 / frame);
+        // Producers count a message before handing it over (on the ring up to 16 ahead, see
+        // produce() in worker_loop.cpp), so sent - received can exceed what a medium of known
+        // size can hold: "1067 of 1024 slots" was drawn. A full medium is what is true.
+        if (held) fl.inFlight = std::min(fl.inFlight, fl.capacity);
         const auto& old = figure_->lanes();
         fl.flash = i < old.size() ? old[i].flash : 0;
         if (lane.newLost || lane.newInconsistent) fl.flash = 1.0;
