@@ -10,16 +10,16 @@
 //  4. How fast workers obey a sync switch (control block -> acknowledgement).
 #include "cli.h"
 
-#include "clock.h"
-#include "error.h"
-#include "experiment_run.h"
-#include "experiment_runner.h"
-#include "message.h"
-#include "object_names.h"
-#include "shm_ring.h"
-#include "spin_lock.h"
-#include "telemetry.h"
-#include "unique_fd.h"
+#include "ipclab/base/clock.h"
+#include "ipclab/base/error.h"
+#include "ipclab/experiment/experiment_run.h"
+#include "ipclab/experiment/experiment_runner.h"
+#include "ipclab/transport/message.h"
+#include "ipclab/base/object_names.h"
+#include "ipclab/transport/shm_ring.h"
+#include "ipclab/sync/spin_lock.h"
+#include "ipclab/telemetry/telemetry.h"
+#include "ipclab/base/unique_fd.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>

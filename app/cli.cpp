@@ -1,8 +1,8 @@
 #include "cli.h"
 
-#include "error.h"
-#include "experiment_runner.h"
-#include "object_names.h"
+#include "ipclab/base/error.h"
+#include "ipclab/experiment/experiment_runner.h"
+#include "ipclab/base/object_names.h"
 
 #include <signal.h>
 #include <unistd.h>

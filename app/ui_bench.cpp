@@ -1,6 +1,6 @@
 #include "ui_bench.h"
 
-#include "experiment_run.h"
+#include "ipclab/experiment/experiment_run.h"
 #include "flow_scene.h"
 #include "main_window.h"
 #include "run_controller.h"

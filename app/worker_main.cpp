@@ -1,4 +1,4 @@
 // ipclab-worker: one real OS process of an experiment. Started by the core, never by hand.
-#include "worker_loop.h"
+#include "ipclab/experiment/worker_loop.h"
 
 int main(int argc, char** argv) { return ipclab::workerMain(argc, argv); }

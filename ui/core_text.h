@@ -2,9 +2,9 @@
 // The core's user-visible words (transport names, explanations, roles, states, exit reasons),
 // translated for the window. The core has no Qt, so its strings are listed in core_text.cpp for
 // lupdate, and looked up at run time in the "core" translation context.
-#include "experiment_config.h"
-#include "process_spawner.h"
-#include "telemetry.h"
+#include "ipclab/config/experiment_config.h"
+#include "ipclab/base/process_spawner.h"
+#include "ipclab/telemetry/telemetry.h"
 
 #include <QString>
 #include <QStringList>

@@ -4,7 +4,7 @@
 #include "qt_text.h"
 #include "token_layer.h"
 
-#include "message.h"
+#include "ipclab/transport/message.h"
 #include "run_controller.h"
 
 #include <QPainter>

@@ -8,8 +8,8 @@
 // The figure is painted by one item from a plain state struct that `update(controller)` fills
 // 30 times a second; a separate 60 Hz animation timer only moves tokens, so neither blocks.
 #include "chart_theme.h"
-#include "experiment_config.h"
-#include "telemetry.h"
+#include "ipclab/config/experiment_config.h"
+#include "ipclab/telemetry/telemetry.h"
 
 #include <QElapsedTimer>
 #include <QGraphicsObject>

@@ -1,6 +1,6 @@
 #include "lesson_library.h"
 
-#include "experiment_runner.h"
+#include "ipclab/experiment/experiment_runner.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,7 +5,7 @@
 // the RunController; it never sees individual messages.
 #include "chart_exporter.h"
 #include "chart_theme.h"
-#include "experiment_config.h"
+#include "ipclab/config/experiment_config.h"
 #include "lesson_library.h"
 
 #include <QMainWindow>

@@ -3,8 +3,8 @@
 #include "core_text.h"
 #include "qt_text.h"
 
-#include "clock.h"
-#include "error.h"
+#include "ipclab/base/clock.h"
+#include "ipclab/base/error.h"
 
 #include <QMetaObject>
 

@@ -3,9 +3,9 @@
 // per lane: compare mode runs a shared-memory lane and a message-passing lane side by side),
 // samples their telemetry blocks on a fixed 30 Hz timer, and steers them through the control
 // block. Views read its state after each `sampled()`; there is no signal per message.
-#include "experiment_config.h"
-#include "experiment_run.h"
-#include "experiment_runner.h"
+#include "ipclab/config/experiment_config.h"
+#include "ipclab/experiment/experiment_run.h"
+#include "ipclab/experiment/experiment_runner.h"
 #include "telemetry_history.h"
 
 #include <QObject>

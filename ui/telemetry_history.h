@@ -1,7 +1,7 @@
 #pragma once
 // The sliding window of what the UI has sampled: one point per sample per series, plus the marks
 // (sync toggles, deaths) drawn on the time axis. Plain C++ so it is tested without a screen.
-#include "telemetry_snapshot.h"
+#include "ipclab/telemetry/telemetry_snapshot.h"
 
 #include <deque>
 #include <string>

@@ -1,6 +1,6 @@
 // ExperimentConfig: parsing, validation and the argv round trip the workers depend on.
-#include "error.h"
-#include "experiment_config.h"
+#include "ipclab/base/error.h"
+#include "ipclab/config/experiment_config.h"
 
 #include <gtest/gtest.h>
 

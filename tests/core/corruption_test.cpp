@@ -1,11 +1,11 @@
 // Shared memory is input from other processes: a corrupted header must give a clean error,
 // never a crash or an out-of-bounds access.
-#include "error.h"
-#include "object_names.h"
-#include "race_area.h"
-#include "shm_ring.h"
-#include "shm_segment.h"
-#include "telemetry.h"
+#include "ipclab/base/error.h"
+#include "ipclab/base/object_names.h"
+#include "ipclab/experiment/race_area.h"
+#include "ipclab/transport/shm_ring.h"
+#include "ipclab/base/shm_segment.h"
+#include "ipclab/telemetry/telemetry.h"
 
 #include <gtest/gtest.h>
 #include <cstring>

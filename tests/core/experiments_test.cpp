@@ -1,6 +1,6 @@
 // The remaining experiments end to end: ping-pong latency, the address-space isolation lesson,
 // and the size sweep.
-#include "shm_ring.h"
+#include "ipclab/transport/shm_ring.h"
 #include "test_support.h"
 
 #include <sched.h>

@@ -1,11 +1,11 @@
 // Any bytes in a shared segment: random bytes written over the ring and telemetry segments (and
 // the race area) of live runs, in every sync mode. No worker may die by a signal other than our
 // own SIGKILL at stop, and every run must end within its duration plus the stop grace.
-#include "error.h"
-#include "object_names.h"
-#include "race_area.h"
-#include "shm_ring.h"
-#include "shm_segment.h"
+#include "ipclab/base/error.h"
+#include "ipclab/base/object_names.h"
+#include "ipclab/experiment/race_area.h"
+#include "ipclab/transport/shm_ring.h"
+#include "ipclab/base/shm_segment.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // Runs after the whole suite: fails if any IPC Lab kernel object or worker process is left.
-#include "object_names.h"
+#include "ipclab/base/object_names.h"
 
 #include <dirent.h>
 

@@ -1,7 +1,7 @@
 // Switching synchronization while workers run: the control block changes at once, every worker
 // acknowledges the new generation, and their behaviour changes (lost updates start or stop).
-#include "clock.h"
-#include "shm_ring.h"
+#include "ipclab/base/clock.h"
+#include "ipclab/transport/shm_ring.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // Frames and sequence tracking: what lets a consumer prove a message arrived intact and once.
-#include "message.h"
-#include "sequence_tracker.h"
+#include "ipclab/transport/message.h"
+#include "ipclab/experiment/sequence_tracker.h"
 
 #include <gtest/gtest.h>
 #include <vector>

@@ -1,6 +1,6 @@
 // IPC Lab on a shared lab machine: cleanup removes only what this user's dead IPC Lab runs left,
 // never another user's files, never through a symlink, never a name that merely looks like ours.
-#include "object_names.h"
+#include "ipclab/base/object_names.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // What the UI and CLI derive from telemetry snapshots: rates, percentiles, lost updates, and the
 // sweep's crossover.
-#include "experiment_runner.h"
-#include "telemetry_snapshot.h"
+#include "ipclab/experiment/experiment_runner.h"
+#include "ipclab/telemetry/telemetry_snapshot.h"
 
 #include <gtest/gtest.h>
 

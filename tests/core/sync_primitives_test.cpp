@@ -1,11 +1,11 @@
 // Each synchronization primitive on its own, between real processes sharing an anonymous
 // mapping (what the experiments do through named segments): wait/wake, mutual exclusion, and
 // the robust mutex's recovery from a holder that died.
-#include "clock.h"
-#include "futex.h"
-#include "robust_mutex.h"
-#include "shm_semaphore.h"
-#include "spin_lock.h"
+#include "ipclab/base/clock.h"
+#include "ipclab/sync/futex.h"
+#include "ipclab/sync/robust_mutex.h"
+#include "ipclab/sync/shm_semaphore.h"
+#include "ipclab/sync/spin_lock.h"
 
 #include <sys/mman.h>
 #include <sys/prctl.h>

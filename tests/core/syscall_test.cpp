@@ -1,10 +1,10 @@
 // The telemetry's system-call counters against what the models promise: after setup the shared
 // ring moves messages with (about) zero system calls; message passing needs at least one per
 // send and one per receive.
-#include "message.h"
-#include "object_names.h"
-#include "shm_ring.h"
-#include "telemetry.h"
+#include "ipclab/transport/message.h"
+#include "ipclab/base/object_names.h"
+#include "ipclab/transport/shm_ring.h"
+#include "ipclab/telemetry/telemetry.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>

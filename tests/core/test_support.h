@@ -1,7 +1,7 @@
 #pragma once
 // Small helpers shared by the core tests: run an experiment and read numbers out of its table.
-#include "experiment_runner.h"
-#include "table.h"
+#include "ipclab/experiment/experiment_runner.h"
+#include "ipclab/base/table.h"
 
 #include <chrono>
 #include <sstream>

@@ -1,9 +1,9 @@
 // Every transport moves messages of several sizes between two real worker processes; the
 // consumer verifies each frame's checksum and sequence number, so a transport that drops,
 // duplicates, reorders or damages anything fails here.
-#include "error.h"
-#include "object_names.h"
-#include "shm_ring.h"
+#include "ipclab/base/error.h"
+#include "ipclab/base/object_names.h"
+#include "ipclab/transport/shm_ring.h"
 #include "test_support.h"
 
 #include <sys/stat.h>

@@ -3,7 +3,7 @@
 #include "hangul.h"
 #include "lesson_library.h"
 #include "main_window.h"
-#include "object_names.h"
+#include "ipclab/base/object_names.h"
 #include "run_controller.h"
 
 #include <QLabel>

@@ -3,7 +3,7 @@
 // exports write valid files, and closing the window leaves no worker and no kernel object.
 #include "flow_scene.h"
 #include "main_window.h"
-#include "object_names.h"
+#include "ipclab/base/object_names.h"
 #include "process_table_model.h"
 #include "run_controller.h"
 #include "sweep_chart.h"

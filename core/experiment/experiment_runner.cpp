@@ -1,0 +1,290 @@
+#include "ipclab/experiment/experiment_runner.h"
+
+#include "ipclab/base/clock.h"
+#include "ipclab/base/error.h"
+#include "ipclab/transport/message.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <thread>
+
+namespace ipclab {
+
+namespace {
+std::string us(uint64_t ns) { return fmt(static_cast<double>(ns) / 1000.0, 2); }
+
+void sleepS(double s) { std::this_thread::sleep_for(std::chrono::duration<double>(s)); }
+
+// A worker that died holding a lock nobody can take back: a spinlock or a semaphore (a robust
+// mutex is recovered by the next locker, and the run goes on).
+bool heldUnrecoverableLock(const ExperimentRun& run, const WorkerInfo& w) {
+    SyncMode m = run.config().effectiveSync();
+    return w.diedUnexpectedly() && w.lastState == WorkerState::HoldingLock &&
+           (m == SyncMode::Semaphore || m == SyncMode::Spinlock);
+}
+
+// Waits for duration (or until every worker is gone, or a dead worker took a lock with it),
+// reporting progress.
+void runFor(ExperimentRun& run, double seconds, const ProgressFn& progress) {
+    uint64_t start = monotonicNs();
+    uint64_t end = start + static_cast<uint64_t>(seconds * 1e9);
+    while (monotonicNs() < end) {
+        sleepS(std::min(0.2, static_cast<double>(end - monotonicNs()) / 1e9 + 0.001));
+        bool lockLost = false;
+        for (const auto& w : run.reap()) lockLost |= heldUnrecoverableLock(run, w);
+        if (progress) progress(static_cast<double>(monotonicNs() - start) / 1e9, run.sample());
+        if (run.allExited()) break;
+        if (lockLost) { // the survivors would wait for it forever: stop cleanly instead
+            run.stop();
+            break;
+        }
+    }
+}
+
+std::string deathsOf(const ExperimentRun& run) {
+    std::string s;
+    for (const auto& w : run.workers()) {
+        if (!w.diedUnexpectedly()) continue;
+        s += (s.empty() ? "" : "; ") + std::string(toString(w.role)) + " " + std::to_string(w.pid) + " " + w.exit.describe();
+        if (heldUnrecoverableLock(run, w))
+            s += std::string(" while holding the ") + std::string(toString(run.config().effectiveSync())) +
+                 ": the holder died; a " + std::string(toString(run.config().effectiveSync())) +
+                 " cannot be recovered (a robust mutex can), so the run was stopped";
+    }
+    return s.empty() ? "none" : s;
+}
+
+// Messages a role handled: the live counters in shared memory survive a worker's death; the
+// exit-time copy is what a run with telemetry off has.
+uint64_t handled(const Snapshot& f, WorkerRole role) {
+    return std::max(f.sum(&WorkerCounters::messages, roleBit(role)), f.sum(&WorkerCounters::finalMessages, roleBit(role)));
+}
+} // namespace
+
+std::vector<uint32_t> defaultSweepSizes() { return {8, 64, 512, 4096, 32768, 262144, 1048576}; }
+
+void fillSweepDefaults(ExperimentConfig& c) {
+    if (c.sweepTransports.empty()) c.sweepTransports = allTransports();
+    if (c.sweepSizes.empty()) c.sweepSizes = defaultSweepSizes();
+}
+
+Table summarizeStream(const ExperimentRun& run, const Snapshot& a, const Snapshot& b, const Snapshot& f) {
+    const ExperimentConfig& c = run.config();
+    int consumers = roleBit(WorkerRole::Consumer);
+    Rates r = ratesBetween(a, b, consumers);
+    auto hist = f.histogram(consumers);
+    uint64_t sent = handled(f, WorkerRole::Producer);
+    uint64_t received = handled(f, WorkerRole::Consumer);
+    uint64_t dup = f.sum(&WorkerCounters::duplicated), localLost = f.sum(&WorkerCounters::lost);
+    // Global accounting catches what a single consumer cannot see (several consumers, or
+    // messages never read before the end of the run).
+    uint64_t unique = received > dup ? received - dup : 0;
+    uint64_t lost = std::max(localLost, sent > unique ? sent - unique : 0);
+    Table t;
+    t.columns = {"transport", "sync", "producers", "consumers", "size_bytes", "seconds", "sent", "received",
+                 "msgs_per_s", "mb_per_s", "latency_p50_us", "latency_p99_us", "latency_p999_us", "lost",
+                 "duplicated", "out_of_order", "corrupted", "syscalls_per_msg", "send_calls_per_msg",
+                 "receive_calls_per_msg", "wait_calls_per_msg", "data_calls", "verified", "worker_deaths"};
+    // Whole run, both sides: the count strace sees for the data-moving calls.
+    uint64_t dataCalls = f.sum(&WorkerCounters::syscalls) - std::min(f.sum(&WorkerCounters::syscalls), f.sum(&WorkerCounters::waitCalls));
+    std::string verified = c.effectiveSync() == SyncMode::None || c.rate > 0
+                               ? "every byte of every message"
+                               : "every byte of 1 message in " + std::to_string(kFullCheckEvery) + "; header and sequence of all";
+    // Message passing takes no lock of ours: the kernel synchronizes.
+    std::string sync = isMessagePassing(c.transport) ? "kernel" : std::string(toString(c.effectiveSync()));
+    t.addRow({std::string(toString(c.transport)), sync, std::to_string(c.producers),
+              std::to_string(c.consumers), std::to_string(c.messageSize), fmt(r.seconds, 2), std::to_string(sent),
+              std::to_string(received), fmt(r.msgsPerS, 0), fmt(r.mbPerS, 2), us(percentileNs(hist, 50)),
+              us(percentileNs(hist, 99)), us(percentileNs(hist, 99.9)), std::to_string(lost), std::to_string(dup),
+              std::to_string(f.sum(&WorkerCounters::outOfOrder)), std::to_string(f.sum(&WorkerCounters::corrupted)),
+              fmt(r.syscallsPerMsg, 2), fmt(r.sendCallsPerMsg, 2), fmt(r.receiveCallsPerMsg, 2), fmt(r.waitCallsPerMsg, 2),
+              std::to_string(dataCalls), verified, deathsOf(run)});
+    return t;
+}
+
+Table summarizeRace(const ExperimentRun& run, const Snapshot& a, const Snapshot& b, const Snapshot& f) {
+    const ExperimentConfig& c = run.config();
+    Rates r = ratesBetween(a, b, ~0);
+    Table t;
+    t.columns = {"sync", "workers", "seconds", "updates", "updates_per_s", "counter", "lost_updates",
+                 "inconsistent_records", "contended_pct", "mean_wait_us", "mutex_recoveries", "worker_deaths"};
+    t.addRow({std::string(toString(c.effectiveSync())), std::to_string(c.workers), fmt(r.seconds, 2),
+              std::to_string(f.sum(&WorkerCounters::updates)), fmt(r.updatesPerS, 0), std::to_string(f.raceCounter),
+              std::to_string(f.lostUpdates()), std::to_string(f.sum(&WorkerCounters::inconsistent)),
+              fmt(r.contendedPct, 2), fmt(r.meanWaitUs, 2), std::to_string(f.mutexRecoveries), deathsOf(run)});
+    return t;
+}
+
+Table summarizePingPong(const ExperimentRun& run, const Snapshot& a, const Snapshot& b) {
+    const ExperimentConfig& c = run.config();
+    int pinger = roleBit(WorkerRole::Pinger);
+    Rates r = ratesBetween(a, b, pinger);
+    auto hist = b.histogram(pinger);
+    uint64_t trips = b.sum(&WorkerCounters::messages, pinger);
+    double sys = trips ? static_cast<double>(b.sum(&WorkerCounters::syscalls)) / static_cast<double>(trips) : 0;
+    Table t;
+    t.columns = {"transport", "size_bytes", "round_trips", "round_trips_per_s", "rtt_p50_us", "rtt_p99_us",
+                 "rtt_p999_us", "syscalls_per_round_trip", "corrupted", "worker_deaths"};
+    t.addRow({std::string(toString(c.transport)), std::to_string(c.messageSize), std::to_string(trips),
+              fmt(r.msgsPerS, 0), us(percentileNs(hist, 50)), us(percentileNs(hist, 99)), us(percentileNs(hist, 99.9)),
+              fmt(sys, 2), std::to_string(b.sum(&WorkerCounters::corrupted)), deathsOf(run)});
+    return t;
+}
+
+Table summarizeIsolation(const ExperimentRun& run) {
+    Table t;
+    t.columns = {"pid", "private_address", "private_written", "private_seen", "shared_address", "shared_written",
+                 "shared_seen_from_other", "private_frame", "shared_frame"};
+    auto area = run.isolation();
+    if (!area) return t;
+    char buf[32];
+    auto hex = [&](uint64_t v) {
+        std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
+        return std::string(buf);
+    };
+    for (const auto& rep : (*area)->reports) {
+        if (!rep.done.load()) continue;
+        t.addRow({std::to_string(rep.pid.load()), hex(rep.privateAddress), std::to_string(rep.privateWritten),
+                  std::to_string(rep.privateSeen), hex(rep.sharedAddress), std::to_string(rep.sharedWritten),
+                  std::to_string(rep.sharedSeenOther), rep.privateFrame ? hex(rep.privateFrame) : "n/a",
+                  rep.sharedFrame ? hex(rep.sharedFrame) : "n/a"});
+    }
+    return t;
+}
+
+Table runExperiment(const ExperimentConfig& cfg, const ProgressFn& progress) {
+    if (cfg.experiment == ExperimentKind::Sweep) return sweepTable(runSweep(cfg));
+    ExperimentRun run(cfg);
+    if (cfg.experiment == ExperimentKind::Isolation) {
+        // Nothing to stop: wait for both to finish their three steps (bounded; stop kills stragglers).
+        for (int i = 0; i < 500 && !run.allExited(); ++i) {
+            run.reap();
+            sleepS(0.01);
+        }
+        run.stop(0);
+        Table t = summarizeIsolation(run);
+        if (t.rows.size() != 2) throw SystemError("isolation workers did not finish: " + deathsOf(run), EIO);
+        return t;
+    }
+    double duration = cfg.durationS > 0 ? cfg.durationS : 2.0;
+    double warm = std::min(0.2, duration / 5);
+    runFor(run, warm, {});
+    Snapshot a = run.sample();
+    runFor(run, duration - warm, progress);
+    Snapshot b = run.sample();
+    run.stop();
+    Snapshot f = run.sample();
+    switch (cfg.experiment) {
+    case ExperimentKind::Stream: return summarizeStream(run, a, b, f);
+    case ExperimentKind::Race: return summarizeRace(run, a, b, f);
+    case ExperimentKind::PingPong: return summarizePingPong(run, a, b);
+    default: break;
+    }
+    return {};
+}
+
+Rates measureStream(const ExperimentConfig& cfg, double seconds) {
+    ExperimentRun run(cfg);
+    runFor(run, std::min(0.2, seconds * 0.25), {});
+    Snapshot a = run.sample();
+    runFor(run, seconds, {});
+    Snapshot b = run.sample();
+    run.stop();
+    return ratesBetween(a, b, roleBit(WorkerRole::Consumer));
+}
+
+std::string seriesName(const SweepPoint& p) {
+    return std::string(toString(p.transport)) + (p.lockPerMessage ? "+mutex" : "");
+}
+
+std::vector<SweepPoint> runSweep(const ExperimentConfig& cfg, const std::function<void(const SweepPoint&, int, int)>& onPoint) {
+    cfg.validate();
+    struct Series {
+        TransportKind t;
+        bool locked;
+    };
+    std::vector<Series> series;
+    for (TransportKind t : cfg.sweepTransports) {
+        series.push_back({t, false});
+        if (t == TransportKind::SharedMemory) series.push_back({t, true});
+    }
+    std::vector<SweepPoint> out;
+    int total = static_cast<int>(series.size() * cfg.sweepSizes.size()), done = 0;
+    for (uint32_t size : cfg.sweepSizes) {
+        for (const Series& s : series) {
+            ++done;
+            if (size > ExperimentConfig::maxMessageSize(s.t)) continue; // e.g. mqueue above its limit
+            ExperimentConfig p = cfg;
+            p.experiment = ExperimentKind::Stream;
+            p.transport = s.t;
+            p.messageSize = size;
+            p.producers = p.consumers = 1;
+            p.rate = 0;
+            p.durationS = cfg.sweepPointS;
+            // Shared memory: lock-free, or a mutex around every message for the second series.
+            // Message passing ignores the setting: the kernel synchronizes.
+            p.syncEnabled = true;
+            p.sync = s.locked ? SyncMode::Mutex : SyncMode::Atomic;
+            Rates r = measureStream(p, cfg.sweepPointS * 0.8);
+            SweepPoint pt{s.t, size, r.msgsPerS, r.mbPerS, s.locked};
+            out.push_back(pt);
+            if (onPoint) onPoint(pt, done, total);
+        }
+    }
+    return out;
+}
+
+Table sweepTable(const std::vector<SweepPoint>& points) {
+    Table t;
+    t.columns = {"series", "transport", "sync", "size_bytes", "msgs_per_s", "mb_per_s", "shm_speedup"};
+    std::map<uint32_t, double> shm;
+    for (const auto& p : points)
+        if (p.transport == TransportKind::SharedMemory && !p.lockPerMessage) shm[p.size] = p.msgsPerS;
+    for (const auto& p : points) {
+        bool lockFreeShm = p.transport == TransportKind::SharedMemory && !p.lockPerMessage;
+        std::string speedup = "";
+        if (!lockFreeShm && shm.count(p.size) && p.msgsPerS > 0) speedup = fmt(shm[p.size] / p.msgsPerS, 2);
+        std::string sync = p.transport != TransportKind::SharedMemory ? "kernel" : p.lockPerMessage ? "mutex" : "lock-free";
+        t.addRow({seriesName(p), std::string(toString(p.transport)), sync, std::to_string(p.size), fmt(p.msgsPerS, 0),
+                  fmt(p.mbPerS, 2), speedup});
+    }
+    return t;
+}
+
+std::vector<SweepRatio> sweepRatios(const std::vector<SweepPoint>& points) {
+    std::map<uint32_t, double> shm;
+    std::map<uint32_t, SweepPoint> best;
+    for (const auto& p : points) {
+        if (p.transport == TransportKind::SharedMemory) {
+            if (!p.lockPerMessage) shm[p.size] = p.msgsPerS;
+        } else if (!best.count(p.size) || p.msgsPerS > best.at(p.size).msgsPerS) {
+            best.insert_or_assign(p.size, p);
+        }
+    }
+    std::vector<SweepRatio> out;
+    for (const auto& [size, s] : shm)
+        if (best.count(size) && best.at(size).msgsPerS > 0) out.push_back({size, s / best.at(size).msgsPerS, best.at(size).transport});
+    return out;
+}
+
+uint32_t sweepCrossover(const std::vector<SweepPoint>& points, double factor) {
+    for (const auto& r : sweepRatios(points))
+        if (r.ratio < factor) return r.size;
+    return 0;
+}
+
+std::string sweepVerdict(const std::vector<SweepPoint>& points) {
+    auto ratios = sweepRatios(points);
+    if (ratios.empty()) return "no size was measured for both shared memory and a message-passing transport";
+    std::string s = "shared memory (lock-free) over the best message-passing transport:";
+    for (const auto& r : ratios)
+        s += " " + formatSize(r.size) + " " + fmt(r.ratio, 1) + "x (" + std::string(toString(r.best)) + ")" +
+             (&r == &ratios.back() ? "" : ",");
+    uint32_t x = sweepCrossover(points, 2.0);
+    s += x ? "; less than 2x ahead from " + formatSize(x) + " on" : "; at least 2x ahead at every measured size";
+    return s;
+}
+
+} // namespace ipclab

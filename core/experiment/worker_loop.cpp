@@ -1,0 +1,491 @@
+#include "ipclab/experiment/worker_loop.h"
+
+#include "ipclab/base/clock.h"
+#include "ipclab/base/error.h"
+#include "ipclab/sync/futex.h"
+#include "ipclab/experiment/isolation_area.h"
+#include "ipclab/transport/message.h"
+#include "ipclab/experiment/race_area.h"
+#include "ipclab/experiment/sequence_tracker.h"
+#include "ipclab/transport/shm_ring_transport.h"
+#include "ipclab/telemetry/telemetry.h"
+#include "ipclab/transport/transport.h"
+
+#include <sched.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <random>
+#include <type_traits>
+
+namespace ipclab {
+namespace {
+
+int toInt(const std::string& flag, const std::string& v) {
+    int i = 0;
+    auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), i);
+    if (ec != std::errc() || p != v.data() + v.size()) throw ConfigError(flag + ": bad number '" + v + "'");
+    return i;
+}
+
+std::vector<std::string> splitComma(const std::string& s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < s.size()) {
+        size_t c = s.find(',', start);
+        out.push_back(s.substr(start, c == std::string::npos ? std::string::npos : c - start));
+        if (c == std::string::npos) break;
+        start = c + 1;
+    }
+    return out;
+}
+
+void setState(WorkerSlot& s, WorkerState st) { s.state.store(static_cast<uint32_t>(st), std::memory_order_relaxed); }
+
+// Reads the control block once per loop iteration (a relaxed load on a read-shared line) and
+// acknowledges every change, so the controller can see that workers obeyed and how fast.
+class ControlFollower {
+public:
+    ControlFollower(const ControlBlock& c, WorkerSlot& s) : c_(c), s_(s) { acknowledge(); }
+    // True while nothing changed since the last look: the run goes on as it was (two loads).
+    bool steady() const {
+        return c_.generation.load(std::memory_order_acquire) == gen_ && c_.runCommand() == RunCommand::Run;
+    }
+    // Returns false when the run stops. Blocks (without spinning) while paused.
+    bool keepGoing() {
+        if (c_.generation.load(std::memory_order_acquire) != gen_) acknowledge();
+        for (;;) {
+            RunCommand cmd = c_.runCommand();
+            if (cmd == RunCommand::Run) return true;
+            if (cmd == RunCommand::Stop) return false;
+            setState(s_, WorkerState::Paused);
+            futexWait(const_cast<std::atomic<uint32_t>&>(c_.generation), gen_, 5'000'000);
+            acknowledge();
+            setState(s_, WorkerState::Running);
+        }
+    }
+    SyncMode sync() const { return sync_; }
+    double rate() const { return rate_; }
+
+private:
+    void acknowledge() {
+        gen_ = c_.generation.load(std::memory_order_acquire);
+        sync_ = c_.effectiveSync();
+        rate_ = static_cast<double>(c_.rateMilli.load(std::memory_order_relaxed)) / 1000.0;
+        s_.activeSync.store(static_cast<uint32_t>(sync_), std::memory_order_relaxed);
+        s_.ackNs.store(monotonicNs(), std::memory_order_relaxed);
+        s_.ackGeneration.store(gen_, std::memory_order_release);
+    }
+    const ControlBlock& c_;
+    WorkerSlot& s_;
+    uint32_t gen_ = 0;
+    SyncMode sync_ = SyncMode::None;
+    double rate_ = 0;
+};
+
+// Waits until `due` in slices of at most 5 ms so pause/stop/rate changes are seen promptly.
+bool paceUntil(uint64_t due, ControlFollower& follow) {
+    for (;;) {
+        uint64_t now = monotonicNs();
+        if (now >= due) return true;
+        uint64_t slice = std::min<uint64_t>(due - now, 5'000'000);
+        timespec ts{0, static_cast<long>(slice)};
+        ::nanosleep(&ts, nullptr);
+        if (!follow.keepGoing()) return false;
+    }
+}
+
+struct Ctx {
+    const ExperimentConfig& cfg;
+    const WorkerArgs& args;
+    TelemetryBlock& tel;
+    WorkerSlot& slot;
+    // Where the counters go: the shared slot, or with telemetry off a private one, so the
+    // worker does the same work (checks included) and only publishing is left out.
+    WorkerSlot* tslot;
+    bool publish; // sampled events for the animation
+};
+
+// Slow runs publish every message for the animation; fast runs one in 1024.
+bool sampleEvent(uint64_t seq, double rate) { return (rate > 0 && rate <= 50) || (seq & 1023) == 0; }
+
+IoContext io(Ctx& c, ControlBlock& control) {
+    return {&control, c.tslot, c.cfg.workerProcesses() + c.cfg.coRunners};
+}
+
+// The producer's loop, compiled once per transport type: for the shared-memory ring (a final
+// class) every call in it is direct and inlined, so a message costs no call frames (the stores
+// they push would queue behind the slot's stores, see MessageBuilder::stamp).
+template <typename T>
+int produce(Ctx& c, ControlBlock& control, T* transport) {
+    MessageBuilder builder(static_cast<uint32_t>(c.args.roleIndex), c.cfg.messageSize);
+    ControlFollower follow(control, c.slot);
+    uint64_t seq = 0;
+    uint64_t nextDue = monotonicNs();
+    // Messages are counted before the hand-over, so that at any instant (and after a kill -9)
+    // the producers' count is at least what the consumers have received. On the ring at full
+    // speed the count goes up kCountAhead at a time: one store per batch instead of two per
+    // message (every store waits behind the slot's, see MessageBuilder::stamp); a system call per
+    // message makes that saving nothing on the other media, which count exactly. `credit`:
+    // counted, not yet sent; taken back whenever the run changes or ends, so paused and stopped
+    // counts are exact.
+    constexpr uint64_t kCountAhead = std::is_same_v<T, ShmRingTransport> ? 16 : 1;
+    uint64_t credit = 0;
+    auto returnCredit = [&] {
+        c.tslot->messages.sub(credit);
+        c.tslot->bytes.sub(credit * c.cfg.messageSize);
+        credit = 0;
+    };
+    setState(c.slot, WorkerState::Running);
+    for (;;) {
+        // Before anything that may wait (pause, stop, a new rate), the reader sees all we sent.
+        if (!follow.steady()) {
+            returnCredit();
+            transport->flush();
+            if (!follow.keepGoing()) break;
+        }
+        if (double rate = follow.rate(); rate > 0) {
+            if (!paceUntil(nextDue, follow)) break;
+            uint64_t period = static_cast<uint64_t>(1e9 / rate);
+            uint64_t now = monotonicNs();
+            nextDue = (nextDue + period < now) ? now + period : nextDue + period; // no catch-up bursts
+        }
+        // Every message is checked in full and time-stamped when a race can tear it (sync off)
+        // or when the run is slow; otherwise 1 in kFullCheckEvery (see message.h).
+        bool full = fullCheckDue(seq, follow.sync() == SyncMode::None || follow.rate() > 0);
+        uint64_t now = full ? monotonicNs() : 0;
+        if (credit == 0) {
+            credit = follow.rate() == 0 ? kCountAhead : 1;
+            c.tslot->messages.add(credit);
+            c.tslot->bytes.add(credit * c.cfg.messageSize);
+        }
+        // At full speed the next message follows at once (the medium may publish a few together).
+        if (transport->sendBuilt(builder, seq, now, full, follow.rate() == 0) != IoStatus::Ok) break;
+        --credit;
+        if (full && c.publish && sampleEvent(seq, follow.rate()))
+            c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Sent, static_cast<uint32_t>(c.args.roleIndex),
+                               seq, now);
+        ++seq;
+    }
+    returnCredit();
+    transport->flush();
+    c.slot.finalMessages.add(seq);
+    return 0;
+}
+
+int runProducer(Ctx& c) {
+    ControlBlock& control = c.tel.control();
+    auto transport = openWriter(c.cfg.transport, c.args.out, kFrameHeaderSize + c.cfg.messageSize, io(c, control));
+    if (auto* ring = dynamic_cast<ShmRingTransport*>(transport.get())) return produce(c, control, ring);
+    return produce(c, control, transport.get());
+}
+
+// The consumer's loop, compiled once per transport type (direct, inlined calls for the ring).
+template <typename T>
+int consume(Ctx& c, ControlBlock& control, T* transport) {
+    AlignedBuffer frameBuf(kFrameHeaderSize + c.cfg.messageSize);
+    std::span<std::byte> frame = frameBuf.span();
+    // With one shared queue (shm ring, mqueue) and several consumers, each sees only part of a
+    // producer's sequence; otherwise this consumer sees all of its producers' messages.
+    bool sole = c.cfg.consumers == 1 || isByteStream(c.cfg.transport);
+    SequenceTracker tracker(static_cast<uint32_t>(c.cfg.producers), sole);
+    ControlFollower follow(control, c.slot);
+    uint64_t received = 0;
+    setState(c.slot, WorkerState::Running);
+    for (;;) {
+        bool stopping = !follow.keepGoing();
+        IoStatus st = transport->receive(frame, 50'000'000);
+        if (st == IoStatus::Closed) break;
+        if (st == IoStatus::Timeout) {
+            if (stopping) break; // stopped and drained
+            continue;
+        }
+        ++received;
+        MessageHeader h;
+        c.tslot->messages.add();
+        c.tslot->bytes.add(c.cfg.messageSize);
+        if (verifyFrame(frame, c.cfg.messageSize, static_cast<uint32_t>(c.cfg.producers), h) != Verdict::Ok) {
+            c.tslot->corrupted.add();
+            if (c.publish) c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Collision, 0, 0, monotonicNs());
+            continue;
+        }
+        // The clock is read only for stamped (full) frames: two clock reads per message would
+        // cost more than a shared-memory hand-over.
+        uint64_t now = h.sendNs ? monotonicNs() : 0;
+        SequenceVerdict v = tracker.observe(h.producer, h.seq);
+        if (v.newlyLost) c.tslot->lost.add(v.newlyLost);
+        if (v.duplicate) c.tslot->duplicated.add();
+        if (v.lateArrival) {
+            c.tslot->outOfOrder.add();
+            // A provisional gap closed: the message was late, not lost.
+            if (sole && c.tslot->lost.get() > 0) c.tslot->lost.sub();
+        }
+        if (h.sendNs && now >= h.sendNs) {
+            uint64_t lat = now - h.sendNs;
+            c.tslot->latencyHist[static_cast<std::size_t>(histBucket(lat))].add();
+            c.tslot->latencyCount.add();
+            c.tslot->latencySumNs.add(lat);
+        }
+        if (c.publish && (v.duplicate || (h.sendNs && sampleEvent(h.seq, follow.rate()))))
+            c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), v.duplicate ? EventKind::Collision : EventKind::Received,
+                               h.producer, h.seq, now ? now : monotonicNs());
+    }
+    c.slot.finalMessages.add(received);
+    return 0;
+}
+
+int runConsumer(Ctx& c) {
+    ControlBlock& control = c.tel.control();
+    auto transport = openReader(c.cfg.transport, c.args.in, kFrameHeaderSize + c.cfg.messageSize, io(c, control));
+    if (auto* ring = dynamic_cast<ShmRingTransport*>(transport.get())) return consume(c, control, ring);
+    return consume(c, control, transport.get());
+}
+
+int runRace(Ctx& c) {
+    ControlBlock& control = c.tel.control();
+    RaceSegment seg = RaceSegment::attach(c.args.data);
+    RaceArea& area = seg.area();
+    SwitchableLock lock(area.locks, control, c.tslot);
+    ControlFollower follow(control, c.slot);
+    std::minstd_rand rng(static_cast<unsigned>(::getpid()));
+    uint64_t updates = 0;
+    setState(c.slot, WorkerState::Running);
+    while (follow.keepGoing()) {
+        SyncMode mode = follow.sync();
+        bool ownerDied = false;
+        if (!lock.acquire(mode, ownerDied)) break;
+        if (ownerDied) control.mutexRecoveries.fetch_add(1);
+
+        // 1. The counter: read-modify-write. Only fetch_add (atomic) or a lock makes it safe.
+        if (mode == SyncMode::Atomic) area.counter.fetch_add(1, std::memory_order_relaxed);
+        else area.counter.store(area.counter.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+
+        // 2. A transfer between two accounts: the record is consistent only if both halves move together.
+        int32_t amount = static_cast<int32_t>(rng() % 100) + 1;
+        if (rng() & 1) amount = -amount;
+        if (mode == SyncMode::Atomic) {
+            uint64_t w = area.accounts.load(std::memory_order_relaxed);
+            while (!area.accounts.compare_exchange_weak(
+                w, packAccounts(accountA(w) - amount, accountB(w) + amount), std::memory_order_acq_rel)) {}
+        } else {
+            uint64_t w = area.accounts.load(std::memory_order_relaxed);
+            area.accounts.store(packAccounts(accountA(w) - amount, accountB(w)), std::memory_order_relaxed);
+            w = area.accounts.load(std::memory_order_relaxed);
+            area.accounts.store(packAccounts(accountA(w), accountB(w) + amount), std::memory_order_relaxed);
+        }
+
+        // 3. An audit: does the record add up? If not, count it and put the books straight.
+        uint64_t w = area.accounts.load(std::memory_order_acquire);
+        if (int64_t{accountA(w)} + accountB(w) != kAccountTotal) {
+            c.tslot->inconsistent.add();
+            uint64_t fixed = packAccounts(accountA(w), static_cast<int32_t>(kAccountTotal - accountA(w)));
+            if (mode == SyncMode::Atomic) area.accounts.compare_exchange_strong(w, fixed);
+            else area.accounts.store(fixed, std::memory_order_relaxed);
+        }
+        if (c.cfg.holdUs) {
+            uint64_t until = monotonicNs() + uint64_t{c.cfg.holdUs} * 1000;
+            while (monotonicNs() < until) {}
+        }
+        lock.release();
+        ++updates;
+        c.tslot->updates.add(); // after the shared increment: a sample never over-reports lost updates
+        c.tslot->messages.add();
+    }
+    c.slot.finalMessages.add(updates);
+    return 0;
+}
+
+int runPinger(Ctx& c) {
+    ControlBlock& control = c.tel.control();
+    std::size_t frameSize = kFrameHeaderSize + c.cfg.messageSize;
+    auto out = openWriter(c.cfg.transport, c.args.out, frameSize, io(c, control));
+    auto in = openReader(c.cfg.transport, c.args.in, frameSize, io(c, control));
+    MessageBuilder builder(0, c.cfg.messageSize);
+    std::vector<std::byte> echo(frameSize);
+    ControlFollower follow(control, c.slot);
+    uint64_t seq = 0;
+    setState(c.slot, WorkerState::Running);
+    while (follow.keepGoing()) {
+        uint64_t t0 = monotonicNs();
+        if (out->send(builder.build(seq, t0)) != IoStatus::Ok) break;
+        IoStatus st;
+        while ((st = in->receive(echo, 50'000'000)) == IoStatus::Timeout)
+            if (control.runCommand() == RunCommand::Stop) break;
+        if (st != IoStatus::Ok) break;
+        uint64_t rtt = monotonicNs() - t0;
+        ++seq;
+        MessageHeader h;
+        if (verifyFrame(echo, c.cfg.messageSize, 1, h) != Verdict::Ok || h.seq != seq - 1) c.tslot->corrupted.add();
+        c.tslot->messages.add();
+        c.tslot->bytes.add(c.cfg.messageSize);
+        c.tslot->latencyHist[static_cast<std::size_t>(histBucket(rtt))].add();
+        c.tslot->latencyCount.add();
+        c.tslot->latencySumNs.add(rtt);
+        if (c.publish && sampleEvent(seq, follow.rate())) c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Received, 0, seq, t0);
+    }
+    c.slot.finalMessages.add(seq);
+    return 0;
+}
+
+int runPonger(Ctx& c) {
+    ControlBlock& control = c.tel.control();
+    std::size_t frameSize = kFrameHeaderSize + c.cfg.messageSize;
+    auto in = openReader(c.cfg.transport, c.args.in, frameSize, io(c, control));
+    auto out = openWriter(c.cfg.transport, c.args.out, frameSize, io(c, control));
+    std::vector<std::byte> buf(frameSize);
+    ControlFollower follow(control, c.slot);
+    uint64_t n = 0;
+    setState(c.slot, WorkerState::Running);
+    for (;;) {
+        bool stopping = !follow.keepGoing();
+        IoStatus st = in->receive(buf, 50'000'000);
+        if (st == IoStatus::Closed) break;
+        if (st == IoStatus::Timeout) {
+            if (stopping) break;
+            continue;
+        }
+        if (out->send(buf) != IoStatus::Ok) break;
+        ++n;
+        c.tslot->messages.add();
+        c.tslot->bytes.add(c.cfg.messageSize);
+    }
+    c.slot.finalMessages.add(n);
+    return 0;
+}
+
+} // namespace
+
+std::vector<std::string> WorkerArgs::toArgs() const {
+    std::vector<std::string> a{"--telemetry", telemetry, "--slot", std::to_string(slot), "--role-index",
+                               std::to_string(roleIndex), "--role", role, "--parent", std::to_string(parentPid)};
+    if (!data.empty()) a.insert(a.end(), {"--data", data});
+    if (!out.empty()) a.insert(a.end(), {"--out", out});
+    if (!in.empty()) {
+        std::string s;
+        for (const auto& i : in) s += (s.empty() ? "" : ",") + i;
+        a.insert(a.end(), {"--in", s});
+    }
+    a.push_back("--");
+    a.insert(a.end(), configArgs.begin(), configArgs.end());
+    return a;
+}
+
+WorkerArgs parseWorkerArgs(const std::vector<std::string>& args) {
+    WorkerArgs w;
+    size_t i = 0;
+    for (; i < args.size(); ++i) {
+        const std::string& f = args[i];
+        if (f == "--") {
+            ++i;
+            break;
+        }
+        if (i + 1 >= args.size()) throw ConfigError(f + " needs a value");
+        const std::string& v = args[++i];
+        if (f == "--telemetry") w.telemetry = v;
+        else if (f == "--slot") w.slot = toInt(f, v);
+        else if (f == "--role-index") w.roleIndex = toInt(f, v);
+        else if (f == "--role") w.role = v;
+        else if (f == "--parent") w.parentPid = toInt(f, v);
+        else if (f == "--data") w.data = v;
+        else if (f == "--out") w.out = v;
+        else if (f == "--in") w.in = splitComma(v);
+        else throw ConfigError("unknown worker option '" + f + "'");
+    }
+    w.configArgs.assign(args.begin() + static_cast<std::ptrdiff_t>(std::min(i, args.size())), args.end());
+    if (w.telemetry.empty() || w.role.empty()) throw ConfigError("worker needs --telemetry and --role");
+    return w;
+}
+
+int runWorker(const WorkerArgs& args) {
+    ExperimentConfig cfg = ExperimentConfig::fromArgs(args.configArgs);
+    // Lower our priority when asked (never raise it): next to a GUI on two cores, eight busy
+    // workers at equal priority would delay its frames by whole scheduler slices.
+    if (cfg.workerNice > 0) {
+        int nice = std::min(cfg.workerNice, 19);
+        errno = 0;
+        int now = ::getpriority(PRIO_PROCESS, 0);
+        if (errno == 0 && now < nice) ::setpriority(PRIO_PROCESS, 0, nice);
+        // Lowering our own scheduling class needs no privilege.
+        sched_param none{};
+        if (cfg.workerNice == ExperimentConfig::kNiceIdle) ::sched_setscheduler(0, SCHED_IDLE, &none);
+    }
+    TelemetryBlock tel = TelemetryBlock::attach(args.telemetry);
+    WorkerSlot& slot = tel.worker(args.slot);
+    slot.pid.store(static_cast<int32_t>(::getpid()), std::memory_order_relaxed);
+    auto privateSlot = std::make_unique<WorkerSlot>();
+    Ctx c{cfg, args, tel, slot, cfg.telemetry ? &slot : privateSlot.get(), cfg.telemetry};
+    int rc = 0;
+    if (args.role == "producer") rc = runProducer(c);
+    else if (args.role == "consumer") rc = runConsumer(c);
+    else if (args.role == "race") rc = runRace(c);
+    else if (args.role == "pinger") rc = runPinger(c);
+    else if (args.role == "ponger") rc = runPonger(c);
+    else if (args.role == "isolation") rc = runIsolationWorker(args.data, args.roleIndex);
+    else throw ConfigError("unknown role '" + args.role + "'");
+    setState(slot, WorkerState::Exited);
+    return rc;
+}
+
+namespace {
+// SIGSEGV/SIGBUS: say what happened and leave with a status the controller explains. Only
+// async-signal-safe calls here.
+void onFault(int sig, siginfo_t* info, void*) {
+    char msg[160] = "ipclab-worker: invalid memory access (signal ";
+    std::size_t n = std::strlen(msg);
+    msg[n++] = static_cast<char>('0' + sig / 10);
+    msg[n++] = static_cast<char>('0' + sig % 10);
+    const char* mid = ") at 0x";
+    for (const char* p = mid; *p; ++p) msg[n++] = *p;
+    auto addr = reinterpret_cast<uintptr_t>(info ? info->si_addr : nullptr);
+    for (int shift = 60; shift >= 0; shift -= 4) msg[n++] = "0123456789abcdef"[(addr >> shift) & 15];
+    const char* tail = ": shared memory overwritten by another process?\n";
+    for (const char* p = tail; *p && n < sizeof msg - 1; ++p) msg[n++] = *p;
+    [[maybe_unused]] ssize_t w = ::write(STDERR_FILENO, msg, n);
+    ::_exit(kWorkerExitCrashed);
+}
+
+void reportFaults() {
+    static char altStack[64 * 1024];
+    stack_t ss{};
+    ss.ss_sp = altStack;
+    ss.ss_size = sizeof altStack;
+    ::sigaltstack(&ss, nullptr);
+    struct sigaction sa{};
+    sa.sa_sigaction = onFault;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGSEGV, &sa, nullptr);
+    ::sigaction(SIGBUS, &sa, nullptr);
+}
+} // namespace
+
+int workerMain(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        WorkerArgs w = parseWorkerArgs(args);
+        // Die with the controller: the kernel sends SIGKILL when our parent exits. The getppid
+        // check closes the window where the parent died before prctl took effect.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (w.parentPid > 0 && ::getppid() != w.parentPid) return 3;
+        ::signal(SIGPIPE, SIG_IGN); // a vanished reader shows up as EPIPE, handled as Closed
+        reportFaults();
+        return runWorker(w);
+    } catch (const CorruptSegment& e) {
+        // Shared memory that no longer holds what it should: leave with a reason the controller
+        // reports, rather than act on garbage (or let glibc abort on it).
+        std::fprintf(stderr, "ipclab-worker: corrupted shared memory: %s\n", e.what());
+        return kWorkerExitCorrupt;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "ipclab-worker: %s\n", e.what());
+        return 2;
+    }
+}
+
+} // namespace ipclab

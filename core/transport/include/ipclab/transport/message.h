@@ -1,0 +1,131 @@
+#pragma once
+// The frame every stream message carries: a 32-byte header in front of the payload.
+//
+// Two kinds of frame, told apart by the magic:
+//  - full ("MSGF"): the checksum covers the header and every payload byte (XXH3), so a torn or
+//    mixed-up write (two producers in one slot) is detected by the consumer;
+//  - sampled ("MSGS"): the checksum covers the header (producer, sequence, send time, size); the
+//    payload, a fixed pattern per producer, is checked on full frames only.
+// A producer sends 1 frame in kFullCheckEvery as a full one (by sequence number) and every frame
+// when a race can tear it (sync off) or when the run is slow enough for every message to be seen.
+// Checking every byte of every message costs as much as the copy it checks: the instrument would
+// hide the mechanism it measures.
+#include "ipclab/base/aligned_buffer.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace ipclab {
+
+inline constexpr uint32_t kMessageMagicFull = 0x4d534746;    // "MSGF"
+inline constexpr uint32_t kMessageMagicSampled = 0x4d534753; // "MSGS"
+// 1 message in this many gets every payload byte verified and a send-time stamp.
+inline constexpr uint64_t kFullCheckEvery = 16;
+
+struct MessageHeader {
+    uint32_t magic;
+    uint32_t producer;
+    uint64_t seq;
+    uint64_t sendNs; // 0 when the frame carries no latency stamp
+    uint32_t payloadSize;
+    uint32_t checksum;
+};
+static_assert(sizeof(MessageHeader) == 32);
+inline constexpr std::size_t kFrameHeaderSize = sizeof(MessageHeader);
+
+// Whether message `seq` is a full frame (every byte checked, time-stamped).
+inline bool fullCheckDue(uint64_t seq, bool everyMessage) { return everyMessage || seq % kFullCheckEvery == 0; }
+
+namespace frame_hash {
+// The header fields, mixed in registers: three independent 64x64->128-bit multiplies (as XXH3
+// itself does for short inputs), so their latencies overlap. Hashing the fields from memory
+// would reload bytes just stored with narrower writes: a store-forwarding stall per message.
+inline uint64_t mum(uint64_t a, uint64_t b) {
+    __uint128_t p = static_cast<__uint128_t>(a) * b;
+    return static_cast<uint64_t>(p) ^ static_cast<uint64_t>(p >> 64);
+}
+inline uint64_t header(uint32_t magic, uint32_t producer, uint64_t seq, uint64_t sendNs, uint32_t payload) {
+    uint64_t a = mum((uint64_t{magic} | (uint64_t{producer} << 32)) ^ 0xbe4ba423396cfeb8ull, seq ^ 0x1cad21f72c81017cull);
+    uint64_t b = mum(sendNs ^ 0xdb979083e96dd4deull, (uint64_t{payload} << 17) ^ 0x1f67b3b7a4a44072ull);
+    uint64_t h = a ^ ((b << 23) | (b >> 41));
+    return h ^ (h >> 29);
+}
+inline uint32_t fold(uint64_t x) { return static_cast<uint32_t>(x ^ (x >> 32)); }
+// Full frames add every payload byte, hashed at memory speed by XXH3 (libxxhash): message.cpp.
+uint32_t withPayload(uint64_t headerHash, const std::byte* payload, std::size_t n);
+inline uint32_t checksum(uint64_t headerHash, const std::byte* payload, std::size_t n, bool full) {
+    return full ? withPayload(headerHash, payload, n) : fold(headerHash);
+}
+} // namespace frame_hash
+
+// Builds frames for one producer. The payload is a fixed pattern per producer (so a slot mixing
+// two producers' bytes fails the full check); per message only the header changes.
+class MessageBuilder {
+public:
+    MessageBuilder(uint32_t producer, uint32_t payloadSize);
+    std::span<const std::byte> build(uint64_t seq, uint64_t sendNs, bool full = true) {
+        stamp(frame_.data(), seq, sendNs, full);
+        return frame_.span();
+    }
+    // Writes the same frame straight into `dst` (frameSize() bytes, e.g. a ring slot): one copy of
+    // the payload pattern plus the stamped words, no intermediate buffer to copy from. Inline, as
+    // is stamp(): on the shared-memory path every store counts (see stamp), a call's included.
+    void buildInto(std::byte* dst, uint64_t seq, uint64_t sendNs, bool full) const {
+        std::memcpy(dst + kFrameHeaderSize, frame_.data() + kFrameHeaderSize, payloadSize_);
+        stamp(dst, seq, sendNs, full);
+    }
+    std::size_t frameSize() const { return frame_.size(); }
+
+private:
+    // Writes the header into a frame whose payload holds the producer's pattern.
+    // Straight into the frame (the layout of MessageHeader) as two 16-byte stores composed in
+    // registers: a header built on the stack and copied as a whole stalls on store forwarding.
+    // Into a ring slot, each store waits in the CPU's store buffer until the slot's cache line
+    // comes back from the reader's CPU; the fewer stores per message, the fewer stalls.
+    void stamp(std::byte* f, uint64_t seq, uint64_t sendNs, bool full) const {
+        uint32_t magic = full ? kMessageMagicFull : kMessageMagicSampled;
+        uint64_t hh = frame_hash::header(magic, producer_, seq, sendNs, payloadSize_);
+        uint64_t w0 = uint64_t{magic} | (uint64_t{producer_} << 32);
+        uint64_t w3 = uint64_t{payloadSize_} |
+                      (uint64_t{frame_hash::checksum(hh, f + kFrameHeaderSize, payloadSize_, full)} << 32);
+#if defined(__SSE2__)
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(f),
+                         _mm_set_epi64x(static_cast<long long>(seq), static_cast<long long>(w0)));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(f + 16),
+                         _mm_set_epi64x(static_cast<long long>(w3), static_cast<long long>(sendNs)));
+#else
+        std::memcpy(f, &w0, 8);
+        std::memcpy(f + 8, &seq, 8);
+        std::memcpy(f + 16, &sendNs, 8);
+        std::memcpy(f + 24, &w3, 8);
+#endif
+    }
+    uint32_t producer_;
+    uint32_t payloadSize_;
+    AlignedBuffer frame_; // the whole frame, cache-line aligned: the pattern copied from here
+};
+
+enum class Verdict { Ok, Corrupted };
+inline bool isFullFrame(const MessageHeader& h) { return h.magic == kMessageMagicFull; }
+// Recomputes the checksum from the received bytes; nothing in the frame is trusted.
+inline Verdict verifyFrame(std::span<const std::byte> frame, uint32_t expectedPayload, uint32_t producerCount,
+                           MessageHeader& h) {
+    if (frame.size() != kFrameHeaderSize + expectedPayload) return Verdict::Corrupted;
+    std::memcpy(&h, frame.data(), sizeof h);
+    if ((h.magic != kMessageMagicFull && h.magic != kMessageMagicSampled) || h.payloadSize != expectedPayload ||
+        h.producer >= producerCount)
+        return Verdict::Corrupted;
+    uint64_t hh = frame_hash::header(h.magic, h.producer, h.seq, h.sendNs, h.payloadSize);
+    return frame_hash::checksum(hh, frame.data() + kFrameHeaderSize, expectedPayload, isFullFrame(h)) == h.checksum
+               ? Verdict::Ok
+               : Verdict::Corrupted;
+}
+
+} // namespace ipclab

@@ -1,0 +1,69 @@
+#pragma once
+// The shared-memory model as a transport: producers and consumers copy frames into and out of
+// ring slots in a segment all of them map. One ring can be shared by many producers and consumers.
+#include "ipclab/transport/message.h"
+#include "ipclab/transport/shm_ring.h"
+#include "ipclab/telemetry/telemetry.h"
+#include "ipclab/transport/transport.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace ipclab {
+
+class ShmRingChannels final : public Channels {
+public:
+    ShmRingChannels(const std::string& prefix, int count, std::size_t frameSize, bool oneWriterOneReader = false);
+    Endpoint writer(int channel) override { return {"shm:" + rings_.at(static_cast<std::size_t>(channel)).name(), -1}; }
+    Endpoint reader(int channel) override { return writer(channel); }
+    ShmRing& ring(int channel) { return rings_.at(static_cast<std::size_t>(channel)); }
+    std::string objectName(int channel) const override { return rings_.at(static_cast<std::size_t>(channel)).name(); }
+    std::size_t capacityFrames() const override { return rings_.empty() ? 0 : rings_.front().slotCount(); }
+
+private:
+    std::vector<ShmRing> rings_;
+};
+
+class ShmRingTransport final : public Transport {
+public:
+    ShmRingTransport(const std::string& spec, IoContext ctx);
+    IoStatus send(std::span<const std::byte> frame) override;
+    // Inline here: the producer's loop calls it directly (see worker_loop.cpp).
+    IoStatus sendBuilt(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full, bool moreFollow) override {
+        // The frame is written straight into the slot: the same one copy of the payload a bare ring makes.
+        if (inlineHandOver()) {
+            bool published = false;
+            bool ok = ring_.tryPushInline(
+                builder.frameSize(), [&](std::byte* dst) { builder.buildInto(dst, seq, sendNs, full); }, moreFollow,
+                published);
+            if (published) ring_.wakeReader(ctx_.slot); // (also when a full ring made it publish)
+            if (ok) return IoStatus::Ok;
+        }
+        // (With a lock, each push publishes the write index: messages held back before go with it.)
+        return sendBuiltSlowly(builder, seq, sendNs, full);
+    }
+    void flush() override;
+    IoStatus receive(std::span<std::byte> frame, int64_t idleTimeoutNs) override {
+        std::size_t len = 0;
+        if (inlineHandOver() && ring_.tryPopInline(frame, len)) {
+            ring_.wakeWriter(ctx_.slot);
+            if (len < frame.size()) std::fill(frame.begin() + static_cast<std::ptrdiff_t>(len), frame.end(), std::byte{0});
+            return IoStatus::Ok;
+        }
+        return receiveSlowly(frame, idleTimeoutNs);
+    }
+
+private:
+    // One writer and one reader without a lock: the ring's inline hand-over applies (and, when it
+    // finds the ring full or empty, the general path with locks, waiting and sleeping takes over).
+    bool inlineHandOver() const {
+        SyncMode m = ctx_.control->effectiveSync();
+        return ring_.singleProducerConsumer() && (m == SyncMode::Atomic || m == SyncMode::None);
+    }
+    IoStatus sendBuiltSlowly(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full);
+    IoStatus receiveSlowly(std::span<std::byte> frame, int64_t idleTimeoutNs);
+    ShmRing ring_;
+    IoContext ctx_;
+};
+
+} // namespace ipclab
