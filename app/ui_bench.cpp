@@ -1,7 +1,7 @@
 #include "ui_bench.h"
 
 #include "ipclab/experiment/experiment_run.h"
-#include "flow_scene.h"
+#include "flow_view.h"
 #include "main_window.h"
 #include "run_controller.h"
 
@@ -101,12 +101,12 @@ int runUiBench(double seconds) {
         }
         spin(0.5); // warm-up
         w.flowView()->resetFrameStats();
-        const Lane& lane = *w.controller().lanes().front();
-        Snapshot a = lane.run->sample();
+        // The window's own samples (30 Hz): the rate is over the interval between their stamps.
+        Snapshot a = w.controller().sample().lanes.front().counters;
         double cpu0 = cpuSeconds();
         spin(seconds);
         double uiCpu = (cpuSeconds() - cpu0) / seconds * 100.0;
-        Snapshot b = lane.run->sample();
+        Snapshot b = w.controller().sample().lanes.front().counters;
         double withUi = consumerRate(a, b);
         auto intervals = w.flowView()->frameIntervalsMs();
         auto work = w.flowView()->frameWorkMs();

@@ -2,9 +2,7 @@
 // The core's user-visible words (transport names, explanations, roles, states, exit reasons),
 // translated for the window. The core has no Qt, so its strings are listed in core_text.cpp for
 // lupdate, and looked up at run time in the "core" translation context.
-#include "ipclab/config/experiment_config.h"
-#include "ipclab/base/process_spawner.h"
-#include "ipclab/telemetry/telemetry.h"
+#include "ipclab/experiment/run_sample.h"
 
 #include <QString>
 #include <QStringList>

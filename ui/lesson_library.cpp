@@ -1,7 +1,5 @@
 #include "lesson_library.h"
 
-#include "ipclab/experiment/experiment_runner.h"
-
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>

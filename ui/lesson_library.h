@@ -2,7 +2,7 @@
 // Lesson presets: one JSON file per lesson in resources/lessons (compiled into the app). Each
 // quotes a claim of the course material, says what to watch, and carries the experiment as the
 // same argument list the CLI takes, so a lesson can only ask for what the core validates.
-#include "ipclab/config/experiment_config.h"
+#include "ipclab/experiment/run_sample.h"
 
 #include <QList>
 #include <QString>

@@ -3,7 +3,7 @@
 #include "core_text.h"
 #include "qt_text.h"
 
-#include "flow_scene.h"
+#include "flow_view.h"
 #include "lesson_library.h"
 #include "process_table_model.h"
 #include "run_controller.h"
@@ -87,7 +87,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         log(text);
     });
     connect(controller_, &RunController::status, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
-    connect(controller_, &RunController::reaped, processModel_, &ProcessTableModel::refresh); // final exit statuses
     connect(controller_, &RunController::stopped, this, [this] {
         flow_->markStopped();
         updateEnabled();
@@ -95,7 +94,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         statusRun_->setText(tr("Stopped. Charts keep the last run; Export (Ctrl+E) puts them into slides."));
     });
     connect(controller_, &RunController::sweepPointAdded, this, [this](int done, int total) {
-        sweep_->setPoints(controller_->sweepPoints());
+        sweep_->setPoints(controller_->sample().sweep);
         progress_->setMaximum(total);
         progress_->setValue(done);
         statusRun_->setText(tr("Sweep: %1 of %2 points measured").arg(done).arg(total));
@@ -207,7 +206,7 @@ void MainWindow::buildControls() {
     buttons->addWidget(killButton_);
     layout->addLayout(buttons);
 
-    processModel_ = new ProcessTableModel(*controller_, this);
+    processModel_ = new ProcessTableModel(this);
     processView_ = new QTableView;
     processView_->setModel(processModel_);
     processView_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -237,7 +236,7 @@ void MainWindow::buildControls() {
     connect(syncSwitch_, &SyncSwitch::toggled, this, &MainWindow::onSyncSwitched);
     connect(primitive_, &QComboBox::currentIndexChanged, this, &MainWindow::onSyncSwitched);
     connect(rate_, &QComboBox::currentIndexChanged, this, [this] {
-        if (!controller_->lanes().empty()) {
+        if (controller_->live()) {
             controller_->setRate(rate_->currentData().toDouble());
             log(tr("Rate set to %1").arg(rate_->currentText()));
         }
@@ -491,9 +490,9 @@ void MainWindow::updateEnabled() {
     syncSwitch_->setEnabled(syncMatters);
     primitive_->setEnabled(syncMatters);
     startButton_->setText(running ? tr("Stop") : tr("Start"));
-    pauseButton_->setEnabled(!controller_->lanes().empty());
+    pauseButton_->setEnabled(controller_->live());
     pauseButton_->setText(controller_->paused() ? tr("Resume") : tr("Pause"));
-    killButton_->setEnabled(!controller_->lanes().empty());
+    killButton_->setEnabled(controller_->live());
 }
 
 void MainWindow::clearResults() {
@@ -528,8 +527,8 @@ bool MainWindow::start() {
         return false;
     }
     QStringList pids;
-    for (const auto& l : controller_->lanes())
-        for (const auto& w : l->run->workers()) pids << QString::number(w.pid);
+    for (const auto& l : controller_->sample().lanes)
+        for (const auto& w : l.workers) pids << QString::number(w.pid);
     QString what = tr("%1 over %2").arg(experiment_->currentText(), transport_->currentText());
     if (c.experiment == ExperimentKind::Race) what = tr("Race with %1 workers").arg(c.workers);
     if (other) what += tr(" vs %1").arg(nameOf(*other));
@@ -548,7 +547,7 @@ void MainWindow::stop() {
 void MainWindow::startOrStop() { controller_->running() ? stop() : (void)start(); }
 
 void MainWindow::togglePause() {
-    if (controller_->lanes().empty()) return;
+    if (!controller_->live()) return;
     controller_->setPaused(!controller_->paused());
     log(controller_->paused() ? tr("Paused") : tr("Resumed"));
     updateEnabled();
@@ -561,7 +560,7 @@ void MainWindow::toggleSync() {
 void MainWindow::onSyncSwitched() {
     bool on = syncSwitch_->isChecked();
     auto prim = static_cast<SyncMode>(primitive_->currentData().toInt());
-    if (controller_->lanes().empty()) return;
+    if (!controller_->live()) return;
     controller_->setSync(on, prim);
     log(on ? tr("Sync ON (%1)").arg(toQString(toString(prim))) : tr("Sync OFF"));
     statusBar()->showMessage(on ? tr("Synchronization on: %1").arg(toQString(toString(prim))) : tr("Synchronization off: watch the collisions"), 4000);
@@ -578,9 +577,10 @@ void MainWindow::killSelectedWorker() {
     if (controller_->killWorker(lane, slot)) log(tr("Sent SIGKILL to worker %1").arg(pid));
 }
 
-void MainWindow::onSampled() {
-    processModel_->refresh();
-    flow_->updateFrom(*controller_);
+void MainWindow::onSampled(const RunSample& sample) {
+    processModel_->update(sample);
+    flow_->update(sample);
+    for (TimeChart* c : {throughput_, contention_, integrity_, latency_}) c->add(sample);
     chartDue_ = true; // drawn at the next animation frame (refreshChart)
 }
 
@@ -590,15 +590,15 @@ void MainWindow::refreshChart() {
     if (!chartDue_) return;
     chartDue_ = false;
     switch (chartTick_++ % 4) {
-    case 0: throughput_->refresh(*controller_); break;
-    case 1: contention_->refresh(*controller_); break;
-    case 2: integrity_->refresh(*controller_); break;
-    default: latency_->refresh(*controller_); break;
+    case 0: throughput_->refresh(); break;
+    case 1: contention_->refresh(); break;
+    case 2: integrity_->refresh(); break;
+    default: latency_->refresh(); break;
     }
 }
 
 void MainWindow::showIsolationResult() {
-    const Table& t = controller_->isolationTable();
+    const Table& t = controller_->sample().isolation;
     QStringList lines;
     lines << tr("Each process has its own address space: the same virtual address, two different memories.") << QString();
     if (t.rows.size() == 2) {

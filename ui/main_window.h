@@ -5,7 +5,7 @@
 // the RunController; it never sees individual messages.
 #include "chart_exporter.h"
 #include "chart_theme.h"
-#include "ipclab/config/experiment_config.h"
+#include "ipclab/experiment/run_sample.h"
 #include "lesson_library.h"
 
 #include <QMainWindow>
@@ -86,7 +86,7 @@ private:
     void buildCentral();
     void buildMenus();
     void updateEnabled();
-    void onSampled();
+    void onSampled(const RunSample& sample);
     void refreshChart();
     void clearResults();
     void onSyncSwitched();

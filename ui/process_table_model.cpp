@@ -3,8 +3,6 @@
 #include "core_text.h"
 #include "qt_text.h"
 
-#include "run_controller.h"
-
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -27,7 +25,7 @@ QString stateText(WorkerState s) {
 }
 } // namespace
 
-ProcessTableModel::ProcessTableModel(const RunController& c, QObject* parent) : QAbstractTableModel(parent), controller_(c) {}
+ProcessTableModel::ProcessTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 int ProcessTableModel::rowCount(const QModelIndex& p) const { return p.isValid() ? 0 : static_cast<int>(rows_.size()); }
 int ProcessTableModel::columnCount(const QModelIndex& p) const { return p.isValid() ? 0 : ColumnCount; }
@@ -37,20 +35,19 @@ std::pair<int, int> ProcessTableModel::workerAt(int row) const {
     return {rows_[row].lane, rows_[row].slot};
 }
 
-void ProcessTableModel::refresh() {
+void ProcessTableModel::update(const RunSample& sample) {
+    if (sample.lanes.empty()) return; // a sweep or isolation run: the last run's processes stay listed
     QList<Row> rows;
     int laneIndex = 0;
-    for (const auto& lane : controller_.lanes()) {
-        const Snapshot* s = lane->history.latest();
-        for (const WorkerInfo& w : lane->run->workers()) {
-            Row r{laneIndex, w.slot, static_cast<int>(w.pid), lane->label(), nameOf(w.role), {}, {}, 0, w.exit.exited};
+    for (const LaneSample& lane : sample.lanes) {
+        for (const WorkerSample& w : lane.workers) {
+            Row r{laneIndex, w.slot, static_cast<int>(w.pid), nameOf(lane.config.transport), nameOf(w.role), {}, {}, 0, w.exit.exited};
             if (w.exit.exited) {
                 r.state = describeExit(w.exit);
-            } else if (s && w.slot < static_cast<int>(s->workers.size())) {
-                const WorkerCounters& c = s->workers[static_cast<std::size_t>(w.slot)];
-                r.state = stateText(c.state);
-                r.sync = toQString(toString(c.activeSync));
-                r.rate = lane->history.workerRate(w.slot);
+            } else {
+                r.state = stateText(w.state);
+                r.sync = toQString(toString(w.activeSync));
+                r.rate = w.rate;
             }
             rows.push_back(r);
         }

@@ -1,18 +1,19 @@
 #pragma once
-// The process table: one row per worker of every lane, from the latest telemetry sample and the
-// controller's reaped exit statuses. Refreshed once per sample, never per message.
+// The process table: one row per worker of every lane, from a RunSample (live or recorded): its
+// state and rate as the worker published them, its exit status once reaped. Updated once per
+// sample, never per message.
+#include "ipclab/experiment/run_sample.h"
+
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
 
 namespace ipclab::ui {
 
-class RunController;
-
 class ProcessTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Pid, Lane, Role, State, Rate, Sync, ColumnCount };
-    explicit ProcessTableModel(const RunController& controller, QObject* parent = nullptr);
+    explicit ProcessTableModel(QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -21,7 +22,7 @@ public:
 
     // (lane, slot) of a row, for "kill worker".
     std::pair<int, int> workerAt(int row) const;
-    void refresh();
+    void update(const RunSample& sample);
 
 private:
     struct Row {
@@ -31,7 +32,6 @@ private:
         bool dead;
     };
     static constexpr int kRateHz = 4;
-    const RunController& controller_;
     QList<Row> rows_;
     QElapsedTimer rateClock_;
 };

@@ -5,6 +5,9 @@
 
 #include "ipclab/base/clock.h"
 #include "ipclab/base/error.h"
+#include "ipclab/experiment/experiment_run.h"
+#include "ipclab/experiment/experiment_runner.h"
+#include "ipclab/experiment/run_sampler.h"
 
 #include <QMetaObject>
 
@@ -12,14 +15,6 @@ namespace ipclab::ui {
 
 namespace {
 struct Cancelled {};
-
-int countedRoles(ExperimentKind k) {
-    switch (k) {
-    case ExperimentKind::Stream: return roleBit(WorkerRole::Consumer);
-    case ExperimentKind::PingPong: return roleBit(WorkerRole::Pinger);
-    default: return ~0;
-    }
-}
 
 // Whether the run's processes synchronize themselves (shared memory) or the kernel does it for
 // them (message passing): a pipe never takes the app's mutex, whatever the switch says.
@@ -35,7 +30,12 @@ QString syncLabel(const ExperimentConfig& c) {
 
 } // namespace
 
-QString Lane::label() const { return nameOf(config.transport); }
+// One live experiment: its config as the user changes it, the run, and what samples it.
+struct RunController::Lane {
+    ExperimentConfig config;
+    std::unique_ptr<ExperimentRun> run;
+    std::unique_ptr<RunSampler> sampler;
+};
 
 RunController::RunController(QObject* parent) : QObject(parent) {
     timer_.setTimerType(Qt::PreciseTimer);
@@ -51,6 +51,7 @@ RunController::~RunController() {
 
 bool RunController::start(const ExperimentConfig& cfgIn, std::optional<TransportKind> compareWith) {
     stop();
+    sample_ = {};
     ExperimentConfig cfg = cfgIn;
     cfg.workerNice = std::max(cfg.workerNice, kWorkerNice);
     experiment_ = cfg.experiment;
@@ -83,7 +84,8 @@ bool RunController::start(const ExperimentConfig& cfgIn, std::optional<Transport
             auto lane = std::make_unique<Lane>();
             lane->config = c;
             lane->run = std::make_unique<ExperimentRun>(c);
-            lane->history.mark(0, syncLabel(c).toStdString());
+            lane->sampler = std::make_unique<RunSampler>(*lane->run);
+            lane->sampler->mark(0, syncLabel(c).toStdString());
             lanes_.push_back(std::move(lane));
         }
     } catch (const std::exception& e) {
@@ -104,7 +106,10 @@ void RunController::stop() {
     joinBackground();
     busy_ = false;
     for (auto& l : lanes_) l->run->stop(1000);
-    if (!lanes_.empty()) emit reaped();
+    if (!lanes_.empty()) {
+        tick(); // the final exit statuses and counters, as the views keep showing them
+        emit reaped();
+    }
     // The charts keep their own copy of the data; ExperimentRun's destructor removes every
     // kernel object.
     lanes_.clear();
@@ -124,9 +129,8 @@ void RunController::setSync(bool enabled, SyncMode primitive) {
         l->config.syncEnabled = enabled;
         l->config.sync = primitive;
         l->run->setSync(enabled, primitive);
-        double t = static_cast<double>(now - l->run->startNs()) / 1e9;
         // (Message passing does not change with the switch: no new marker for it.)
-        if (userSynchronized(l->config)) l->history.mark(t, syncLabel(l->config).toStdString());
+        if (userSynchronized(l->config)) l->sampler->mark(l->sampler->now(), syncLabel(l->config).toStdString());
     }
     if (!lanes_.empty()) pendingAck_ = std::make_pair(lanes_.front()->run->generation(), now);
 }
@@ -144,34 +148,33 @@ bool RunController::killWorker(int lane, int slot) {
 }
 
 void RunController::tick() {
+    RunSample next;
+    next.index = sample_.lanes.empty() ? 0 : sample_.index + 1;
+    next.experiment = experiment_;
+    next.paused = paused_;
+    next.sweep = std::move(sample_.sweep);
+    next.sweepTotal = sample_.sweepTotal;
+    next.isolation = std::move(sample_.isolation);
     for (auto& lp : lanes_) {
         Lane& l = *lp;
+        // Deaths are reported and marked in the sample that shows them.
         for (const WorkerInfo& w : l.run->reap()) {
             bool bad = w.exit.signaled || w.exit.code != 0;
             if (!bad && !w.killedByUs) continue;
             QString msg = tr("%1 worker %2 (%3) %4")
-                              .arg(l.label(), QString::number(w.pid), nameOf(w.role), describeExit(w.exit));
-            double t = static_cast<double>(monotonicNs() - l.run->startNs()) / 1e9;
-            l.history.mark(t, tr("worker %1 died").arg(w.pid).toStdString());
+                              .arg(nameOf(l.config.transport), QString::number(w.pid), nameOf(w.role), describeExit(w.exit));
+            l.sampler->mark(l.sampler->now(), tr("worker %1 died").arg(w.pid).toStdString());
             emit workerExited(msg);
         }
-        Snapshot s = l.run->sample();
-        l.history.add(s, l.run->startNs(), countedRoles(l.config.experiment), l.config.experiment);
-        l.newEvents = l.run->telemetry().eventsSince(l.eventHead); // skips what the ring overwrote
-        if (!l.newEvents.empty()) l.eventHead = l.newEvents.back().index + 1;
-        const HistoryPoint& p = l.history.points().back();
-        auto lost = static_cast<uint64_t>(p[Series::LostUpdates]), inc = static_cast<uint64_t>(p[Series::Inconsistent]);
-        l.newLost = lost > l.prevLost ? lost - l.prevLost : 0;
-        l.newInconsistent = inc > l.prevInconsistent ? inc - l.prevInconsistent : 0;
-        l.prevLost = lost;
-        l.prevInconsistent = inc;
+        next.lanes.push_back(l.sampler->sample(l.config));
     }
+    sample_ = std::move(next);
     if (pendingAck_ && !lanes_.empty()) {
         bool all = true;
         uint64_t latest = 0;
-        for (auto& l : lanes_) {
-            all = all && l->run->allAcknowledged(pendingAck_->first);
-            for (const auto& w : l->history.latest()->workers) latest = std::max(latest, w.ackNs);
+        for (std::size_t i = 0; i < lanes_.size(); ++i) {
+            all = all && lanes_[i]->run->allAcknowledged(pendingAck_->first);
+            for (const auto& w : sample_.lanes[i].counters.workers) latest = std::max(latest, w.ackNs);
         }
         if (all) {
             lastAckMs_ = latest > pendingAck_->second ? static_cast<double>(latest - pendingAck_->second) / 1e6 : 0.0;
@@ -179,21 +182,21 @@ void RunController::tick() {
             emit syncObeyed(lastAckMs_);
         }
     }
-    emit sampled();
+    emit sampled(sample_);
 }
 
 void RunController::startBackground(const ExperimentConfig& cfg) {
     cancel_ = false;
     busy_ = true;
-    sweepPoints_.clear();
-    isolation_ = {};
     background_ = std::thread([this, cfg] {
         QString failure;
         try {
             if (cfg.experiment == ExperimentKind::Sweep) {
                 runSweep(cfg, [this](const SweepPoint& p, int done, int total) {
                     QMetaObject::invokeMethod(this, [this, p, done, total] {
-                        sweepPoints_.push_back(p);
+                        sample_.sweep.push_back(p);
+                        sample_.sweepTotal = total;
+                        emit sampled(sample_);
                         emit sweepPointAdded(done, total);
                     }, Qt::QueuedConnection);
                     if (cancel_) throw Cancelled{};
@@ -201,7 +204,8 @@ void RunController::startBackground(const ExperimentConfig& cfg) {
             } else {
                 Table t = runExperiment(cfg);
                 QMetaObject::invokeMethod(this, [this, t] {
-                    isolation_ = t;
+                    sample_.isolation = t;
+                    emit sampled(sample_);
                     emit isolationFinished();
                 }, Qt::QueuedConnection);
             }

@@ -1,12 +1,10 @@
 #pragma once
-// The UI's handle on running experiments. It turns the edited config into ExperimentRuns (one
-// per lane: compare mode runs a shared-memory lane and a message-passing lane side by side),
-// samples their telemetry blocks on a fixed 30 Hz timer, and steers them through the control
-// block. Views read its state after each `sampled()`; there is no signal per message.
-#include "ipclab/config/experiment_config.h"
-#include "ipclab/experiment/experiment_run.h"
-#include "ipclab/experiment/experiment_runner.h"
-#include "telemetry_history.h"
+// The UI's handle on running experiments, and the one place where live core types meet Qt. It
+// turns the edited config into ExperimentRuns (one per lane: compare mode runs a shared-memory
+// lane and a message-passing lane side by side), samples them on a fixed 30 Hz timer into a
+// plain RunSample, and steers them through the control block. Views get the sample through
+// `sampled()` and nothing else; there is no signal per message.
+#include "ipclab/experiment/run_sample.h"
 
 #include <QObject>
 #include <QString>
@@ -19,17 +17,6 @@
 #include <vector>
 
 namespace ipclab::ui {
-
-struct Lane {
-    ExperimentConfig config;
-    std::unique_ptr<ExperimentRun> run;
-    TelemetryHistory history;
-    uint64_t eventHead = 0;
-    std::vector<EventRecord> newEvents; // sampled message events since the previous tick
-    uint64_t prevLost = 0, prevInconsistent = 0;
-    uint64_t newLost = 0, newInconsistent = 0; // growth since the previous tick (for flashes)
-    QString label() const;
-};
 
 class RunController : public QObject {
     Q_OBJECT
@@ -52,12 +39,12 @@ public:
     void setRate(double msgsPerS);
     bool killWorker(int lane, int slot);
 
-    bool running() const { return !lanes_.empty() || busy_; }
+    bool running() const { return live() || busy_; }
+    bool live() const { return !lanes_.empty(); } // worker processes of a live experiment exist
     bool paused() const { return paused_; }
     bool busy() const { return busy_; } // a sweep or isolation run in the background
-    const std::vector<std::unique_ptr<Lane>>& lanes() const { return lanes_; }
-    const std::vector<SweepPoint>& sweepPoints() const { return sweepPoints_; }
-    const Table& isolationTable() const { return isolation_; }
+    // The latest sample: the last run's after it stopped, until the next one starts.
+    const RunSample& sample() const { return sample_; }
     double lastAckMs() const { return lastAckMs_; }
     ExperimentKind experiment() const { return experiment_; }
 
@@ -66,10 +53,10 @@ public:
 
 signals:
     void started();
-    void sampled();
+    void sampled(const ipclab::RunSample& sample);
     void stopped();
-    // Every worker of the stopping run has been reaped; the lanes are still readable (their
-    // exit statuses are final) and go away right after.
+    // Every worker of the stopping run has been reaped; sampled() has just carried their final
+    // exit statuses.
     void reaped();
     void error(const QString& message);
     void workerExited(const QString& message);
@@ -79,12 +66,14 @@ signals:
     void status(const QString& message);
 
 private:
+    struct Lane;
     void startBackground(const ExperimentConfig& cfg);
     void finishBackground();
     void joinBackground();
 
     QTimer timer_;
     std::vector<std::unique_ptr<Lane>> lanes_;
+    RunSample sample_;
     ExperimentKind experiment_ = ExperimentKind::Stream;
     bool paused_ = false;
     // A pending sync change: when every worker acknowledged it, report how long that took.
@@ -94,8 +83,6 @@ private:
     std::thread background_;
     std::atomic<bool> cancel_{false};
     bool busy_ = false;
-    std::vector<SweepPoint> sweepPoints_;
-    Table isolation_;
 };
 
 } // namespace ipclab::ui

@@ -3,7 +3,7 @@
 // mutex per message), with the crossover marked:
 // the smallest size at which shared memory is less than 2× the best message-passing transport.
 #include "chart_theme.h"
-#include "ipclab/experiment/experiment_runner.h"
+#include "ipclab/experiment/run_sample.h"
 
 #include <QChartView>
 

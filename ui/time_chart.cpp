@@ -1,6 +1,6 @@
 #include "time_chart.h"
 
-#include "run_controller.h"
+#include "core_text.h"
 
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
@@ -102,7 +102,35 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, Experiment
 
 void TimeChart::clearData() {
     for (auto* s : series_) s->clear();
+    points_.clear();
+    marks_.clear();
     placeMarks({}, 0, 1);
+}
+
+void TimeChart::add(const RunSample& sample) {
+    if (sample.lanes.empty()) return; // a sweep or isolation run: keep the last run on screen
+    QStringList names;
+    for (const auto& l : sample.lanes) names << nameOf(l.config.transport);
+    if (sample.index == 0 || names != sampleLanes_ || sample.experiment != sampleKind_) {
+        points_.assign(sample.lanes.size(), {});
+        marks_.clear();
+    }
+    sampleLanes_ = names;
+    sampleKind_ = sample.experiment;
+    windowS_ = sample.lanes.front().windowS;
+    double t = 0;
+    for (std::size_t i = 0; i < sample.lanes.size(); ++i) {
+        auto& pts = points_[i];
+        const HistoryPoint& p = sample.lanes[i].point;
+        if (!pts.empty() && p.t <= pts.back().t) continue; // the final sample at stop repeats the last instant
+        pts.push_back(p);
+        while (pts.front().t < p.t - windowS_) pts.pop_front();
+        t = std::max(t, p.t);
+    }
+    // The marks of the first lane: in compare mode both lanes switch together, and only the
+    // shared-memory lane's lock changes anything.
+    for (const auto& m : sample.lanes.front().newMarks) marks_.push_back(m);
+    while (!marks_.empty() && marks_.front().t < t - windowS_) marks_.erase(marks_.begin());
 }
 
 void TimeChart::reset() {
@@ -110,18 +138,15 @@ void TimeChart::reset() {
     ensureSeries(0, {}, kind_);
 }
 
-void TimeChart::refresh(const RunController& controller) {
-    const auto& lanes = controller.lanes();
-    if (lanes.empty()) return; // keep the last run on screen
-    QStringList names;
-    for (const auto& l : lanes) names << l->label();
-    ensureSeries(static_cast<int>(lanes.size()), names, lanes.front()->config.experiment);
+void TimeChart::refresh() {
+    if (points_.empty()) return;
+    ensureSeries(static_cast<int>(points_.size()), sampleLanes_, sampleKind_);
 
     double t1 = 0, leftMax = 0, rightMax = 0;
-    for (const auto& lane : lanes) {
-        for (const auto& p : lane->history.points())
+    for (const auto& lane : points_) {
+        for (const auto& p : lane)
             for (const auto& m : metrics_) (m.rightAxis ? rightMax : leftMax) = std::max(m.rightAxis ? rightMax : leftMax, p[m.series]);
-        t1 = std::max(t1, lane->history.now());
+        if (!lane.empty()) t1 = std::max(t1, lane.back().t);
     }
     // Large counts read better as "2.5 M msgs/s" than as 2.5e+06.
     auto unit = [](double max, double& div) {
@@ -133,8 +158,8 @@ void TimeChart::refresh(const RunController& controller) {
     if (right_) right_->setTitleText(ru.isEmpty() ? rightTitle_ : ru + rightTitle_);
     leftMax /= leftDiv_;
     rightMax /= rightDiv_;
-    for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
-        const auto& pts = lanes[lane]->history.points();
+    for (std::size_t lane = 0; lane < points_.size(); ++lane) {
+        const auto& pts = points_[lane];
         for (int m = 0; m < metrics_.size(); ++m) {
             double div = metrics_[m].rightAxis ? rightDiv_ : leftDiv_;
             QList<QPointF> out;
@@ -143,8 +168,7 @@ void TimeChart::refresh(const RunController& controller) {
             series_[static_cast<int>(lane) * metrics_.size() + m]->replace(out);
         }
     }
-    double window = lanes.front()->history.windowS();
-    double t0 = std::max(0.0, t1 - window);
+    double t0 = std::max(0.0, t1 - windowS_);
     x_->setRange(t0, std::max(t1, t0 + 10.0));
     double span = std::max(t1, t0 + 10.0) - t0;
     x_->setTickInterval(span <= 12 ? 2 : span <= 30 ? 5 : 10);
@@ -158,8 +182,7 @@ void TimeChart::refresh(const RunController& controller) {
     };
     left_->setRange(0, nice(leftMax));
     if (right_) right_->setRange(0, nice(rightMax));
-    lastMarks_ = lanes.front()->history.marks();
-    placeMarks(lastMarks_, t0, std::max(t1, t0 + 10.0));
+    placeMarks(marks_, t0, std::max(t1, t0 + 10.0));
 }
 
 QString TimeChart::csv() const {
@@ -170,7 +193,7 @@ QString TimeChart::csv() const {
         for (const QPointF& p : series_[i]->points())
             out += quoted(series_[i]->name()) + ',' + QString::number(p.x(), 'f', 3) + ',' + QString::number(p.y() * div, 'g', 10) + '\n';
     }
-    for (const auto& m : lastMarks_)
+    for (const auto& m : marks_)
         out += quoted("mark: " + QString::fromStdString(m.label)) + ',' + QString::number(m.t, 'f', 3) + ",\n";
     return out;
 }

@@ -1,20 +1,21 @@
 #pragma once
 // A live chart of one or two measured series per lane over the last 60 s, with every sync
-// toggle (and worker death) marked on the time axis. Fed from TelemetryHistory, never from
-// per-message signals.
+// toggle (and worker death) marked on the time axis. Fed one RunSample at a time (live or
+// recorded), never from per-message signals; it keeps its own window of points.
 #include "chart_theme.h"
-#include "telemetry_history.h"
+#include "ipclab/experiment/run_sample.h"
 
 #include <QChartView>
 #include <QList>
+
+#include <deque>
+#include <vector>
 
 class QLineSeries;
 class QValueAxis;
 class QGraphicsSimpleTextItem;
 
 namespace ipclab::ui {
-
-class RunController;
 
 struct ChartMetric {
     Series series;
@@ -29,8 +30,11 @@ public:
               QWidget* parent = nullptr);
 
     void setTheme(const ChartTheme& theme);
-    // Rebuilds the series from the controller's lanes (called at the chart refresh rate).
-    void refresh(const RunController& controller);
+    // Keeps this sample's points and marks (cheap; every chart gets every sample). A sample
+    // with index 0 starts a new run: the previous one's points go.
+    void add(const RunSample& sample);
+    // Redraws the series from the kept points (at the chart refresh rate, when visible).
+    void refresh();
     void clearData();
     // No data and no series (so no legend): what a chart shows before any run of its experiment.
     void reset();
@@ -55,7 +59,11 @@ private:
     QValueAxis* left_;
     QValueAxis* right_ = nullptr;
     ChartTheme theme_;
-    std::vector<HistoryMark> lastMarks_;
+    std::vector<std::deque<HistoryPoint>> points_; // per lane, the last windowS_
+    std::vector<HistoryMark> marks_;
+    double windowS_ = 60;
+    QStringList sampleLanes_;   // lane names of the kept points
+    ExperimentKind sampleKind_ = ExperimentKind::Stream;
     int lanes_ = -1;
     QStringList laneNames_;
     ExperimentKind kind_ = ExperimentKind::Stream;

@@ -1,6 +1,6 @@
 #include "token_layer.h"
 
-#include "flow_scene.h"
+#include "flow_figure.h"
 
 namespace ipclab::ui {
 

@@ -103,8 +103,8 @@ private slots:
             // The lesson really runs: real workers, no error, the expected number of lanes.
             QVERIFY2(w.start(), qPrintable(w.lastError()));
             if (want.experiment != ExperimentKind::Isolation) {
-                QCOMPARE(static_cast<int>(w.controller().lanes().size()), l.compare ? 2 : 1);
-                for (const auto& lane : w.controller().lanes()) QVERIFY(!lane->run->workers().empty());
+                QCOMPARE(static_cast<int>(w.controller().sample().lanes.size()), l.compare ? 2 : 1);
+                for (const auto& lane : w.controller().sample().lanes) QVERIFY(!lane.workers.empty());
             }
             QTest::qWait(300);
             QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));

@@ -1,7 +1,7 @@
 // The desktop app offscreen, end to end with real worker processes: charts receive measured
 // points, the process table shows real PIDs, the sync switch makes races appear and stop,
 // exports write valid files, and closing the window leaves no worker and no kernel object.
-#include "flow_scene.h"
+#include "flow_view.h"
 #include "main_window.h"
 #include "ipclab/base/object_names.h"
 #include "process_table_model.h"
@@ -62,9 +62,9 @@ void legendHasOnlyNamedEntries(TimeChart& chart) {
 }
 
 double latest(const MainWindow& w, Series s, int lane = 0) {
-    const auto& lanes = w.controller().lanes();
-    if (static_cast<int>(lanes.size()) <= lane || lanes[static_cast<std::size_t>(lane)]->history.points().empty()) return -1;
-    return lanes[static_cast<std::size_t>(lane)]->history.points().back()[s];
+    const auto& lanes = w.controller().sample().lanes;
+    if (static_cast<int>(lanes.size()) <= lane) return -1;
+    return lanes[static_cast<std::size_t>(lane)].point[s];
 }
 } // namespace
 
@@ -135,7 +135,7 @@ private slots:
         // A running sample can under-read by the few updates in flight; real races add thousands.
         QVERIFY2(onGrowth <= std::max(100.0, offGrowth / 100), qPrintable(QString("on %1 off %2").arg(onGrowth).arg(offGrowth)));
         QTRY_VERIFY_WITH_TIMEOUT(w.contentionChart()->pointCount() > 0, 3000);
-        for (const auto& wk : w.controller().lanes().front()->history.latest()->workers) QVERIFY(wk.activeSync == SyncMode::Mutex);
+        for (const auto& wk : w.controller().sample().lanes.front().workers) QVERIFY(wk.activeSync == SyncMode::Mutex);
         // The toggle is marked on the time axis.
         QVERIFY(w.throughputChart()->csv().contains("mark: sync on (mutex)"));
         QVERIFY(w.throughputChart()->csv().contains("updates/s")); // a race counts updates, not messages
@@ -260,8 +260,9 @@ private slots:
         int pid = w.processModel()->data(w.processModel()->index(0, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
         w.killSelectedWorker();
         QTRY_VERIFY_WITH_TIMEOUT(w.eventLog().join('\n').contains(QString::number(pid) + " (race worker) killed by signal 9"), 5000);
-        double before = w.controller().lanes().front()->history.latest()->sum(&WorkerCounters::updates);
-        QTRY_VERIFY_WITH_TIMEOUT(w.controller().lanes().front()->history.latest()->sum(&WorkerCounters::updates) > before + 1000, 5000);
+        auto updates = [&w] { return w.controller().sample().lanes.front().counters.sum(&WorkerCounters::updates); };
+        double before = static_cast<double>(updates());
+        QTRY_VERIFY_WITH_TIMEOUT(static_cast<double>(updates()) > before + 1000, 5000);
         QVERIFY(commOf(pid).isEmpty()); // reaped
         w.stop();
     }
@@ -308,9 +309,9 @@ private slots:
             w.setConfig(stream(TransportKind::SharedMemory));
             w.setCompare(true, TransportKind::Pipe);
             QVERIFY(w.start());
-            QCOMPARE(w.controller().lanes().size(), std::size_t(2));
+            QCOMPARE(w.controller().sample().lanes.size(), std::size_t(2));
             // Each lane's workers know the other lane's two processes share the CPUs with them.
-            for (const auto& lane : w.controller().lanes()) QCOMPARE(lane->config.coRunners, 2);
+            for (const auto& lane : w.controller().sample().lanes) QCOMPARE(lane.config.coRunners, 2);
             QTRY_VERIFY_WITH_TIMEOUT(latest(w, Series::MsgsPerS, 1) > 100 && latest(w, Series::MsgsPerS, 0) > 100, 8000);
             QCOMPARE(w.flowView()->figure()->lanes().size(), std::size_t(2));
             for (int r = 0; r < w.processModel()->rowCount(); ++r)
@@ -355,7 +356,7 @@ private slots:
         QSignalSpy done(&w.controller(), &RunController::isolationFinished);
         QVERIFY(w.start());
         QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 10000);
-        QCOMPARE(w.controller().isolationTable().rows.size(), std::size_t(2));
+        QCOMPARE(w.controller().sample().isolation.rows.size(), std::size_t(2));
         QVERIFY(w.eventLog().join('\n').contains("Isolation finished: 2"));
     }
 

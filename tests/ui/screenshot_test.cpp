@@ -2,7 +2,7 @@
 // shared-memory mode, message-passing mode (compare lanes), a race with sync off, slow motion,
 // and presenter mode with the lecture theme. Written to $IPCLAB_SCREENSHOT_DIR. Each one is also
 // checked for being a picture at all: the charts region must not be blank.
-#include "flow_scene.h"
+#include "flow_view.h"
 #include "main_window.h"
 #include "run_controller.h"
 #include "sweep_chart.h"

@@ -1,6 +1,8 @@
 #pragma once
 // Worker processes: started with posix_spawn and an argument vector (never a shell), owned by an
 // RAII handle that kills and reaps the child if it is still running when the handle goes away.
+#include "ipclab/base/exit_info.h"
+
 #include <sys/types.h>
 
 #include <string>
@@ -8,13 +10,6 @@
 
 namespace ipclab {
 
-struct ExitInfo {
-    bool exited = false; // reaped
-    bool signaled = false;
-    int code = 0;   // exit status when !signaled
-    int signal = 0; // terminating signal when signaled
-    std::string describe() const;
-};
 
 class ChildProcess {
 public:

@@ -1,8 +1,8 @@
-#include "telemetry_history.h"
+#include "ipclab/telemetry/telemetry_history.h"
 
 #include <algorithm>
 
-namespace ipclab::ui {
+namespace ipclab {
 
 TelemetryHistory::TelemetryHistory(double windowS, double rateWindowS) : windowS_(windowS), rateWindowS_(rateWindowS) {}
 
@@ -70,4 +70,4 @@ std::array<uint64_t, kHistBuckets> TelemetryHistory::latencyHistogram() const {
     return snaps_.back().histogram(roles_);
 }
 
-} // namespace ipclab::ui
+} // namespace ipclab

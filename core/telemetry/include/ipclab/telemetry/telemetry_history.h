@@ -1,5 +1,5 @@
 #pragma once
-// The sliding window of what the UI has sampled: one point per sample per series, plus the marks
+// The sliding window of what a sampler has read: one point per sample per series, plus the marks
 // (sync toggles, deaths) drawn on the time axis. Plain C++ so it is tested without a screen.
 #include "ipclab/telemetry/telemetry_snapshot.h"
 
@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace ipclab::ui {
+namespace ipclab {
 
 enum class Series {
     MsgsPerS,
@@ -67,4 +67,4 @@ private:
     std::deque<Snapshot> snaps_; // the last rateWindowS of raw snapshots
 };
 
-} // namespace ipclab::ui
+} // namespace ipclab

@@ -1,29 +1,18 @@
-#include "flow_scene.h"
+#include "flow_figure.h"
 
 #include "core_text.h"
 #include "qt_text.h"
 #include "token_layer.h"
 
-#include "ipclab/transport/message.h"
-#include "run_controller.h"
-
 #include <QPainter>
 #include <QPainterPath>
-#include <QResizeEvent>
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 
 namespace ipclab::ui {
 
 namespace {
-double threadCpuMs() {
-    timespec ts{};
-    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
 constexpr double kBoundaryY = 300;
 constexpr int kMaxShown = 5; // worker boxes drawn per column; the rest are summarized
 
@@ -80,6 +69,7 @@ QString stateWord(const FlowWorker& w) {
     return nameOf(w.state);
 }
 } // namespace
+
 
 FlowFigure::FlowFigure() : tokenLayer_(new TokenLayer(this)) {
     setFlag(ItemUsesExtendedStyleOption, false);
@@ -400,200 +390,6 @@ void FlowFigure::paintIsolation(QPainter* p) {
         p->drawText(QRectF(30, y, kWidth - 60, 26), Qt::AlignLeft | Qt::AlignVCenter, line);
         y += line.isEmpty() ? 12 : 28;
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-FlowView::FlowView(QWidget* parent) : QGraphicsView(parent), figure_(new FlowFigure) {
-    scene_.addItem(figure_);
-    scene_.setSceneRect(figure_->boundingRect());
-    setScene(&scene_);
-    setRenderHint(QPainter::Antialiasing);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
-    setMinimumSize(400, 260);
-    anim_.setTimerType(Qt::PreciseTimer);
-    anim_.setInterval(16); // ~60 fps
-    connect(&anim_, &QTimer::timeout, this, &FlowView::animate);
-    clock_.start();
-    anim_.start();
-}
-
-void FlowView::resizeEvent(QResizeEvent* e) {
-    QGraphicsView::resizeEvent(e);
-    fitInView(figure_, Qt::KeepAspectRatio);
-}
-
-void FlowView::setTheme(const ChartTheme& t) { figure_->setTheme(t); }
-
-void FlowView::clear() {
-    figure_->setLanes({});
-    figure_->setIsolation({});
-    figure_->tokens().clear();
-    pendingEvents_.clear();
-    spawnDebt_.clear();
-}
-
-void FlowView::markStopped() {
-    auto lanes = figure_->lanes();
-    for (auto& l : lanes) {
-        l.stopped = true;
-        for (auto& w : l.workers) w.state = WorkerState::Exited;
-    }
-    for (auto& p : pendingEvents_) p.clear();
-    figure_->setLanes(std::move(lanes));
-}
-
-void FlowView::showIsolation(const QStringList& lines) {
-    figure_->tokens().clear();
-    figure_->setIsolation(lines);
-}
-
-void FlowView::resetFrameStats() {
-    intervals_.clear();
-    work_.clear();
-    cpu_.clear();
-}
-
-void FlowView::updateFrom(const RunController& c) {
-    std::vector<FlowLane> lanes;
-    const auto& src = c.lanes();
-    if (src.empty()) return; // keep the last picture after Stop
-    figure_->setIsolation({});
-    pendingEvents_.resize(src.size());
-    for (std::size_t i = 0; i < src.size(); ++i) {
-        const Lane& lane = *src[i];
-        FlowLane fl;
-        fl.experiment = lane.config.experiment;
-        fl.transport = lane.config.transport;
-        fl.sync = lane.config.effectiveSync();
-        fl.slowMotion = lane.config.rate > 0 && lane.config.rate <= 5;
-        fl.objectName = QString::fromStdString(lane.run->dataObjectName()); // the real name, as /dev/shm shows it
-        const Snapshot* s = lane.history.latest();
-        for (const WorkerInfo& w : lane.run->workers()) {
-            FlowWorker fw;
-            fw.pid = static_cast<int>(w.pid);
-            fw.role = w.role;
-            fw.dead = w.exit.exited;
-            fw.exitText = describeExit(w.exit);
-            if (s && w.slot < static_cast<int>(s->workers.size())) fw.state = s->workers[static_cast<std::size_t>(w.slot)].state;
-            fl.workers.push_back(fw);
-        }
-        if (!lane.history.points().empty()) {
-            const HistoryPoint& p = lane.history.points().back();
-            fl.rate = p[Series::MsgsPerS];
-            fl.syscallsPerMsg = p[Series::SyscallsPerMsg];
-            fl.waitCallsPerMsg = p[Series::WaitCallsPerMsg];
-            fl.sendCallsPerMsg = p[Series::SendCallsPerMsg];
-            fl.receiveCallsPerMsg = p[Series::ReceiveCallsPerMsg];
-            fl.lost = static_cast<uint64_t>(p[Series::LostUpdates]);
-            fl.inconsistent = static_cast<uint64_t>(p[Series::Inconsistent]);
-        }
-        if (s) {
-            int pr = roleBit(WorkerRole::Producer), co = roleBit(WorkerRole::Consumer);
-            uint64_t sent = s->sum(&WorkerCounters::messages, pr), recv = s->sum(&WorkerCounters::messages, co);
-            fl.inFlight = sent > recv ? static_cast<double>(sent - recv) : 0.0;
-            fl.raceCounter = s->raceCounter;
-        }
-        // How many messages the medium holds, as the core's objects report it (the ring's slot
-        // count, the queue's mq_maxmsg); a 64 KiB pipe/socket buffer's worth where the kernel
-        // counts bytes (an approximation, labelled as such).
-        uint32_t frame = lane.config.messageSize + static_cast<uint32_t>(kFrameHeaderSize);
-        std::size_t held = lane.run->channelCapacity();
-        fl.capacity = held ? static_cast<double>(held) : std::max(1.0, 65536.0 / frame);
-        // Producers count a message before handing it over (on the ring up to 16 ahead, see
-        // produce() in worker_loop.cpp), so sent - received can exceed what a medium of known
-        // size can hold: "1067 of 1024 slots" was drawn. A full medium is what is true.
-        if (held) fl.inFlight = std::min(fl.inFlight, fl.capacity);
-        const auto& old = figure_->lanes();
-        fl.flash = i < old.size() ? old[i].flash : 0;
-        if (lane.newLost || lane.newInconsistent) fl.flash = 1.0;
-        for (const auto& e : lane.newEvents) {
-            if (e.kind == EventKind::Collision) fl.flash = 1.0;
-            if (fl.slowMotion && e.kind == EventKind::Sent) pendingEvents_[i].push_back(e);
-        }
-        lanes.push_back(std::move(fl));
-    }
-    if (figure_->lanes().size() != lanes.size()) figure_->tokens().clear();
-    figure_->setLanes(std::move(lanes));
-}
-
-void FlowView::spawn(int lane, const FlowLane& l, double seconds) {
-    // Which workers does a token travel between?
-    std::vector<int> senders, receivers;
-    for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
-        if (l.workers[static_cast<std::size_t>(i)].dead) continue;
-        (isReceiver(l.workers[static_cast<std::size_t>(i)].role) ? receivers : senders).push_back(i);
-    }
-    if (l.stopped || senders.empty()) return;
-    if (receivers.empty()) receivers = senders;
-    double speed = l.slowMotion ? 0.5 : 0.9;
-    auto make = [&](int from, int to, bool back, QString label) {
-        FlowToken t{lane, from, to, back, 0.0, speed, std::move(label), false};
-        t.collision = l.flash > 0.5 && (roundRobin_ % 2 == 0); // red while collisions are being detected
-        figure_->tokens().push_back(t);
-    };
-    if (l.slowMotion) {
-        auto& pend = pendingEvents_[static_cast<std::size_t>(lane)];
-        while (!pend.empty()) {
-            const EventRecord& e = pend.front();
-            int from = senders[std::min<std::size_t>(e.producer, senders.size() - 1)];
-            int to = receivers[static_cast<std::size_t>(roundRobin_++) % receivers.size()];
-            make(from, to, false, QStringLiteral("P%1 #%2").arg(e.producer).arg(e.seq));
-            pend.pop_front();
-        }
-        return;
-    }
-    if (l.rate <= 0) return;
-    // Log scale: 10 msgs/s → 2 tokens/s, 1 M msgs/s → 12 tokens/s.
-    double perS = 2.0 * std::log10(std::max(10.0, l.rate));
-    spawnDebt_[static_cast<std::size_t>(lane)] += perS * seconds;
-    while (spawnDebt_[static_cast<std::size_t>(lane)] >= 1.0) {
-        spawnDebt_[static_cast<std::size_t>(lane)] -= 1.0;
-        int k = roundRobin_++;
-        int from = senders[static_cast<std::size_t>(k) % senders.size()];
-        if (l.experiment == ExperimentKind::Race) {
-            make(from, from, (k & 1) != 0, {});
-        } else if (l.experiment == ExperimentKind::PingPong) {
-            make(from, receivers.front(), (k & 1) != 0, {});
-        } else {
-            make(from, receivers[static_cast<std::size_t>(k / std::max<std::size_t>(1, senders.size())) % receivers.size()], false, {});
-        }
-    }
-}
-
-void FlowView::animate() {
-    qint64 now = clock_.nsecsElapsed();
-    double cpu0 = threadCpuMs();
-    double dt = lastFrameNs_ ? static_cast<double>(now - lastFrameNs_) / 1e9 : 0.016;
-    if (lastFrameNs_) intervals_.push_back(static_cast<double>(now - lastFrameNs_) / 1e6);
-    lastFrameNs_ = now;
-    // New data is rendered right after a tick, as is the main window's deferred work: a long
-    // paint between two ticks would make the second late.
-    figure_->renderIfDue();
-    emit frameStarted();
-    const auto& lanes = figure_->lanes();
-    bool live = std::any_of(lanes.begin(), lanes.end(), [](const FlowLane& l) { return !l.stopped || l.flash > 0; });
-    if (!live && figure_->tokens().empty()) return; // an idle window costs no CPU; setters repaint on change
-    spawnDebt_.resize(lanes.size(), 0.0);
-    pendingEvents_.resize(lanes.size());
-    for (int i = 0; i < static_cast<int>(lanes.size()); ++i) spawn(i, lanes[static_cast<std::size_t>(i)], dt);
-    if (figure_->tokens().size() > 400) figure_->tokens().erase(figure_->tokens().begin(), figure_->tokens().end() - 400);
-    figure_->advance(dt);
-    figure_->tokenLayer()->update(); // the tokens every frame; the figure when its data changes
-    work_.push_back(static_cast<double>(clock_.nsecsElapsed() - now) / 1e6);
-    cpu_.push_back(threadCpuMs() - cpu0);
-    if (intervals_.size() > 100000) resetFrameStats();
-}
-
-void FlowView::paintEvent(QPaintEvent* e) {
-    // The frame's work is the animation step plus its paint.
-    qint64 t0 = clock_.nsecsElapsed();
-    double cpu0 = threadCpuMs();
-    QGraphicsView::paintEvent(e);
-    if (!work_.empty()) work_.back() += static_cast<double>(clock_.nsecsElapsed() - t0) / 1e6;
-    if (!cpu_.empty()) cpu_.back() += threadCpuMs() - cpu0;
 }
 
 } // namespace ipclab::ui

@@ -1,0 +1,38 @@
+#pragma once
+// Turns one live ExperimentRun into LaneSamples, one per call: reaps workers that exited, reads
+// every counter, computes the charted rates over a short window and collects the message events
+// and marks since the previous call. The only place where a live run becomes plain values.
+#include "ipclab/experiment/experiment_run.h"
+#include "ipclab/experiment/run_sample.h"
+
+#include <string>
+#include <vector>
+
+namespace ipclab {
+
+// Whose messages count as throughput: consumers in a stream, pingers (round trips) in a
+// ping-pong, every worker in a race.
+int countedRoles(ExperimentKind k);
+
+class RunSampler {
+public:
+    explicit RunSampler(ExperimentRun& run, double windowS = 60.0, double rateWindowS = 0.5);
+
+    // A mark on the time axis (a sync change, a death) at `t` seconds into the run; it goes out
+    // with the next sample.
+    void mark(double t, std::string label);
+    // Seconds since the run started, by the monotonic clock.
+    double now() const;
+    // The lane at this instant (workers that exited are reaped first, so their exit status is
+    // in it). `config` is the lane's config as the user has changed it since the start.
+    LaneSample sample(const ExperimentConfig& config);
+
+private:
+    ExperimentRun& run_;
+    TelemetryHistory history_;
+    uint64_t eventHead_ = 0;
+    uint64_t prevLost_ = 0, prevInconsistent_ = 0;
+    std::vector<HistoryMark> marks_;
+};
+
+} // namespace ipclab

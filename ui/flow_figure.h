@@ -1,0 +1,69 @@
+#pragma once
+// The textbook figure, made live: user space on top with one box per worker process (real PIDs),
+// the shared segment mapped into their address spaces; kernel space below the user/kernel
+// boundary with the transport's kernel object. It paints FlowLanes (flow_model.h) into a cached
+// pixmap; the tokens, which move every frame, are painted by its TokenLayer child on top.
+#include "chart_theme.h"
+#include "flow_model.h"
+
+#include <QElapsedTimer>
+#include <QGraphicsObject>
+
+#include <deque>
+#include <vector>
+
+namespace ipclab::ui {
+
+struct FlowToken {
+    int lane = 0;
+    int from = 0, to = 0;     // worker indexes
+    bool back = false;        // pingpong reply / race write-back
+    double t = 0;             // 0..1 along the path
+    double speed = 1;         // path fractions per second
+    QString label;            // "P0 #12" in slow motion
+    bool collision = false;
+};
+
+class FlowFigure : public QGraphicsObject {
+    Q_OBJECT
+public:
+    static constexpr double kWidth = 1000, kHeight = 540;
+    FlowFigure();
+    QRectF boundingRect() const override { return {0, 0, kWidth, kHeight}; }
+    void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+    void setTheme(const ChartTheme& t) { theme_ = t; update(); }
+    // New data. What a viewer reads (rates, calls per message, fill) is re-rendered at most
+    // kRenderHz; what changes the picture's meaning (a worker's state, a death, a loss, a
+    // stop) at once. The 60 Hz frames in between only move the tokens.
+    void setLanes(std::vector<FlowLane> lanes);
+    // Called every frame: renders data that was held back, once it is due.
+    void renderIfDue();
+    const std::vector<FlowLane>& lanes() const { return lanes_; }
+    void setIsolation(QStringList lines) { isolation_ = std::move(lines); update(); }
+    std::deque<FlowToken>& tokens() { return tokens_; }
+    void advance(double dtS);
+    QGraphicsItem* tokenLayer() const { return tokenLayer_; }
+    void paintTokens(QPainter* p) const;
+
+private:
+    QRectF laneRect(int lane) const;
+    QRectF workerRect(int lane, int index) const;
+    QRectF segmentRect(int lane) const;
+    QRectF kernelRect(int lane) const;
+    QPointF pathPoint(const FlowToken& tok, double t) const;
+    void paintLane(QPainter* p, int lane);
+    void paintIsolation(QPainter* p);
+
+    ChartTheme theme_;
+    std::vector<FlowLane> lanes_;
+    std::deque<FlowToken> tokens_;
+    QStringList isolation_;
+    QGraphicsItem* tokenLayer_; // child item: deleted with the figure
+    static constexpr int kRenderHz = 10;
+    QString meaningKey_;      // what, if it changes, is rendered at once
+    QElapsedTimer rendered_;  // since the last render of held-back data
+    bool pending_ = false;    // new data not rendered yet
+};
+
+} // namespace ipclab::ui

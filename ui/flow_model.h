@@ -1,0 +1,46 @@
+#pragma once
+// What the scene draws, mapped from a RunSample: one FlowLane per lane with its workers, the
+// measured rate and calls per message, how full the medium is, and the medium's real name.
+// Plain values and one function, so the mapping is tested from hand-built samples without
+// painting anything.
+#include "ipclab/experiment/run_sample.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace ipclab::ui {
+
+struct FlowWorker {
+    int pid = 0;
+    WorkerRole role = WorkerRole::Producer;
+    WorkerState state = WorkerState::Starting;
+    bool dead = false;
+    QString exitText;
+};
+
+struct FlowLane {
+    ExperimentKind experiment = ExperimentKind::Stream;
+    TransportKind transport = TransportKind::SharedMemory;
+    SyncMode sync = SyncMode::None;
+    std::vector<FlowWorker> workers;
+    double rate = 0;           // msgs/s (or updates/s) measured
+    double syscallsPerMsg = 0; // measured
+    double waitCallsPerMsg = 0; // of those, only waiting or waking (no data moved)
+    double sendCallsPerMsg = 0;    // data-moving calls, sending side
+    double receiveCallsPerMsg = 0; // data-moving calls, receiving side
+    double inFlight = 0;       // sent - received: what sits in the ring / kernel buffer
+    double capacity = 1;       // how much the buffer holds (messages)
+    uint64_t lost = 0, inconsistent = 0;
+    uint64_t raceCounter = 0;
+    double flash = 0;          // 1 right after a collision, decays to 0
+    bool slowMotion = false;
+    bool stopped = false;      // the run ended: the picture stays, nothing moves
+    QString objectName;
+};
+
+// The lanes of `sample` as the figure draws them. `previous` is what was drawn before: a
+// collision highlight keeps fading from where it was.
+std::vector<FlowLane> flowLanes(const RunSample& sample, const std::vector<FlowLane>& previous);
+
+} // namespace ipclab::ui

@@ -1,0 +1,166 @@
+#include "flow_view.h"
+
+#include <QResizeEvent>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+namespace ipclab::ui {
+
+namespace {
+double threadCpuMs() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// Receivers sit on the right of a lane and are where tokens end.
+bool isReceiver(WorkerRole r) { return r == WorkerRole::Consumer || r == WorkerRole::Ponger; }
+} // namespace
+
+
+FlowView::FlowView(QWidget* parent) : QGraphicsView(parent), figure_(new FlowFigure) {
+    scene_.addItem(figure_);
+    scene_.setSceneRect(figure_->boundingRect());
+    setScene(&scene_);
+    setRenderHint(QPainter::Antialiasing);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    setMinimumSize(400, 260);
+    anim_.setTimerType(Qt::PreciseTimer);
+    anim_.setInterval(16); // ~60 fps
+    connect(&anim_, &QTimer::timeout, this, &FlowView::animate);
+    clock_.start();
+    anim_.start();
+}
+
+void FlowView::resizeEvent(QResizeEvent* e) {
+    QGraphicsView::resizeEvent(e);
+    fitInView(figure_, Qt::KeepAspectRatio);
+}
+
+void FlowView::setTheme(const ChartTheme& t) { figure_->setTheme(t); }
+
+void FlowView::clear() {
+    figure_->setLanes({});
+    figure_->setIsolation({});
+    figure_->tokens().clear();
+    pendingEvents_.clear();
+    spawnDebt_.clear();
+}
+
+void FlowView::markStopped() {
+    auto lanes = figure_->lanes();
+    for (auto& l : lanes) {
+        l.stopped = true;
+        for (auto& w : l.workers) w.state = WorkerState::Exited;
+    }
+    for (auto& p : pendingEvents_) p.clear();
+    figure_->setLanes(std::move(lanes));
+}
+
+void FlowView::showIsolation(const QStringList& lines) {
+    figure_->tokens().clear();
+    figure_->setIsolation(lines);
+}
+
+void FlowView::resetFrameStats() {
+    intervals_.clear();
+    work_.clear();
+    cpu_.clear();
+}
+
+void FlowView::update(const RunSample& sample) {
+    if (sample.lanes.empty()) return; // keep the last picture (a sweep or isolation run, or after Stop)
+    figure_->setIsolation({});
+    std::vector<FlowLane> lanes = flowLanes(sample, figure_->lanes());
+    pendingEvents_.resize(lanes.size());
+    for (std::size_t i = 0; i < lanes.size(); ++i) {
+        if (!lanes[i].slowMotion || lanes[i].stopped) continue;
+        for (const auto& e : sample.lanes[i].newEvents)
+            if (e.kind == EventKind::Sent) pendingEvents_[i].push_back(e);
+    }
+    if (figure_->lanes().size() != lanes.size()) figure_->tokens().clear();
+    figure_->setLanes(std::move(lanes));
+}
+
+void FlowView::spawn(int lane, const FlowLane& l, double seconds) {
+    // Which workers does a token travel between?
+    std::vector<int> senders, receivers;
+    for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
+        if (l.workers[static_cast<std::size_t>(i)].dead) continue;
+        (isReceiver(l.workers[static_cast<std::size_t>(i)].role) ? receivers : senders).push_back(i);
+    }
+    if (l.stopped || senders.empty()) return;
+    if (receivers.empty()) receivers = senders;
+    double speed = l.slowMotion ? 0.5 : 0.9;
+    auto make = [&](int from, int to, bool back, QString label) {
+        FlowToken t{lane, from, to, back, 0.0, speed, std::move(label), false};
+        t.collision = l.flash > 0.5 && (roundRobin_ % 2 == 0); // red while collisions are being detected
+        figure_->tokens().push_back(t);
+    };
+    if (l.slowMotion) {
+        auto& pend = pendingEvents_[static_cast<std::size_t>(lane)];
+        while (!pend.empty()) {
+            const EventRecord& e = pend.front();
+            int from = senders[std::min<std::size_t>(e.producer, senders.size() - 1)];
+            int to = receivers[static_cast<std::size_t>(roundRobin_++) % receivers.size()];
+            make(from, to, false, QStringLiteral("P%1 #%2").arg(e.producer).arg(e.seq));
+            pend.pop_front();
+        }
+        return;
+    }
+    if (l.rate <= 0) return;
+    // Log scale: 10 msgs/s → 2 tokens/s, 1 M msgs/s → 12 tokens/s.
+    double perS = 2.0 * std::log10(std::max(10.0, l.rate));
+    spawnDebt_[static_cast<std::size_t>(lane)] += perS * seconds;
+    while (spawnDebt_[static_cast<std::size_t>(lane)] >= 1.0) {
+        spawnDebt_[static_cast<std::size_t>(lane)] -= 1.0;
+        int k = roundRobin_++;
+        int from = senders[static_cast<std::size_t>(k) % senders.size()];
+        if (l.experiment == ExperimentKind::Race) {
+            make(from, from, (k & 1) != 0, {});
+        } else if (l.experiment == ExperimentKind::PingPong) {
+            make(from, receivers.front(), (k & 1) != 0, {});
+        } else {
+            make(from, receivers[static_cast<std::size_t>(k / std::max<std::size_t>(1, senders.size())) % receivers.size()], false, {});
+        }
+    }
+}
+
+void FlowView::animate() {
+    qint64 now = clock_.nsecsElapsed();
+    double cpu0 = threadCpuMs();
+    double dt = lastFrameNs_ ? static_cast<double>(now - lastFrameNs_) / 1e9 : 0.016;
+    if (lastFrameNs_) intervals_.push_back(static_cast<double>(now - lastFrameNs_) / 1e6);
+    lastFrameNs_ = now;
+    // New data is rendered right after a tick, as is the main window's deferred work: a long
+    // paint between two ticks would make the second late.
+    figure_->renderIfDue();
+    emit frameStarted();
+    const auto& lanes = figure_->lanes();
+    bool live = std::any_of(lanes.begin(), lanes.end(), [](const FlowLane& l) { return !l.stopped || l.flash > 0; });
+    if (!live && figure_->tokens().empty()) return; // an idle window costs no CPU; setters repaint on change
+    spawnDebt_.resize(lanes.size(), 0.0);
+    pendingEvents_.resize(lanes.size());
+    for (int i = 0; i < static_cast<int>(lanes.size()); ++i) spawn(i, lanes[static_cast<std::size_t>(i)], dt);
+    if (figure_->tokens().size() > 400) figure_->tokens().erase(figure_->tokens().begin(), figure_->tokens().end() - 400);
+    figure_->advance(dt);
+    figure_->tokenLayer()->update(); // the tokens every frame; the figure when its data changes
+    work_.push_back(static_cast<double>(clock_.nsecsElapsed() - now) / 1e6);
+    cpu_.push_back(threadCpuMs() - cpu0);
+    if (intervals_.size() > 100000) resetFrameStats();
+}
+
+void FlowView::paintEvent(QPaintEvent* e) {
+    // The frame's work is the animation step plus its paint.
+    qint64 t0 = clock_.nsecsElapsed();
+    double cpu0 = threadCpuMs();
+    QGraphicsView::paintEvent(e);
+    if (!work_.empty()) work_.back() += static_cast<double>(clock_.nsecsElapsed() - t0) / 1e6;
+    if (!cpu_.empty()) cpu_.back() += threadCpuMs() - cpu0;
+}
+
+} // namespace ipclab::ui

@@ -1,0 +1,62 @@
+#pragma once
+// The scene's view: fits the figure to the widget, turns each RunSample into FlowLanes
+// (flow_model.h), and runs the 60 Hz animation that moves tokens along the path real messages
+// take, at a rate derived from measured throughput (log scale) or, in slow motion, one token per
+// sampled message event with its producer and sequence number. It also keeps the frame
+// statistics that --bench-ui reports.
+#include "flow_figure.h"
+
+#include <QElapsedTimer>
+#include <QGraphicsView>
+#include <QTimer>
+
+#include <deque>
+#include <vector>
+
+namespace ipclab::ui {
+
+class FlowView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit FlowView(QWidget* parent = nullptr);
+    // Draws this sample (called on each `sampled()`; a recorded sample works the same).
+    void update(const RunSample& sample);
+    void showIsolation(const QStringList& lines);
+    // The run ended: keep its last picture but stop spawning tokens (no more messages flow).
+    void markStopped();
+    void clear();
+    void setTheme(const ChartTheme& t);
+    FlowFigure* figure() const { return figure_; }
+    // Frame statistics for --bench-ui: intervals between animation frames and time spent in them.
+    const std::vector<double>& frameIntervalsMs() const { return intervals_; }
+    const std::vector<double>& frameWorkMs() const { return work_; }
+    // The same work in CPU time of the UI thread: what is left when preemption is taken out.
+    const std::vector<double>& frameCpuMs() const { return cpu_; }
+    void resetFrameStats();
+    int tokenCount() const { return static_cast<int>(figure_->tokens().size()); }
+
+signals:
+    // Each animation tick (60 Hz), after the tokens moved: other deferred UI work done here
+    // starts right after a tick, so it cannot make the next one late.
+    void frameStarted();
+
+protected:
+    void resizeEvent(QResizeEvent* e) override;
+    void paintEvent(QPaintEvent* e) override;
+
+private:
+    void animate();
+    void spawn(int lane, const FlowLane& l, double seconds);
+
+    QGraphicsScene scene_;
+    FlowFigure* figure_;
+    QTimer anim_;
+    QElapsedTimer clock_;
+    qint64 lastFrameNs_ = 0;
+    std::vector<double> intervals_, work_, cpu_;
+    std::vector<double> spawnDebt_;
+    std::vector<std::deque<EventRecord>> pendingEvents_;
+    int roundRobin_ = 0;
+};
+
+} // namespace ipclab::ui
