@@ -343,7 +343,11 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->drawRoundedRect(k, 8, 8);
         p->setPen(Qt::black);
         p->setFont(theme_.font(9));
-        p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter, kernelObjectName(l.transport));
+        // The object's real name where it has one (what `ls /dev/mqueue` or the FIFO's
+        // directory shows); pipes and sockets have none.
+        QString title = kernelObjectName(l.transport);
+        if (!l.objectName.isEmpty()) title += "\n" + l.objectName;
+        p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter, title);
         double fill = std::clamp(l.inFlight / std::max(1.0, l.capacity), 0.0, 1.0);
         QRectF bar(k.left() + 14, k.center().y() - 8, k.width() - 28, 16);
         p->setBrush(Qt::white);
@@ -351,8 +355,12 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->setBrush(QColor(240, 160, 60));
         p->drawRect(QRectF(bar.left(), bar.top(), bar.width() * fill, bar.height()));
         p->setFont(theme_.font(7));
+        // A medium of known depth (a message queue's mq_maxmsg) says "n of depth"; where the
+        // kernel counts bytes, the bar is against a 64 KiB buffer's worth and says only n.
+        QString held = l.capacityKnown ? tr("%1 of %2 messages in the queue").arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0))
+                                       : tr("%1 messages in flight").arg(QString::number(l.inFlight, 'f', 0));
         p->drawText(k.adjusted(6, 4, -6, -6), Qt::AlignBottom | Qt::AlignHCenter,
-                    tr("%1 messages in flight · the kernel copies every byte twice").arg(QString::number(l.inFlight, 'f', 0)));
+                    tr("%1 · the kernel copies every byte twice").arg(held));
         // System-call arrows across the boundary.
         p->setFont(theme_.font(8));
         p->setPen(QColor(150, 60, 0));

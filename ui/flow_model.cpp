@@ -45,6 +45,7 @@ std::vector<FlowLane> flowLanes(const RunSample& sample, const std::vector<FlowL
         // produce() in worker_loop.cpp), so sent - received can exceed what a medium of known
         // size can hold: "1067 of 1024 slots" was drawn. A full medium is what is true.
         if (held) fl.inFlight = std::min(fl.inFlight, fl.capacity);
+        fl.capacityKnown = held != 0;
         fl.flash = i < previous.size() ? previous[i].flash : 0;
         if (lane.newLost || lane.newInconsistent) fl.flash = 1.0;
         for (const auto& e : lane.newEvents)

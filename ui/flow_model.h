@@ -31,6 +31,7 @@ struct FlowLane {
     double receiveCallsPerMsg = 0; // data-moving calls, receiving side
     double inFlight = 0;       // sent - received: what sits in the ring / kernel buffer
     double capacity = 1;       // how much the buffer holds (messages)
+    bool capacityKnown = false; // the medium's own depth (ring slots, mq_maxmsg), not a byte estimate
     uint64_t lost = 0, inconsistent = 0;
     uint64_t raceCounter = 0;
     double flash = 0;          // 1 right after a collision, decays to 0
