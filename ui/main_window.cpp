@@ -1,11 +1,12 @@
 #include "main_window.h"
 
+#include "chart_tabs.h"
 #include "core_text.h"
-#include "qt_text.h"
-
+#include "experiment_panel.h"
 #include "flow_view.h"
-#include "lesson_library.h"
-#include "process_table_model.h"
+#include "lesson_controller.h"
+#include "process_panel.h"
+#include "qt_text.h"
 #include "run_controller.h"
 #include "sweep_chart.h"
 #include "sync_switch.h"
@@ -15,18 +16,9 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QCheckBox>
 #include <QCloseEvent>
-#include <QComboBox>
-#include <QDateTime>
 #include <QFileDialog>
-#include <QFormLayout>
-#include <QGridLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
@@ -35,12 +27,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTabWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 
 // Resources live in a static library: register them explicitly (outside any namespace).
@@ -48,32 +37,30 @@ static void initResources() { Q_INIT_RESOURCE(ipclab); }
 
 namespace ipclab::ui {
 
-namespace {
-
-// Rate presets: messages/s per producer (0 = full speed).
-struct RatePreset {
-    const char* label;
-    double rate;
-};
-const RatePreset kRates[] = {{QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Full speed"), 0},
-                             {QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Limited: 10 000 msgs/s"), 10000},
-                             {QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Limited: 100 msgs/s"), 100},
-                             {QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Slow motion: 5 msgs/s"), 5},
-                             {QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Slow motion: 2 msgs/s"), 2},
-                             {QT_TRANSLATE_NOOP("ipclab::ui::MainWindow", "Slow motion: 1 msg/s"), 1}};
-} // namespace
-
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new RunController(this)) {
     initResources();
     setWindowTitle(tr("IPC Lab"));
     setWindowIcon(QIcon(":/icons/ipclab.svg"));
     normalFont_ = QApplication::font();
     QStringList lessonErrors;
-    lessons_ = LessonLibrary::load(LessonLibrary::kBuiltIn, QLocale().name().left(2), &lessonErrors);
-    buildControls();
-    buildCentral();
+    lessons_ = new LessonController(QLocale().name().left(2), &lessonErrors, this);
+    buildPanels();
     buildMenus();
     for (const QString& e : lessonErrors) log(tr("Skipped a broken lesson: %1").arg(e));
+
+    // The panels ask; the window decides and tells the controller.
+    connect(controls_, &ExperimentPanel::startStopClicked, this, &MainWindow::startOrStop);
+    connect(controls_, &ExperimentPanel::pauseClicked, this, &MainWindow::togglePause);
+    connect(controls_, &ExperimentPanel::killClicked, this, &MainWindow::killSelectedWorker);
+    connect(controls_, &ExperimentPanel::syncChanged, this, &MainWindow::onSyncSwitched);
+    connect(controls_, &ExperimentPanel::rateChanged, this, [this](double rate) {
+        if (!controller_->live()) return;
+        controller_->setRate(rate);
+        log(tr("Rate set to %1").arg(controls_->rateText()));
+    });
+    connect(controls_, &ExperimentPanel::selectionChanged, this, &MainWindow::clearResults);
+    connect(lessons_, &LessonController::lessonChosen, this, &MainWindow::applyLesson);
+    connect(flow_, &FlowView::frameStarted, this, &MainWindow::refreshChart);
 
     connect(controller_, &RunController::sampled, this, &MainWindow::onSampled);
     connect(controller_, &RunController::error, this, &MainWindow::onError);
@@ -83,7 +70,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
     });
     connect(controller_, &RunController::syncObeyed, this, [this](double ms) {
         QString text = tr("All workers obeyed the sync change in %1 ms").arg(QString::number(ms, 'f', 2));
-        ackLabel_->setText(text);
+        controls_->showAck(text);
         log(text);
     });
     connect(controller_, &RunController::status, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
@@ -94,7 +81,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         statusRun_->setText(tr("Stopped. Charts keep the last run; Export (Ctrl+E) puts them into slides."));
     });
     connect(controller_, &RunController::sweepPointAdded, this, [this](int done, int total) {
-        sweep_->setPoints(controller_->sample().sweep);
         progress_->setMaximum(total);
         progress_->setValue(done);
         statusRun_->setText(tr("Sweep: %1 of %2 points measured").arg(done).arg(total));
@@ -109,201 +95,39 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
 
 MainWindow::~MainWindow() { controller_->stop(); }
 
-void MainWindow::buildControls() {
-    auto* panel = new QWidget;
-    auto* layout = new QVBoxLayout(panel);
+void MainWindow::buildPanels() {
+    controls_ = new ExperimentPanel;
+    processes_ = new ProcessPanel;
+    auto* left = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->addWidget(controls_);
+    leftLayout->addWidget(processes_, 1);
+    left->setMinimumWidth(330);
+    left->setMaximumWidth(460);
+    left->setObjectName("controls");
 
-    auto* form = new QFormLayout;
-    experiment_ = new QComboBox;
-    for (auto [k, label, tip] : {std::tuple{ExperimentKind::Stream, tr("Stream"), tr("Producers send numbered, checksummed messages to consumers")},
-                                 std::tuple{ExperimentKind::Race, tr("Race"), tr("Workers update one shared counter and a two-account record")},
-                                 std::tuple{ExperimentKind::PingPong, tr("Ping-pong"), tr("One message back and forth: the round-trip latency")},
-                                 std::tuple{ExperimentKind::Sweep, tr("Sweep"), tr("Throughput for every size and transport: the crossover chart")},
-                                 std::tuple{ExperimentKind::Isolation, tr("Isolation"), tr("Same virtual address in two processes: private vs shared")}}) {
-        experiment_->addItem(label, static_cast<int>(k));
-        experiment_->setItemData(experiment_->count() - 1, tip, Qt::ToolTipRole);
-    }
-    experiment_->setToolTip(tr("What the worker processes do"));
-    form->addRow(tr("&Experiment"), experiment_);
-
-    transport_ = new QComboBox;
-    compareTransport_ = new QComboBox;
-    for (TransportKind k : allTransports()) {
-        transport_->addItem(nameOf(k), static_cast<int>(k));
-        transport_->setItemData(transport_->count() - 1, explain(k), Qt::ToolTipRole);
-        if (k != TransportKind::SharedMemory) {
-            compareTransport_->addItem(nameOf(k), static_cast<int>(k));
-            compareTransport_->setItemData(compareTransport_->count() - 1, explain(k), Qt::ToolTipRole);
-        }
-    }
-    transport_->setToolTip(tr("Shared memory: one region mapped into both processes, no kernel on the data path. "
-                              "The others: message passing, every message copied through the kernel by system calls."));
-    form->addRow(tr("&Transport"), transport_);
-    compare_ = new QCheckBox(tr("Compare with"));
-    compare_->setToolTip(tr("Run a second lane over a message-passing transport at the same time, on the same charts"));
-    auto* compareRow = new QHBoxLayout;
-    compareRow->addWidget(compare_);
-    compareRow->addWidget(compareTransport_, 1);
-    form->addRow(QString(), compareRow);
-    layout->addLayout(form);
-
-    auto* syncBox = new QGroupBox(tr("Synchronization"));
-    auto* syncLayout = new QVBoxLayout(syncBox);
-    syncSwitch_ = new SyncSwitch;
-    syncSwitch_->setMinimumHeight(44);
-    syncSwitch_->setToolTip(tr("S: switch synchronization on or off while the workers run. Off, concurrent writes to the "
-                               "same shared memory collide and the checks count the damage."));
-    syncLayout->addWidget(syncSwitch_);
-    primitive_ = new QComboBox;
-    for (SyncMode m : allSyncModes()) {
-        if (m == SyncMode::None) continue;
-        primitive_->addItem(toQString(toString(m)), static_cast<int>(m));
-        primitive_->setItemData(primitive_->count() - 1, explain(m), Qt::ToolTipRole);
-    }
-    primitive_->setToolTip(tr("Which primitive protects the shared data when sync is on"));
-    syncLayout->addWidget(primitive_);
-    ackLabel_ = new QLabel;
-    ackLabel_->setWordWrap(true);
-    ackLabel_->setToolTip(tr("Measured: from the control-block change to the last worker's acknowledgement"));
-    syncLayout->addWidget(ackLabel_);
-    layout->addWidget(syncBox);
-
-    auto* counts = new QFormLayout;
-    producers_ = new QSpinBox;
-    producers_->setRange(1, kMaxWorkers);
-    producers_->setToolTip(tr("Processes that send messages"));
-    consumers_ = new QSpinBox;
-    consumers_->setRange(1, kMaxWorkers);
-    consumers_->setToolTip(tr("Processes that receive and verify messages"));
-    workers_ = new QSpinBox;
-    workers_->setRange(1, kMaxWorkers);
-    workers_->setValue(2);
-    workers_->setToolTip(tr("Race: processes updating the same shared data"));
-    size_ = new QComboBox;
-    size_->setEditable(true);
-    for (const char* s : {"8", "64", "512", "4k", "32k", "256k", "1M"}) size_->addItem(s);
-    size_->setCurrentText("64");
-    size_->setToolTip(tr("Payload bytes per message (8 B to 1 MiB; a message queue allows less, as the kernel sets)"));
-    rate_ = new QComboBox;
-    for (const auto& r : kRates) rate_->addItem(tr(r.label), r.rate);
-    rate_->setToolTip(tr("Messages per second per producer. Slow motion shows each real message as a token."));
-    counts->addRow(tr("&Producers"), producers_);
-    counts->addRow(tr("&Consumers"), consumers_);
-    counts->addRow(tr("&Workers"), workers_);
-    counts->addRow(tr("Message si&ze"), size_);
-    counts->addRow(tr("&Rate"), rate_);
-    layout->addLayout(counts);
-
-    auto* buttons = new QHBoxLayout;
-    startButton_ = new QPushButton(tr("Start"));
-    startButton_->setToolTip(tr("Space: start or stop the worker processes"));
-    pauseButton_ = new QPushButton(tr("Pause"));
-    pauseButton_->setToolTip(tr("P: workers sleep on the control block until resumed"));
-    killButton_ = new QPushButton(tr("Kill worker"));
-    killButton_->setToolTip(tr("Send SIGKILL to the process selected in the table: see the others survive"));
-    buttons->addWidget(startButton_);
-    buttons->addWidget(pauseButton_);
-    buttons->addWidget(killButton_);
-    layout->addLayout(buttons);
-
-    processModel_ = new ProcessTableModel(this);
-    processView_ = new QTableView;
-    processView_->setModel(processModel_);
-    processView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    processView_->setSelectionMode(QAbstractItemView::SingleSelection);
-    processView_->verticalHeader()->hide();
-    processView_->horizontalHeader()->setStretchLastSection(true);
-    processView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    processView_->setWordWrap(false);
-    processView_->setToolTip(tr("The real worker processes; select one and press Kill worker"));
-    layout->addWidget(new QLabel(tr("Processes")));
-    layout->addWidget(processView_, 2);
-    events_ = new QListWidget;
-    events_->setToolTip(tr("What happened: sync changes, acknowledgements, deaths, errors"));
-    layout->addWidget(new QLabel(tr("Events")));
-    layout->addWidget(events_, 1);
-
-    panel->setMinimumWidth(330);
-    panel->setMaximumWidth(460);
-    panel->setObjectName("controls");
-    auto* central = new QSplitter(Qt::Horizontal);
-    central->addWidget(panel);
-    setCentralWidget(central);
-
-    connect(startButton_, &QPushButton::clicked, this, &MainWindow::startOrStop);
-    connect(pauseButton_, &QPushButton::clicked, this, &MainWindow::togglePause);
-    connect(killButton_, &QPushButton::clicked, this, &MainWindow::killSelectedWorker);
-    connect(syncSwitch_, &SyncSwitch::toggled, this, &MainWindow::onSyncSwitched);
-    connect(primitive_, &QComboBox::currentIndexChanged, this, &MainWindow::onSyncSwitched);
-    connect(rate_, &QComboBox::currentIndexChanged, this, [this] {
-        if (controller_->live()) {
-            controller_->setRate(rate_->currentData().toDouble());
-            log(tr("Rate set to %1").arg(rate_->currentText()));
-        }
-    });
-    connect(experiment_, &QComboBox::currentIndexChanged, this, &MainWindow::updateEnabled);
-    connect(transport_, &QComboBox::currentIndexChanged, this, &MainWindow::updateEnabled);
-    // Another experiment or transport chosen: the last run's charts and scene (its labels, its
-    // legends) no longer describe what Start will show, so they go.
-    connect(experiment_, &QComboBox::currentIndexChanged, this, &MainWindow::clearResults);
-    connect(transport_, &QComboBox::currentIndexChanged, this, &MainWindow::clearResults);
-    connect(compare_, &QCheckBox::toggled, this, &MainWindow::updateEnabled);
-}
-
-void MainWindow::buildCentral() {
-    auto* split = static_cast<QSplitter*>(centralWidget());
-    auto* right = new QSplitter(Qt::Vertical);
-    right->setObjectName("scene-charts");
     auto* sceneBox = new QWidget;
     auto* sceneLayout = new QVBoxLayout(sceneBox);
     sceneLayout->setContentsMargins(0, 0, 0, 0);
-    lessonBanner_ = new QLabel;
-    lessonBanner_->setObjectName("lesson-banner");
-    lessonBanner_->setWordWrap(true);
-    lessonBanner_->setTextFormat(Qt::RichText);
-    lessonBanner_->setStyleSheet("QLabel#lesson-banner { background: #fff8dc; color: #222; border: 1px solid #d8c27a; "
-                                 "border-radius: 4px; padding: 6px; }");
-    lessonBanner_->setToolTip(tr("The claim of the course material this lesson checks, and what to watch. Lessons menu: hide it"));
-    lessonBanner_->hide();
-    sceneLayout->addWidget(lessonBanner_);
+    sceneLayout->addWidget(lessons_->banner());
     flow_ = new FlowView;
-    connect(flow_, &FlowView::frameStarted, this, &MainWindow::refreshChart);
     flow_->setToolTip(tr("The textbook figure, live: processes in user space, the kernel below. Tokens follow the real "
                          "path of the data."));
     sceneLayout->addWidget(flow_, 1);
-    right->addWidget(sceneBox);
+    charts_ = new ChartTabs;
 
-    tabs_ = new QTabWidget;
-    auto* grid = new QWidget;
-    auto* g = new QGridLayout(grid);
-    g->setContentsMargins(0, 0, 0, 0);
-    throughput_ = new TimeChart(tr("Throughput"), tr("msgs/s"), tr("MB/s"),
-                                {{Series::MsgsPerS, tr("msgs/s"), false}, {Series::MbPerS, tr("MB/s"), true}});
-    contention_ = new TimeChart(tr("Lock contention"), tr("contended %"), tr("mean wait (µs)"),
-                                {{Series::ContendedPct, tr("contended %"), false}, {Series::MeanWaitUs, tr("mean wait µs"), true}});
-    integrity_ = new TimeChart(tr("Integrity"), tr("lost"), tr("inconsistent / corrupted"),
-                               {{Series::LostUpdates, tr("lost"), false}, {Series::Inconsistent, tr("inconsistent/corrupted"), true}});
-    latency_ = new TimeChart(tr("Latency"), tr("µs"), QString(),
-                             {{Series::LatencyP50Us, tr("p50"), false}, {Series::LatencyP99Us, tr("p99"), false}});
-    throughput_->setToolTip(tr("Measured messages (race: updates) per second over the last half second, last 60 s"));
-    contention_->setToolTip(tr("Share of lock acquisitions that found the lock taken, and the mean wait"));
-    integrity_->setToolTip(tr("Lost updates / messages and inconsistent records / corrupted messages, cumulative"));
-    latency_->setToolTip(tr("One-way latency (ping-pong: round trip) percentiles"));
-    g->addWidget(throughput_, 0, 0);
-    g->addWidget(contention_, 0, 1);
-    g->addWidget(integrity_, 1, 0);
-    g->addWidget(latency_, 1, 1);
-    tabs_->addTab(grid, tr("Live charts"));
-    sweep_ = new SweepChart;
-    sweep_->setToolTip(tr("Throughput per message size, log–log; the dashed line marks the crossover"));
-    tabs_->addTab(sweep_, tr("Sweep"));
-    right->addWidget(tabs_);
+    auto* right = new QSplitter(Qt::Vertical);
+    right->setObjectName("scene-charts");
+    right->addWidget(sceneBox);
+    right->addWidget(charts_);
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 1);
     right->setSizes({460, 520});
-    split->addWidget(right);
-    split->setStretchFactor(1, 1);
-
+    auto* central = new QSplitter(Qt::Horizontal);
+    central->addWidget(left);
+    central->addWidget(right);
+    central->setStretchFactor(1, 1);
+    setCentralWidget(central);
 
     const QList<Exportable> items = exportables();
     for (int i = 0; i < items.size(); ++i) installChartMenu(items[i].view, i);
@@ -318,11 +142,11 @@ void MainWindow::buildCentral() {
 
 QList<Exportable> MainWindow::exportables() const {
     QList<Exportable> out;
-    out.append({"throughput", throughput_->title(), throughput_, {}, [this] { return throughput_->csv(); }});
-    out.append({"contention", contention_->title(), contention_, {}, [this] { return contention_->csv(); }});
-    out.append({"integrity", integrity_->title(), integrity_, {}, [this] { return integrity_->csv(); }});
-    out.append({"latency", latency_->title(), latency_, {}, [this] { return latency_->csv(); }});
-    out.append({"sweep", sweep_->title(), sweep_, {}, [this] { return sweep_->csv(); }});
+    out.append({"throughput", charts_->throughput()->title(), charts_->throughput(), {}, [this] { return charts_->throughput()->csv(); }});
+    out.append({"contention", charts_->contention()->title(), charts_->contention(), {}, [this] { return charts_->contention()->csv(); }});
+    out.append({"integrity", charts_->integrity()->title(), charts_->integrity(), {}, [this] { return charts_->integrity()->csv(); }});
+    out.append({"latency", charts_->latency()->title(), charts_->latency(), {}, [this] { return charts_->latency()->csv(); }});
+    out.append({"sweep", charts_->sweep()->title(), charts_->sweep(), {}, [this] { return charts_->sweep()->csv(); }});
     out.append({"flow-scene", tr("IPC Lab flow scene"), flow_, flow_->figure()->boundingRect(), {}});
     return out;
 }
@@ -381,14 +205,7 @@ void MainWindow::buildMenus() {
     for (QAction* a : {startAction_, pauseAction_, syncAction_, kill}) a->setShortcutContext(Qt::ApplicationShortcut);
 
     QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
-    for (int i = 0; i < lessons_.size(); ++i) {
-        QAction* a = lessons->addAction(tr("%1. %2").arg(i + 1).arg(lessons_[i].title), this, [this, i] { applyLesson(i); });
-        a->setToolTip(lessons_[i].claim);
-        if (i < 9) a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
-    }
-    if (lessons_.isEmpty()) lessons->addAction(tr("No lessons found"))->setEnabled(false);
-    lessons->addSeparator();
-    lessons->addAction(tr("&Hide lesson text"), this, [this] { lessonBanner_->hide(); });
+    lessons_->populate(lessons);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     lectureAction_ = view->addAction(tr("&Lecture theme"), this, &MainWindow::setLectureTheme);
@@ -429,98 +246,33 @@ void MainWindow::buildMenus() {
     for (QMenu* m : {file, run, lessons, view, help}) m->setToolTipsVisible(true);
 }
 
-ExperimentConfig MainWindow::config() const {
-    ExperimentConfig c;
-    c.experiment = static_cast<ExperimentKind>(experiment_->currentData().toInt());
-    c.transport = static_cast<TransportKind>(transport_->currentData().toInt());
-    c.syncEnabled = syncSwitch_->isChecked();
-    c.sync = static_cast<SyncMode>(primitive_->currentData().toInt());
-    c.producers = producers_->value();
-    c.consumers = consumers_->value();
-    c.workers = workers_->value();
-    auto size = parseSize(size_->currentText().trimmed().toStdString());
-    c.messageSize = size && *size <= UINT32_MAX ? static_cast<uint32_t>(*size) : 0; // 0 → a clear error on Start
-    c.rate = rate_->currentData().toDouble();
-    c.durationS = 0;
-    if (c.experiment == ExperimentKind::Sweep) {
-        fillSweepDefaults(c);
-        c.sweepPointS = 0.3;
-    }
-    return c;
-}
+ExperimentConfig MainWindow::config() const { return controls_->config(); }
+void MainWindow::setConfig(const ExperimentConfig& c) { controls_->setConfig(c); }
+void MainWindow::setCompare(bool on, TransportKind other) { controls_->setCompare(on, other); }
 
-void MainWindow::setConfig(const ExperimentConfig& c) {
-    experiment_->setCurrentIndex(experiment_->findData(static_cast<int>(c.experiment)));
-    transport_->setCurrentIndex(transport_->findData(static_cast<int>(c.transport)));
-    syncSwitch_->setChecked(c.syncEnabled);
-    int p = primitive_->findData(static_cast<int>(c.sync));
-    if (p >= 0) primitive_->setCurrentIndex(p);
-    producers_->setValue(c.producers);
-    consumers_->setValue(c.consumers);
-    workers_->setValue(c.workers);
-    size_->setCurrentText(QString::fromStdString(formatSize(c.messageSize)).remove(' ').replace("KiB", "k").replace("MiB", "M").remove("B"));
-    int r = 0;
-    for (int i = 0; i < rate_->count(); ++i)
-        if (rate_->itemData(i).toDouble() == c.rate) r = i;
-    rate_->setCurrentIndex(r);
-    updateEnabled();
-}
-
-void MainWindow::setCompare(bool on, TransportKind other) {
-    compare_->setChecked(on);
-    int i = compareTransport_->findData(static_cast<int>(other));
-    if (i >= 0) compareTransport_->setCurrentIndex(i);
-}
-
-void MainWindow::updateEnabled() {
-    auto kind = static_cast<ExperimentKind>(experiment_->currentData().toInt());
-    bool running = controller_->running();
-    bool stream = kind == ExperimentKind::Stream, race = kind == ExperimentKind::Race;
-    bool simple = kind == ExperimentKind::Stream || kind == ExperimentKind::PingPong;
-    experiment_->setEnabled(!running);
-    transport_->setEnabled(!running && kind != ExperimentKind::Race && kind != ExperimentKind::Sweep && kind != ExperimentKind::Isolation);
-    compare_->setEnabled(!running && simple);
-    compareTransport_->setEnabled(!running && simple && compare_->isChecked());
-    producers_->setEnabled(!running && stream);
-    consumers_->setEnabled(!running && stream);
-    workers_->setEnabled(!running && race);
-    size_->setEnabled(!running && (stream || kind == ExperimentKind::PingPong));
-    rate_->setEnabled(stream);
-    bool syncMatters = race || (stream && static_cast<TransportKind>(transport_->currentData().toInt()) == TransportKind::SharedMemory);
-    syncSwitch_->setEnabled(syncMatters);
-    primitive_->setEnabled(syncMatters);
-    startButton_->setText(running ? tr("Stop") : tr("Start"));
-    pauseButton_->setEnabled(controller_->live());
-    pauseButton_->setText(controller_->paused() ? tr("Resume") : tr("Pause"));
-    killButton_->setEnabled(controller_->live());
-}
+void MainWindow::updateEnabled() { controls_->setRunState(controller_->running(), controller_->live(), controller_->paused()); }
 
 void MainWindow::clearResults() {
     if (controller_->running()) return;
-    for (TimeChart* c : {throughput_, contention_, integrity_, latency_}) c->reset();
+    charts_->reset();
     flow_->clear();
-    ackLabel_->clear();
+    controls_->showAck({});
 }
 
 bool MainWindow::start() {
     ExperimentConfig c = config();
     lastError_.clear();
-    throughput_->clearData();
-    contention_->clearData();
-    integrity_->clearData();
-    latency_->clearData();
+    charts_->clearData();
     flow_->clear();
-    ackLabel_->clear();
-    std::optional<TransportKind> other;
-    if (compare_->isChecked() && compare_->isEnabled())
-        other = static_cast<TransportKind>(compareTransport_->currentData().toInt());
+    controls_->showAck({});
+    std::optional<TransportKind> other = controls_->compareWith();
     if (c.experiment == ExperimentKind::Sweep) {
-        tabs_->setCurrentIndex(1);
-        sweep_->setPoints({});
+        charts_->showSweep();
+        charts_->sweep()->setPoints({});
         progress_->setValue(0);
         progress_->show();
     } else if (c.experiment != ExperimentKind::Isolation) {
-        tabs_->setCurrentIndex(0);
+        charts_->showLive();
     }
     if (!controller_->start(c, other)) {
         updateEnabled();
@@ -529,7 +281,7 @@ bool MainWindow::start() {
     QStringList pids;
     for (const auto& l : controller_->sample().lanes)
         for (const auto& w : l.workers) pids << QString::number(w.pid);
-    QString what = tr("%1 over %2").arg(experiment_->currentText(), transport_->currentText());
+    QString what = tr("%1 over %2").arg(controls_->experimentText(), controls_->transportText());
     if (c.experiment == ExperimentKind::Race) what = tr("Race with %1 workers").arg(c.workers);
     if (other) what += tr(" vs %1").arg(nameOf(*other));
     statusRun_->setText(pids.isEmpty() ? tr("Running %1…").arg(what) : tr("Running %1: worker PIDs %2").arg(what, pids.join(", ")));
@@ -554,12 +306,12 @@ void MainWindow::togglePause() {
 }
 
 void MainWindow::toggleSync() {
-    if (syncSwitch_->isEnabled()) syncSwitch_->toggle(); // emits toggled → onSyncSwitched
+    controls_->toggleSync(); // emits syncChanged → onSyncSwitched
 }
 
 void MainWindow::onSyncSwitched() {
-    bool on = syncSwitch_->isChecked();
-    auto prim = static_cast<SyncMode>(primitive_->currentData().toInt());
+    bool on = controls_->syncOn();
+    SyncMode prim = controls_->primitive();
     if (!controller_->live()) return;
     controller_->setSync(on, prim);
     log(on ? tr("Sync ON (%1)").arg(toQString(toString(prim))) : tr("Sync OFF"));
@@ -567,20 +319,18 @@ void MainWindow::onSyncSwitched() {
 }
 
 void MainWindow::killSelectedWorker() {
-    auto rows = processView_->selectionModel() ? processView_->selectionModel()->selectedRows() : QModelIndexList{};
-    if (rows.isEmpty()) {
+    auto w = processes_->selectedWorker();
+    if (!w) {
         statusBar()->showMessage(tr("Select a worker in the process table first"), 4000);
         return;
     }
-    auto [lane, slot] = processModel_->workerAt(rows.first().row());
-    int pid = processModel_->data(processModel_->index(rows.first().row(), ProcessTableModel::Pid), Qt::DisplayRole).toInt();
-    if (controller_->killWorker(lane, slot)) log(tr("Sent SIGKILL to worker %1").arg(pid));
+    if (controller_->killWorker(w->lane, w->slot)) log(tr("Sent SIGKILL to worker %1").arg(w->pid));
 }
 
 void MainWindow::onSampled(const RunSample& sample) {
-    processModel_->update(sample);
+    processes_->update(sample);
     flow_->update(sample);
-    for (TimeChart* c : {throughput_, contention_, integrity_, latency_}) c->add(sample);
+    charts_->add(sample);
     chartDue_ = true; // drawn at the next animation frame (refreshChart)
 }
 
@@ -589,12 +339,7 @@ void MainWindow::onSampled(const RunSample& sample) {
 void MainWindow::refreshChart() {
     if (!chartDue_) return;
     chartDue_ = false;
-    switch (chartTick_++ % 4) {
-    case 0: throughput_->refresh(); break;
-    case 1: contention_->refresh(); break;
-    case 2: integrity_->refresh(); break;
-    default: latency_->refresh(); break;
-    }
+    charts_->refreshNext();
 }
 
 void MainWindow::showIsolationResult() {
@@ -629,22 +374,11 @@ void MainWindow::onError(const QString& message) {
     updateEnabled();
 }
 
-void MainWindow::log(const QString& line) {
-    events_->addItem(QDateTime::currentDateTime().toString("HH:mm:ss  ") + line);
-    while (events_->count() > 500) delete events_->takeItem(0);
-    events_->scrollToBottom();
-}
-
-QStringList MainWindow::eventLog() const {
-    QStringList out;
-    for (int i = 0; i < events_->count(); ++i) out << events_->item(i)->text();
-    return out;
-}
+void MainWindow::log(const QString& line) { processes_->log(line); }
 
 void MainWindow::applyTheme() {
     theme_.fontScale = presenter_ ? 1.1 : 1.0;
-    for (TimeChart* c : {throughput_, contention_, integrity_, latency_}) c->setTheme(theme_);
-    sweep_->setTheme(theme_);
+    charts_->setTheme(theme_);
     // The scene is drawn in its own coordinates and scaled to fit its view: larger fonts there
     // would only overflow the boxes, so it takes the colours and line widths but not the sizes.
     ChartTheme scene = theme_;
@@ -718,16 +452,12 @@ void MainWindow::restart() {
 }
 
 void MainWindow::applyLesson(int index) {
-    if (index < 0 || index >= lessons_.size()) return;
-    const Lesson& l = lessons_[index];
+    if (index < 0 || index >= lessons_->lessons().size()) return;
+    const Lesson& l = lessons_->lessons()[index];
     if (controller_->running()) stop();
     setConfig(l.config);
     setCompare(l.compare.has_value(), l.compare.value_or(TransportKind::Pipe));
-    currentLesson_ = index;
-    lessonBanner_->setText(tr("<b>Lesson %1 · %2</b><br>“%3” <i>(course material)</i><br><b>Watch:</b> %4")
-                               .arg(index + 1)
-                               .arg(l.title.toHtmlEscaped(), l.claim.toHtmlEscaped(), l.watch.toHtmlEscaped()));
-    lessonBanner_->show();
+    lessons_->show(index);
     log(tr("Lesson %1: %2").arg(index + 1).arg(l.title));
     statusRun_->setText(tr("Lesson %1 is set up. Press Space to start it.").arg(index + 1));
 }
@@ -762,8 +492,8 @@ void MainWindow::saveSettings() const {
     QStringList args;
     for (const auto& a : config().toArgs()) args << QString::fromStdString(a);
     s.setValue("config/args", args);
-    s.setValue("config/compare", compare_->isChecked());
-    s.setValue("config/compareTransport", compareTransport_->currentData().toInt());
+    s.setValue("config/compare", controls_->compareChecked());
+    s.setValue("config/compareTransport", static_cast<int>(controls_->compareTransport()));
     s.setValue("view/lecture", theme_.lecture);
 }
 

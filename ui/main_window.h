@@ -1,34 +1,26 @@
 #pragma once
-// The IPC Lab window: controls on the left (experiment, transport, the sync switch, counts,
-// size, rate, Start/Pause/Stop, kill worker, the process table), the live flow scene and the
-// charts on the right. It only edits an ExperimentConfig and reads sampled telemetry through
-// the RunController; it never sees individual messages.
+// The IPC Lab window: the experiment controls and the process panel on the left, the live flow
+// scene (with the lesson banner) and the chart tabs on the right. The window itself only wires
+// them to the RunController, and keeps the menus, shortcuts, themes, exports and settings; each
+// panel is its own class. It never sees individual messages: every view is fed RunSamples.
 #include "chart_exporter.h"
 #include "chart_theme.h"
 #include "ipclab/experiment/run_sample.h"
-#include "lesson_library.h"
 
 #include <QMainWindow>
 
 class QAction;
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QListWidget;
 class QProgressBar;
-class QPushButton;
-class QSpinBox;
-class QTabWidget;
-class QTableView;
 
 namespace ipclab::ui {
 
+class ChartTabs;
+class ExperimentPanel;
 class FlowView;
-class ProcessTableModel;
+class LessonController;
+class ProcessPanel;
 class RunController;
-class SweepChart;
-class SyncSwitch;
-class TimeChart;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -42,23 +34,15 @@ public:
     void setCompare(bool on, TransportKind other);
 
     RunController& controller() const { return *controller_; }
-    QList<Exportable> exportables() const;
-    TimeChart* throughputChart() const { return throughput_; }
-    TimeChart* contentionChart() const { return contention_; }
-    TimeChart* integrityChart() const { return integrity_; }
-    TimeChart* latencyChart() const { return latency_; }
-    SweepChart* sweepChart() const { return sweep_; }
+    ExperimentPanel* experimentPanel() const { return controls_; }
+    ProcessPanel* processPanel() const { return processes_; }
+    ChartTabs* charts() const { return charts_; }
     FlowView* flowView() const { return flow_; }
-    ProcessTableModel* processModel() const { return processModel_; }
-    QTableView* processView() const { return processView_; }
-    SyncSwitch* syncSwitch() const { return syncSwitch_; }
+    LessonController* lessons() const { return lessons_; }
+    QList<Exportable> exportables() const;
     QString lastError() const { return lastError_; }
-    QStringList eventLog() const;
     bool lectureTheme() const { return theme_.lecture; }
     bool presenterMode() const { return presenter_; }
-    const QList<Lesson>& lessons() const { return lessons_; }
-    int currentLesson() const { return currentLesson_; }
-    QLabel* lessonBanner() const { return lessonBanner_; }
 
 public slots:
     bool start();
@@ -82,8 +66,7 @@ protected:
     void closeEvent(QCloseEvent* e) override;
 
 private:
-    void buildControls();
-    void buildCentral();
+    void buildPanels();
     void buildMenus();
     void updateEnabled();
     void onSampled(const RunSample& sample);
@@ -99,44 +82,19 @@ private:
     void showIsolationResult();
 
     RunController* controller_;
+    LessonController* lessons_;
+    ExperimentPanel* controls_;
+    ProcessPanel* processes_;
+    FlowView* flow_;
+    ChartTabs* charts_;
+    QLabel* statusRun_;
+    QProgressBar* progress_;
+
     ChartTheme theme_;
     bool presenter_ = false;
     QFont normalFont_;
     QString lastError_;
-    int chartTick_ = 0;
     bool chartDue_ = false;
-    QList<Lesson> lessons_;
-    int currentLesson_ = -1;
-    QLabel* lessonBanner_;
-
-    QComboBox* experiment_;
-    QComboBox* transport_;
-    QCheckBox* compare_;
-    QComboBox* compareTransport_;
-    SyncSwitch* syncSwitch_;
-    QComboBox* primitive_;
-    QSpinBox* producers_;
-    QSpinBox* consumers_;
-    QSpinBox* workers_;
-    QComboBox* size_;
-    QComboBox* rate_;
-    QPushButton* startButton_;
-    QPushButton* pauseButton_;
-    QPushButton* killButton_;
-    QTableView* processView_;
-    ProcessTableModel* processModel_;
-    QListWidget* events_;
-    QLabel* ackLabel_;
-    QLabel* statusRun_;
-    QProgressBar* progress_;
-
-    FlowView* flow_;
-    QTabWidget* tabs_;
-    TimeChart* throughput_;
-    TimeChart* contention_;
-    TimeChart* integrity_;
-    TimeChart* latency_;
-    SweepChart* sweep_;
 
     QAction* startAction_;
     QAction* pauseAction_;

@@ -224,112 +224,98 @@
     </message>
 </context>
 <context>
-    <name>ipclab::ui::FlowFigure</name>
+    <name>ipclab::ui::ChartTabs</name>
     <message>
-        <source>USER SPACE (each process: its own address space)</source>
-        <translation>사용자 공간 (각 프로세스: 자신만의 주소 공간)</translation>
-    </message>
-    <message>
-        <source>KERNEL SPACE (reached only by system calls)</source>
-        <translation>커널 공간 (시스템 콜로만 도달)</translation>
-    </message>
-    <message>
-        <source>Press Start (Space): real worker processes will appear here.</source>
-        <translation>시작(Space)을 누르세요: 실제 워커 프로세스가 여기에 나타납니다.</translation>
-    </message>
-    <message>
-        <source>updates/s</source>
-        <translation>갱신/s</translation>
-    </message>
-    <message>
-        <source>round trips/s</source>
-        <translation>왕복/s</translation>
+        <source>Throughput</source>
+        <translation>처리량</translation>
     </message>
     <message>
         <source>msgs/s</source>
         <translation>메시지/s</translation>
     </message>
     <message>
-        <source>%1: %2 %3</source>
-        <translation>%1: %2 %3</translation>
+        <source>MB/s</source>
+        <translation>MB/s</translation>
     </message>
     <message>
-        <source>%1 (stopped; last measured)</source>
-        <translation>%1 (정지됨; 마지막 측정값)</translation>
-    </message>
-    <message numerus="yes">
-        <source>+ %n more worker(s), see the process table</source>
-        <translation>
-            <numerusform>+ 워커 %n개 더, 프로세스 표를 보세요</numerusform>
-        </translation>
+        <source>Lock contention</source>
+        <translation>잠금 경합</translation>
     </message>
     <message>
-        <source>shared memory segment, mapped into every process: %1</source>
-        <translation>모든 프로세스에 매핑된 공유메모리 세그먼트: %1</translation>
+        <source>contended %</source>
+        <translation>경합 %</translation>
     </message>
     <message>
-        <source>counter = %1
-lost updates: %2    inconsistent records: %3</source>
-        <translation>카운터 = %1
-잃어버린 갱신: %2    불일치 레코드: %3</translation>
+        <source>mean wait (µs)</source>
+        <translation>평균 대기 (µs)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
+        <source>mean wait µs</source>
+        <translation>평균 대기 µs</translation>
     </message>
     <message>
-        <source>free</source>
-        <translation>비어 있음</translation>
+        <source>Integrity</source>
+        <translation>무결성</translation>
     </message>
     <message>
-        <source>held by %1</source>
-        <translation>%1이(가) 보유</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n개 대기</numerusform>
-        </translation>
+        <source>lost</source>
+        <translation>유실</translation>
     </message>
     <message>
-        <source>no synchronization: concurrent writes collide</source>
-        <translation>동기화 없음: 동시 쓰기가 충돌합니다</translation>
+        <source>inconsistent / corrupted</source>
+        <translation>불일치 / 손상</translation>
     </message>
     <message>
-        <source>data never crosses into the kernel: plain loads and stores</source>
-        <translation>데이터가 커널로 넘어가지 않습니다: 일반 메모리 읽기/쓰기</translation>
+        <source>inconsistent/corrupted</source>
+        <translation>불일치/손상</translation>
     </message>
     <message>
-        <source>%1 messages in flight · the kernel copies every byte twice</source>
-        <translation>전송 중인 메시지 %1개 · 커널이 모든 바이트를 두 번 복사합니다</translation>
+        <source>Latency</source>
+        <translation>지연</translation>
     </message>
     <message>
-        <source>lost/duplicated: %1   corrupted/out of order: %2</source>
-        <translation>유실/중복: %1   손상/순서 어긋남: %2</translation>
+        <source>µs</source>
+        <translation>µs</translation>
     </message>
     <message>
-        <source>slow motion: every token is a real message (producer #sequence)</source>
-        <translation>슬로 모션: 모든 토큰은 실제 메시지입니다 (생산자 #순번)</translation>
+        <source>p50</source>
+        <translation>p50</translation>
     </message>
     <message>
-        <source>token rate on a log scale of the measured %1/s</source>
-        <translation>토큰 속도는 측정된 %1/s의 로그 스케일</translation>
+        <source>p99</source>
+        <translation>p99</translation>
     </message>
     <message>
-        <source>ring: %1 of %2 slots in use · %3 (measured)</source>
-        <translation>링: 슬롯 %2개 중 %1개 사용 중 · %3 (측정)</translation>
+        <source>Measured messages (race: updates) per second over the last half second, last 60 s</source>
+        <translation>최근 0.5초 동안 측정한 초당 메시지(경쟁: 갱신) 수, 최근 60초</translation>
     </message>
     <message>
-        <source>%1 (measured)</source>
-        <translation>%1 (측정)</translation>
+        <source>Share of lock acquisitions that found the lock taken, and the mean wait</source>
+        <translation>잠금을 얻으려 할 때 이미 잡혀 있던 비율과 평균 대기 시간</translation>
     </message>
     <message>
-        <source>%1 system calls/msg moving data (%2 send + %3 receive), %4 waiting</source>
-        <translation>메시지당 데이터 이동 시스템 콜 %1회 (송신 %2 + 수신 %3), 대기 %4회</translation>
+        <source>Lost updates / messages and inconsistent records / corrupted messages, cumulative</source>
+        <translation>잃어버린 갱신/메시지와 불일치 레코드/손상된 메시지, 누적</translation>
+    </message>
+    <message>
+        <source>One-way latency (ping-pong: round trip) percentiles</source>
+        <translation>단방향 지연(핑퐁: 왕복) 백분위수</translation>
+    </message>
+    <message>
+        <source>Live charts</source>
+        <translation>실시간 차트</translation>
+    </message>
+    <message>
+        <source>Throughput per message size, log–log; the dashed line marks the crossover</source>
+        <translation>메시지 크기별 처리량, 로그-로그; 점선이 교차점입니다</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>스윕</translation>
     </message>
 </context>
 <context>
-    <name>ipclab::ui::MainWindow</name>
+    <name>ipclab::ui::ExperimentPanel</name>
     <message>
         <source>Full speed</source>
         <translation>최대 속도</translation>
@@ -353,30 +339,6 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>Slow motion: 1 msg/s</source>
         <translation>슬로 모션: 1 메시지/s</translation>
-    </message>
-    <message>
-        <source>IPC Lab</source>
-        <translation>IPC Lab</translation>
-    </message>
-    <message>
-        <source>Skipped a broken lesson: %1</source>
-        <translation>손상된 레슨을 건너뜀: %1</translation>
-    </message>
-    <message>
-        <source>All workers obeyed the sync change in %1 ms</source>
-        <translation>모든 워커가 %1 ms 안에 동기화 변경을 따랐습니다</translation>
-    </message>
-    <message>
-        <source>Stopped. Charts keep the last run; Export (Ctrl+E) puts them into slides.</source>
-        <translation>정지됨. 차트에는 마지막 실행이 남아 있습니다. 내보내기(Ctrl+E)로 슬라이드에 넣으세요.</translation>
-    </message>
-    <message>
-        <source>Sweep: %1 of %2 points measured</source>
-        <translation>스윕: %2개 지점 중 %1개 측정</translation>
-    </message>
-    <message>
-        <source>Ready. Pick an experiment and press Start (Space).</source>
-        <translation>준비됨. 실험을 고르고 시작(Space)을 누르세요.</translation>
     </message>
     <message>
         <source>Stream</source>
@@ -523,116 +485,183 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>표에서 선택한 프로세스에 SIGKILL을 보냅니다: 나머지가 살아남는 것을 보세요</translation>
     </message>
     <message>
-        <source>The real worker processes; select one and press Kill worker</source>
-        <translation>실제 워커 프로세스입니다. 하나를 선택하고 워커 종료를 누르세요</translation>
+        <source>Stop</source>
+        <translation>정지</translation>
     </message>
     <message>
-        <source>Processes</source>
-        <translation>프로세스</translation>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::FlowFigure</name>
+    <message>
+        <source>USER SPACE (each process: its own address space)</source>
+        <translation>사용자 공간 (각 프로세스: 자신만의 주소 공간)</translation>
     </message>
     <message>
-        <source>What happened: sync changes, acknowledgements, deaths, errors</source>
-        <translation>일어난 일: 동기화 변경, 확인, 종료, 오류</translation>
+        <source>KERNEL SPACE (reached only by system calls)</source>
+        <translation>커널 공간 (시스템 콜로만 도달)</translation>
     </message>
     <message>
-        <source>Events</source>
-        <translation>이벤트</translation>
+        <source>Press Start (Space): real worker processes will appear here.</source>
+        <translation>시작(Space)을 누르세요: 실제 워커 프로세스가 여기에 나타납니다.</translation>
     </message>
     <message>
-        <source>Rate set to %1</source>
-        <translation>속도를 %1(으)로 설정</translation>
+        <source>updates/s</source>
+        <translation>갱신/s</translation>
     </message>
     <message>
-        <source>The claim of the course material this lesson checks, and what to watch. Lessons menu: hide it</source>
-        <translation>이 레슨이 확인하는 강의 자료의 주장과 지켜볼 점. 레슨 메뉴에서 숨길 수 있습니다</translation>
-    </message>
-    <message>
-        <source>The textbook figure, live: processes in user space, the kernel below. Tokens follow the real path of the data.</source>
-        <translation>살아 움직이는 교과서 그림: 위는 사용자 공간의 프로세스, 아래는 커널. 토큰은 데이터의 실제 경로를 따라갑니다.</translation>
-    </message>
-    <message>
-        <source>Throughput</source>
-        <translation>처리량</translation>
+        <source>round trips/s</source>
+        <translation>왕복/s</translation>
     </message>
     <message>
         <source>msgs/s</source>
         <translation>메시지/s</translation>
     </message>
     <message>
-        <source>MB/s</source>
-        <translation>MB/s</translation>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
     </message>
     <message>
-        <source>Lock contention</source>
-        <translation>잠금 경합</translation>
+        <source>%1 (stopped; last measured)</source>
+        <translation>%1 (정지됨; 마지막 측정값)</translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %n more worker(s), see the process table</source>
+        <translation>
+            <numerusform>+ 워커 %n개 더, 프로세스 표를 보세요</numerusform>
+        </translation>
     </message>
     <message>
-        <source>contended %</source>
-        <translation>경합 %</translation>
+        <source>shared memory segment, mapped into every process: %1</source>
+        <translation>모든 프로세스에 매핑된 공유메모리 세그먼트: %1</translation>
     </message>
     <message>
-        <source>mean wait (µs)</source>
-        <translation>평균 대기 (µs)</translation>
+        <source>counter = %1
+lost updates: %2    inconsistent records: %3</source>
+        <translation>카운터 = %1
+잃어버린 갱신: %2    불일치 레코드: %3</translation>
     </message>
     <message>
-        <source>mean wait µs</source>
-        <translation>평균 대기 µs</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Integrity</source>
-        <translation>무결성</translation>
+        <source>free</source>
+        <translation>비어 있음</translation>
     </message>
     <message>
-        <source>lost</source>
-        <translation>유실</translation>
+        <source>held by %1</source>
+        <translation>%1이(가) 보유</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n개 대기</numerusform>
+        </translation>
     </message>
     <message>
-        <source>inconsistent / corrupted</source>
-        <translation>불일치 / 손상</translation>
+        <source>no synchronization: concurrent writes collide</source>
+        <translation>동기화 없음: 동시 쓰기가 충돌합니다</translation>
     </message>
     <message>
-        <source>inconsistent/corrupted</source>
-        <translation>불일치/손상</translation>
+        <source>data never crosses into the kernel: plain loads and stores</source>
+        <translation>데이터가 커널로 넘어가지 않습니다: 일반 메모리 읽기/쓰기</translation>
     </message>
     <message>
-        <source>Latency</source>
-        <translation>지연</translation>
+        <source>lost/duplicated: %1   corrupted/out of order: %2</source>
+        <translation>유실/중복: %1   손상/순서 어긋남: %2</translation>
     </message>
     <message>
-        <source>µs</source>
-        <translation>µs</translation>
+        <source>slow motion: every token is a real message (producer #sequence)</source>
+        <translation>슬로 모션: 모든 토큰은 실제 메시지입니다 (생산자 #순번)</translation>
     </message>
     <message>
-        <source>p50</source>
-        <translation>p50</translation>
+        <source>token rate on a log scale of the measured %1/s</source>
+        <translation>토큰 속도는 측정된 %1/s의 로그 스케일</translation>
     </message>
     <message>
-        <source>p99</source>
-        <translation>p99</translation>
+        <source>ring: %1 of %2 slots in use · %3 (measured)</source>
+        <translation>링: 슬롯 %2개 중 %1개 사용 중 · %3 (측정)</translation>
     </message>
     <message>
-        <source>Measured messages (race: updates) per second over the last half second, last 60 s</source>
-        <translation>최근 0.5초 동안 측정한 초당 메시지(경쟁: 갱신) 수, 최근 60초</translation>
+        <source>%1 (measured)</source>
+        <translation>%1 (측정)</translation>
     </message>
     <message>
-        <source>Share of lock acquisitions that found the lock taken, and the mean wait</source>
-        <translation>잠금을 얻으려 할 때 이미 잡혀 있던 비율과 평균 대기 시간</translation>
+        <source>%1 system calls/msg moving data (%2 send + %3 receive), %4 waiting</source>
+        <translation>메시지당 데이터 이동 시스템 콜 %1회 (송신 %2 + 수신 %3), 대기 %4회</translation>
     </message>
     <message>
-        <source>Lost updates / messages and inconsistent records / corrupted messages, cumulative</source>
-        <translation>잃어버린 갱신/메시지와 불일치 레코드/손상된 메시지, 누적</translation>
+        <source>%1 of %2 messages in the queue</source>
+        <translation>큐: 메시지 %2개 중 %1개</translation>
     </message>
     <message>
-        <source>One-way latency (ping-pong: round trip) percentiles</source>
-        <translation>단방향 지연(핑퐁: 왕복) 백분위수</translation>
+        <source>%1 messages in flight</source>
+        <translation>전송 중인 메시지 %1개</translation>
     </message>
     <message>
-        <source>Live charts</source>
-        <translation>실시간 차트</translation>
+        <source>%1 · the kernel copies every byte twice</source>
+        <translation>%1 · 커널이 모든 바이트를 두 번 복사합니다</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::LessonController</name>
+    <message>
+        <source>The claim of the course material this lesson checks, and what to watch. Lessons menu: hide it</source>
+        <translation>이 레슨이 확인하는 강의 자료의 주장과 지켜볼 점. 레슨 메뉴에서 숨길 수 있습니다</translation>
     </message>
     <message>
-        <source>Throughput per message size, log–log; the dashed line marks the crossover</source>
-        <translation>메시지 크기별 처리량, 로그-로그; 점선이 교차점입니다</translation>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>No lessons found</source>
+        <translation>레슨이 없습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Hide lesson text</source>
+        <translation>레슨 설명 숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lesson %1 · %2&lt;/b&gt;&lt;br&gt;“%3” &lt;i&gt;(course material)&lt;/i&gt;&lt;br&gt;&lt;b&gt;Watch:&lt;/b&gt; %4</source>
+        <translation>&lt;b&gt;레슨 %1 · %2&lt;/b&gt;&lt;br&gt;“%3” &lt;i&gt;(강의 자료)&lt;/i&gt;&lt;br&gt;&lt;b&gt;지켜볼 점:&lt;/b&gt; %4</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::MainWindow</name>
+    <message>
+        <source>IPC Lab</source>
+        <translation>IPC Lab</translation>
+    </message>
+    <message>
+        <source>Skipped a broken lesson: %1</source>
+        <translation>손상된 레슨을 건너뜀: %1</translation>
+    </message>
+    <message>
+        <source>All workers obeyed the sync change in %1 ms</source>
+        <translation>모든 워커가 %1 ms 안에 동기화 변경을 따랐습니다</translation>
+    </message>
+    <message>
+        <source>Stopped. Charts keep the last run; Export (Ctrl+E) puts them into slides.</source>
+        <translation>정지됨. 차트에는 마지막 실행이 남아 있습니다. 내보내기(Ctrl+E)로 슬라이드에 넣으세요.</translation>
+    </message>
+    <message>
+        <source>Sweep: %1 of %2 points measured</source>
+        <translation>스윕: %2개 지점 중 %1개 측정</translation>
+    </message>
+    <message>
+        <source>Ready. Pick an experiment and press Start (Space).</source>
+        <translation>준비됨. 실험을 고르고 시작(Space)을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Rate set to %1</source>
+        <translation>속도를 %1(으)로 설정</translation>
+    </message>
+    <message>
+        <source>The textbook figure, live: processes in user space, the kernel below. Tokens follow the real path of the data.</source>
+        <translation>살아 움직이는 교과서 그림: 위는 사용자 공간의 프로세스, 아래는 커널. 토큰은 데이터의 실제 경로를 따라갑니다.</translation>
     </message>
     <message>
         <source>IPC Lab flow scene</source>
@@ -723,18 +752,6 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>레슨(&amp;L)</translation>
     </message>
     <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
-    </message>
-    <message>
-        <source>No lessons found</source>
-        <translation>레슨이 없습니다</translation>
-    </message>
-    <message>
-        <source>&amp;Hide lesson text</source>
-        <translation>레슨 설명 숨기기(&amp;H)</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
@@ -761,14 +778,6 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>&amp;About IPC Lab</source>
         <translation>IPC Lab 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>정지</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>재개</translation>
     </message>
     <message>
         <source>%1 over %2</source>
@@ -883,10 +892,6 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>&lt;p&gt;&lt;b&gt;프로세스는 각자 독립적인 주소 공간을 갖습니다&lt;/b&gt;: 다른 프로세스의 메모리를 읽을 수 없으므로 운영체제가 IPC를 제공합니다.&lt;/p&gt;&lt;p&gt;&lt;b&gt;공유메모리&lt;/b&gt;: 프로세스가 커널에 공유 영역을 한 번 요청한 뒤에는 일반 메모리처럼 읽고 씁니다. 빠르고 메시지마다 시스템 콜이 없지만(카운터를 보세요), 프로세스가 동기화하지 않으면 동시 쓰기가 충돌합니다: 동기화 스위치를 끄고(S) 무결성 차트를 보세요.&lt;/p&gt;&lt;p&gt;&lt;b&gt;메시지 전달&lt;/b&gt;(파이프, FIFO, 소켓, 메시지 큐, 파일): 모든 메시지가 시스템 콜로 커널에 내려갔다가 다른 시스템 콜로 올라옵니다. 커널이 복사하고 동기화하므로 충돌이 없습니다. 더 단순하고 느리며, 적은 양의 데이터에 유용합니다. 스윕은 공유메모리의 우위가 어디서 크게 줄어드는지 보여줍니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Lesson %1 · %2&lt;/b&gt;&lt;br&gt;“%3” &lt;i&gt;(course material)&lt;/i&gt;&lt;br&gt;&lt;b&gt;Watch:&lt;/b&gt; %4</source>
-        <translation>&lt;b&gt;레슨 %1 · %2&lt;/b&gt;&lt;br&gt;“%3” &lt;i&gt;(강의 자료)&lt;/i&gt;&lt;br&gt;&lt;b&gt;지켜볼 점:&lt;/b&gt; %4</translation>
-    </message>
-    <message>
         <source>Lesson %1: %2</source>
         <translation>레슨 %1: %2</translation>
     </message>
@@ -921,6 +926,25 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>Later</source>
         <translation>나중에</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::ProcessPanel</name>
+    <message>
+        <source>The real worker processes; select one and press Kill worker</source>
+        <translation>실제 워커 프로세스입니다. 하나를 선택하고 워커 종료를 누르세요</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>프로세스</translation>
+    </message>
+    <message>
+        <source>What happened: sync changes, acknowledgements, deaths, errors</source>
+        <translation>일어난 일: 동기화 변경, 확인, 종료, 오류</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,11 @@
 // its experiment, shows its claim, and really runs; broken lesson files are clear errors.
 #include "hangul.h"
 #include "lesson_library.h"
+#include "chart_tabs.h"
+#include "experiment_panel.h"
+#include "lesson_controller.h"
 #include "main_window.h"
+#include "process_panel.h"
 #include "ipclab/base/object_names.h"
 #include "run_controller.h"
 
@@ -77,14 +81,14 @@ private slots:
         MainWindow w;
         w.resize(1400, 900);
         w.show();
-        QVERIFY(!w.lessons().isEmpty());
-        QVERIFY(!w.lessonBanner()->isVisible());
-        for (int i = 0; i < w.lessons().size(); ++i) {
-            const Lesson& l = w.lessons()[i];
+        QVERIFY(!w.lessons()->lessons().isEmpty());
+        QVERIFY(!w.lessons()->banner()->isVisible());
+        for (int i = 0; i < w.lessons()->lessons().size(); ++i) {
+            const Lesson& l = w.lessons()->lessons()[i];
             w.applyLesson(i);
-            QCOMPARE(w.currentLesson(), i);
-            QVERIFY(w.lessonBanner()->isVisible());
-            QVERIFY(w.lessonBanner()->text().contains(l.title.toHtmlEscaped()));
+            QCOMPARE(w.lessons()->current(), i);
+            QVERIFY(w.lessons()->banner()->isVisible());
+            QVERIFY(w.lessons()->banner()->text().contains(l.title.toHtmlEscaped()));
             ExperimentConfig c = w.config(), want = l.config;
             QVERIFY(c.experiment == want.experiment);
             QCOMPARE(c.syncEnabled, want.syncEnabled);

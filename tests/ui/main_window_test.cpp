@@ -2,7 +2,11 @@
 // points, the process table shows real PIDs, the sync switch makes races appear and stop,
 // exports write valid files, and closing the window leaves no worker and no kernel object.
 #include "flow_view.h"
+#include "chart_tabs.h"
+#include "experiment_panel.h"
+#include "lesson_controller.h"
 #include "main_window.h"
+#include "process_panel.h"
 #include "ipclab/base/object_names.h"
 #include "process_table_model.h"
 #include "run_controller.h"
@@ -82,32 +86,32 @@ private slots:
         showSized(w);
         w.setConfig(stream(TransportKind::SharedMemory));
         QVERIFY(w.start());
-        QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 20, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.charts()->throughput()->pointCount() > 20, 8000);
         QTRY_VERIFY_WITH_TIMEOUT(latest(w, Series::MsgsPerS) > 1000, 5000);
-        QCOMPARE(w.processModel()->rowCount(), 2);
+        QCOMPARE(w.processPanel()->model()->rowCount(), 2);
         for (int r = 0; r < 2; ++r) {
-            int pid = w.processModel()->data(w.processModel()->index(r, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
+            int pid = w.processPanel()->model()->data(w.processPanel()->model()->index(r, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
             QVERIFY(pid > 0);
             QCOMPARE(commOf(pid), QString("ipclab-worker"));
         }
         QVERIFY(w.flowView()->figure()->lanes().size() == 1);
         QTRY_VERIFY_WITH_TIMEOUT(w.flowView()->tokenCount() > 0, 3000); // tokens move on the scene
         w.stop();
-        QVERIFY(w.throughputChart()->pointCount() > 20); // the last run stays on screen
+        QVERIFY(w.charts()->throughput()->pointCount() > 20); // the last run stays on screen
         // The table keeps the workers with their real exit status, not a stale "running".
-        QCOMPARE(w.processModel()->rowCount(), 2);
+        QCOMPARE(w.processPanel()->model()->rowCount(), 2);
         for (int r = 0; r < 2; ++r) {
-            QString state = w.processModel()->data(w.processModel()->index(r, ProcessTableModel::State), Qt::DisplayRole).toString();
+            QString state = w.processPanel()->model()->data(w.processPanel()->model()->index(r, ProcessTableModel::State), Qt::DisplayRole).toString();
             QVERIFY2(state.startsWith("exited"), qPrintable(state));
         }
-        legendHasOnlyNamedEntries(*w.throughputChart());
+        legendHasOnlyNamedEntries(*w.charts()->throughput());
         // ...but nothing flows any more: the tokens in flight arrive and no new ones start.
         QTRY_COMPARE_WITH_TIMEOUT(w.flowView()->tokenCount(), 0, 4000);
         QVERIFY(w.flowView()->figure()->lanes().front().stopped);
         // A second run in the same window: its sync mark must not bring back a legend entry.
         QVERIFY(w.start());
-        QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 10, 8000);
-        legendHasOnlyNamedEntries(*w.throughputChart());
+        QTRY_VERIFY_WITH_TIMEOUT(w.charts()->throughput()->pointCount() > 10, 8000);
+        legendHasOnlyNamedEntries(*w.charts()->throughput());
         w.stop();
     }
 
@@ -115,7 +119,7 @@ private slots:
         MainWindow w;
         showSized(w);
         w.setConfig(race(false));
-        QVERIFY(!w.syncSwitch()->isChecked());
+        QVERIFY(!w.experimentPanel()->syncSwitch()->isChecked());
         QVERIFY(w.start());
         // Off: lost updates appear (bounded wait; scheduling on 2 cores varies).
         QTRY_VERIFY_WITH_TIMEOUT(latest(w, Series::LostUpdates) > 0, 15000);
@@ -125,7 +129,7 @@ private slots:
 
         QSignalSpy obeyed(&w.controller(), &RunController::syncObeyed);
         QTest::keyClick(&w, Qt::Key_S); // the shortcut, as a lecturer would
-        QVERIFY(w.syncSwitch()->isChecked());
+        QVERIFY(w.experimentPanel()->syncSwitch()->isChecked());
         QTRY_VERIFY_WITH_TIMEOUT(obeyed.count() == 1, 3000);
         QVERIFY(obeyed.at(0).at(0).toDouble() >= 0);
         QTest::qWait(500);
@@ -134,12 +138,12 @@ private slots:
         double onGrowth = latest(w, Series::LostUpdates) - onA;
         // A running sample can under-read by the few updates in flight; real races add thousands.
         QVERIFY2(onGrowth <= std::max(100.0, offGrowth / 100), qPrintable(QString("on %1 off %2").arg(onGrowth).arg(offGrowth)));
-        QTRY_VERIFY_WITH_TIMEOUT(w.contentionChart()->pointCount() > 0, 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.charts()->contention()->pointCount() > 0, 3000);
         for (const auto& wk : w.controller().sample().lanes.front().workers) QVERIFY(wk.activeSync == SyncMode::Mutex);
         // The toggle is marked on the time axis.
-        QVERIFY(w.throughputChart()->csv().contains("mark: sync on (mutex)"));
-        QVERIFY(w.throughputChart()->csv().contains("updates/s")); // a race counts updates, not messages
-        QVERIFY(w.eventLog().join('\n').contains("obeyed"));
+        QVERIFY(w.charts()->throughput()->csv().contains("mark: sync on (mutex)"));
+        QVERIFY(w.charts()->throughput()->csv().contains("updates/s")); // a race counts updates, not messages
+        QVERIFY(w.processPanel()->eventLog().join('\n').contains("obeyed"));
         w.stop();
     }
 
@@ -150,10 +154,10 @@ private slots:
         showSized(w);
         w.setConfig(stream(TransportKind::Pipe));
         QVERIFY(w.start());
-        QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 5, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.charts()->throughput()->pointCount() > 5, 8000);
         QTest::keyClick(&w, Qt::Key_S);
         QTest::qWait(600);
-        QString csv = w.throughputChart()->csv();
+        QString csv = w.charts()->throughput()->csv();
         QVERIFY2(csv.contains("mark: no lock: the kernel synchronizes"), qPrintable(csv.left(400)));
         QVERIFY(!csv.contains("sync on"));
         QVERIFY(!csv.contains("sync off"));
@@ -167,13 +171,13 @@ private slots:
         showSized(w);
         w.setConfig(stream(TransportKind::Pipe));
         QVERIFY(w.start());
-        QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 5, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.charts()->throughput()->pointCount() > 5, 8000);
         w.stop();
-        QVERIFY(w.throughputChart()->pointCount() > 0); // Stop keeps the last run on screen
+        QVERIFY(w.charts()->throughput()->pointCount() > 0); // Stop keeps the last run on screen
         w.setConfig(race(true));
         QTest::qWait(300);
-        QCOMPARE(w.throughputChart()->pointCount(), 0);
-        QCOMPARE(w.throughputChart()->seriesCount(), 0);
+        QCOMPARE(w.charts()->throughput()->pointCount(), 0);
+        QCOMPARE(w.charts()->throughput()->seriesCount(), 0);
         QVERIFY(w.flowView()->figure()->lanes().empty());
     }
 
@@ -182,13 +186,13 @@ private slots:
         showSized(w);
         w.setConfig(stream(TransportKind::Pipe));
         QVERIFY(w.start());
-        QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 20, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.charts()->throughput()->pointCount() > 20, 8000);
         w.stop();
         QTemporaryDir dir;
         w.exportAllTo(dir.path());
         QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
         QSize view = ChartExporter::logicalSize(w.exportables().front());
-        QVERIFY(view.width() >= w.throughputChart()->width() && view.width() >= 640);
+        QVERIFY(view.width() >= w.charts()->throughput()->width() && view.width() >= 640);
         QImage png2(dir.filePath("throughput.png")), png3(dir.filePath("throughput@3x.png"));
         QCOMPARE(png2.size(), view * 2);
         QCOMPARE(png3.size(), view * 3);
@@ -222,11 +226,11 @@ private slots:
     void processTableModelKeepsTheModelContract() {
         MainWindow w;
         showSized(w);
-        QAbstractItemModelTester tester(w.processModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(w.processPanel()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         w.setConfig(race(true));
         QVERIFY(w.start());
-        QTRY_COMPARE_WITH_TIMEOUT(w.processModel()->rowCount(), 3, 3000);
-        QSignalSpy changed(w.processModel(), &QAbstractItemModel::dataChanged);
+        QTRY_COMPARE_WITH_TIMEOUT(w.processPanel()->model()->rowCount(), 3, 3000);
+        QSignalSpy changed(w.processPanel()->model(), &QAbstractItemModel::dataChanged);
         QTest::qWait(1000);
         int rateCells = 0, pidCells = 0;
         for (const auto& args : changed) {
@@ -239,13 +243,13 @@ private slots:
         QVERIFY2(rateCells <= 3 * 6, qPrintable(QString("%1 rate cell updates in 1 s").arg(rateCells))); // 3 rows, 4 Hz (+slack)
         QVERIFY2(rateCells >= 3, "the rates never updated");
         QCOMPARE(pidCells, 0); // nothing about the processes changed
-        w.processView()->selectRow(1);
+        w.processPanel()->view()->selectRow(1);
         w.killSelectedWorker();
-        QTRY_VERIFY_WITH_TIMEOUT(w.processModel()->data(w.processModel()->index(1, ProcessTableModel::State), Qt::DisplayRole).toString().contains("signal"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.processPanel()->model()->data(w.processPanel()->model()->index(1, ProcessTableModel::State), Qt::DisplayRole).toString().contains("signal"), 5000);
         w.stop();
         w.setConfig(stream(TransportKind::Pipe));
         QVERIFY(w.start());
-        QTRY_COMPARE_WITH_TIMEOUT(w.processModel()->rowCount(), 2, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(w.processPanel()->model()->rowCount(), 2, 3000);
         QTest::qWait(300);
         w.stop();
     }
@@ -255,11 +259,11 @@ private slots:
         showSized(w);
         w.setConfig(race(true));
         QVERIFY(w.start());
-        QTRY_COMPARE_WITH_TIMEOUT(w.processModel()->rowCount(), 3, 3000);
-        w.processView()->selectRow(0);
-        int pid = w.processModel()->data(w.processModel()->index(0, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
+        QTRY_COMPARE_WITH_TIMEOUT(w.processPanel()->model()->rowCount(), 3, 3000);
+        w.processPanel()->view()->selectRow(0);
+        int pid = w.processPanel()->model()->data(w.processPanel()->model()->index(0, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
         w.killSelectedWorker();
-        QTRY_VERIFY_WITH_TIMEOUT(w.eventLog().join('\n').contains(QString::number(pid) + " (race worker) killed by signal 9"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.processPanel()->eventLog().join('\n').contains(QString::number(pid) + " (race worker) killed by signal 9"), 5000);
         auto updates = [&w] { return w.controller().sample().lanes.front().counters.sum(&WorkerCounters::updates); };
         double before = static_cast<double>(updates());
         QTRY_VERIFY_WITH_TIMEOUT(static_cast<double>(updates()) > before + 1000, 5000);
@@ -283,7 +287,7 @@ private slots:
         QSettings().setValue("config/args", QStringList{"--size", "banana", "--transport", "warp"});
         MainWindow w;
         QVERIFY(w.config().transport == ExperimentConfig().transport);
-        QVERIFY(w.eventLog().join('\n').contains("Ignored saved settings"));
+        QVERIFY(w.processPanel()->eventLog().join('\n').contains("Ignored saved settings"));
         QSettings().clear();
     }
 
@@ -314,11 +318,11 @@ private slots:
             for (const auto& lane : w.controller().sample().lanes) QCOMPARE(lane.config.coRunners, 2);
             QTRY_VERIFY_WITH_TIMEOUT(latest(w, Series::MsgsPerS, 1) > 100 && latest(w, Series::MsgsPerS, 0) > 100, 8000);
             QCOMPARE(w.flowView()->figure()->lanes().size(), std::size_t(2));
-            for (int r = 0; r < w.processModel()->rowCount(); ++r)
-                pids << w.processModel()->data(w.processModel()->index(r, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
+            for (int r = 0; r < w.processPanel()->model()->rowCount(); ++r)
+                pids << w.processPanel()->model()->data(w.processPanel()->model()->index(r, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
             QCOMPARE(pids.size(), 4);
-            QTRY_VERIFY_WITH_TIMEOUT(w.throughputChart()->pointCount() > 40, 5000);
-            QVERIFY(w.throughputChart()->csv().contains("pipe"));
+            QTRY_VERIFY_WITH_TIMEOUT(w.charts()->throughput()->pointCount() > 40, 5000);
+            QVERIFY(w.charts()->throughput()->csv().contains("pipe"));
             QVERIFY(!listLiveObjects().empty());
             w.close();
         }
@@ -338,13 +342,13 @@ private slots:
         QVERIFY(w.controller().start(c));
         QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 20000);
         // Shared memory lock-free and with a mutex per message, and the pipe, at two sizes.
-        QCOMPARE(w.sweepChart()->pointCount(), 6);
-        QVERIFY(w.sweepChart()->csv().split('\n', Qt::SkipEmptyParts).size() == 7);
-        QVERIFY(w.sweepChart()->csv().contains("shm+mutex,shm,64,"));
+        QCOMPARE(w.charts()->sweep()->pointCount(), 6);
+        QVERIFY(w.charts()->sweep()->csv().split('\n', Qt::SkipEmptyParts).size() == 7);
+        QVERIFY(w.charts()->sweep()->csv().contains("shm+mutex,shm,64,"));
         // The chart states the same ratios the CLI prints, computed from its own points.
-        QString verdict = w.sweepChart()->verdict();
+        QString verdict = w.charts()->sweep()->verdict();
         QVERIFY2(verdict.contains("64 B: ") && verdict.contains("64 KiB: "), qPrintable(verdict));
-        QCOMPARE(w.sweepChart()->title(), verdict);
+        QCOMPARE(w.charts()->sweep()->title(), verdict);
     }
 
     void isolationShowsSameAddressDifferentValues() {
@@ -357,7 +361,7 @@ private slots:
         QVERIFY(w.start());
         QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 10000);
         QCOMPARE(w.controller().sample().isolation.rows.size(), std::size_t(2));
-        QVERIFY(w.eventLog().join('\n').contains("Isolation finished: 2"));
+        QVERIFY(w.processPanel()->eventLog().join('\n').contains("Isolation finished: 2"));
     }
 
     void cleanupTestCase() { QVERIFY(listLiveObjects().empty()); }

@@ -3,7 +3,11 @@
 // and presenter mode with the lecture theme. Written to $IPCLAB_SCREENSHOT_DIR. Each one is also
 // checked for being a picture at all: the charts region must not be blank.
 #include "flow_view.h"
+#include "chart_tabs.h"
+#include "experiment_panel.h"
+#include "lesson_controller.h"
 #include "main_window.h"
+#include "process_panel.h"
 #include "run_controller.h"
 #include "sweep_chart.h"
 #include "time_chart.h"
@@ -40,7 +44,7 @@ class ScreenshotTest : public QObject {
         QString path = QDir(dir_).filePath(name + ".png");
         QVERIFY(img.save(path));
         QVERIFY2(colours(img) > 50, qPrintable(name));
-        QImage chart = w.throughputChart()->grab().toImage();
+        QImage chart = w.charts()->throughput()->grab().toImage();
         QVERIFY2(colours(chart) > 8, qPrintable(name + ": throughput chart looks empty"));
         qInfo("wrote %s (%dx%d)", qPrintable(path), img.width(), img.height());
     }
@@ -79,7 +83,7 @@ private slots:
         c.consumers = 2;
         c.sync = SyncMode::Mutex;
         QVERIFY(startFor(w, c, std::nullopt, 3000));
-        QVERIFY(w.throughputChart()->pointCount() > 30);
+        QVERIFY(w.charts()->throughput()->pointCount() > 30);
         shoot(w, "01-shared-memory");
         w.stop();
     }
@@ -148,8 +152,8 @@ private slots:
         MainWindow w;
         QVERIFY(showAt(w, {1600, 1000}));
         int index = -1;
-        for (int i = 0; i < w.lessons().size(); ++i)
-            if (w.lessons()[i].id == "04-race-without-sync") index = i;
+        for (int i = 0; i < w.lessons()->lessons().size(); ++i)
+            if (w.lessons()->lessons()[i].id == "04-race-without-sync") index = i;
         QVERIFY(index >= 0);
         w.applyLesson(index);
         QVERIFY(w.start());
@@ -209,8 +213,8 @@ private slots:
         QSignalSpy done(&w.controller(), &RunController::stopped);
         QVERIFY(w.controller().start(c));
         QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 30000);
-        QCOMPARE(w.sweepChart()->pointCount(), 12);
-        SweepChart* chart = w.sweepChart();
+        QCOMPARE(w.charts()->sweep()->pointCount(), 12);
+        SweepChart* chart = w.charts()->sweep();
         QWidget* parent = chart->parentWidget();
         chart->setParent(nullptr); // alone, at a slide's size
         chart->resize(1280, 720);

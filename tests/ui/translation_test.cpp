@@ -3,7 +3,11 @@
 #include "core_text.h"
 #include "hangul.h"
 #include "lesson_library.h"
+#include "chart_tabs.h"
+#include "experiment_panel.h"
+#include "lesson_controller.h"
 #include "main_window.h"
+#include "process_panel.h"
 #include "qt_text.h"
 #include "translations.h"
 
@@ -118,10 +122,10 @@ private slots:
         QVERIFY2(buttons.contains(QString::fromUtf8("시작")), qPrintable(buttons.join(',')));
         QCOMPARE(nameOf(TransportKind::SharedMemory), QString::fromUtf8("공유메모리"));
         // Lessons follow the language too: the banner quotes the Korean course material.
-        QVERIFY(!w.lessons().isEmpty());
+        QVERIFY(!w.lessons()->lessons().isEmpty());
         w.applyLesson(0);
-        QVERIFY(hasHangul(w.lessonBanner()->text()));
-        QVERIFY(w.lessonBanner()->text().contains(QString::fromUtf8("레슨 1")));
+        QVERIFY(hasHangul(w.lessons()->banner()->text()));
+        QVERIFY(w.lessons()->banner()->text().contains(QString::fromUtf8("레슨 1")));
     }
 
     void cleanupTestCase() { QSettings().clear(); }

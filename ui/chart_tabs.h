@@ -1,0 +1,46 @@
+#pragma once
+// The charts: "Live charts" (throughput, lock contention, integrity, latency over the last
+// 60 s) and "Sweep" (throughput against message size). Every chart keeps every RunSample's
+// points; one chart redraws per call of refreshNext(), so no repaint is long enough to make an
+// animation frame late.
+#include "chart_theme.h"
+#include "ipclab/experiment/run_sample.h"
+
+#include <QTabWidget>
+
+namespace ipclab::ui {
+
+class SweepChart;
+class TimeChart;
+
+class ChartTabs : public QTabWidget {
+    Q_OBJECT
+public:
+    explicit ChartTabs(QWidget* parent = nullptr);
+
+    void add(const RunSample& sample);
+    // Redraws the next live chart in turn (each at a quarter of the calls).
+    void refreshNext();
+    void clearData(); // a new run starts: no points, the series stay
+    void reset();     // another experiment chosen: no points and no series (no legend)
+    void showLive() { setCurrentIndex(0); }
+    void showSweep() { setCurrentIndex(1); }
+    void setTheme(const ChartTheme& theme);
+
+    TimeChart* throughput() const { return throughput_; }
+    TimeChart* contention() const { return contention_; }
+    TimeChart* integrity() const { return integrity_; }
+    TimeChart* latency() const { return latency_; }
+    SweepChart* sweep() const { return sweep_; }
+    QList<TimeChart*> timeCharts() const { return {throughput_, contention_, integrity_, latency_}; }
+
+private:
+    TimeChart* throughput_;
+    TimeChart* contention_;
+    TimeChart* integrity_;
+    TimeChart* latency_;
+    SweepChart* sweep_;
+    int next_ = 0;
+};
+
+} // namespace ipclab::ui

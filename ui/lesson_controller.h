@@ -1,0 +1,38 @@
+#pragma once
+// The lessons: the built-in presets (LessonLibrary), which one is set up, and the banner above
+// the scene that quotes its claim and says what to watch. The window applies a lesson's config;
+// this class only knows the lessons and shows one.
+#include "lesson_library.h"
+
+#include <QObject>
+
+class QLabel;
+class QMenu;
+
+namespace ipclab::ui {
+
+class LessonController : public QObject {
+    Q_OBJECT
+public:
+    // Loads the built-in lessons in `language`; broken ones are listed in *errors.
+    LessonController(const QString& language, QStringList* errors, QObject* parent = nullptr);
+
+    const QList<Lesson>& lessons() const { return lessons_; }
+    int current() const { return current_; }
+    QLabel* banner() const { return banner_; }
+    // Adds one entry per lesson (Ctrl+1 … Ctrl+9) and "Hide lesson text" to `menu`.
+    void populate(QMenu* menu);
+    // Shows lesson `index` in the banner and makes it the current one.
+    void show(int index);
+    void hideBanner();
+
+signals:
+    void lessonChosen(int index);
+
+private:
+    QList<Lesson> lessons_;
+    int current_ = -1;
+    QLabel* banner_; // owned by the layout it is put into
+};
+
+} // namespace ipclab::ui

@@ -1,0 +1,42 @@
+#pragma once
+// The processes of the run and what happened to them: the process table (real PIDs, state,
+// rate, sync in use, exit status) fed from RunSamples, and the event log (sync changes,
+// acknowledgements, deaths, errors).
+#include "ipclab/experiment/run_sample.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QListWidget;
+class QTableView;
+
+namespace ipclab::ui {
+
+class ProcessTableModel;
+
+struct SelectedWorker {
+    int lane = 0, slot = 0, pid = 0;
+};
+
+class ProcessPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProcessPanel(QWidget* parent = nullptr);
+
+    void update(const RunSample& sample);
+    void log(const QString& line); // time-stamped; the oldest go after 500 lines
+    QStringList eventLog() const;
+    // The worker selected in the table (for Kill worker), if any.
+    std::optional<SelectedWorker> selectedWorker() const;
+
+    ProcessTableModel* model() const { return model_; }
+    QTableView* view() const { return view_; }
+
+private:
+    ProcessTableModel* model_;
+    QTableView* view_;
+    QListWidget* events_;
+};
+
+} // namespace ipclab::ui
