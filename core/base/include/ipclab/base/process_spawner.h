@@ -38,8 +38,8 @@ private:
     ExitInfo info_;
 };
 
-// Where ipclab-worker lives: $IPCLAB_WORKER, else next to the running executable, else the
-// build-tree path compiled in.
+// Where ipclab-worker lives: $IPCLAB_WORKER, else next to the running executable (no build path
+// is compiled in); throws ConfigError when neither has it.
 std::string workerExecutable();
 
 } // namespace ipclab
