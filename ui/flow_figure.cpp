@@ -359,8 +359,9 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         // kernel counts bytes, the bar is against a 64 KiB buffer's worth and says only n.
         QString held = l.capacityKnown ? tr("%1 of %2 messages in the queue").arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0))
                                        : tr("%1 messages in flight").arg(QString::number(l.inFlight, 'f', 0));
-        p->drawText(k.adjusted(6, 4, -6, -6), Qt::AlignBottom | Qt::AlignHCenter,
-                    tr("%1 · the kernel copies every byte twice").arg(held));
+        // Two lines below the bar: how much is held, then what the kernel does with it.
+        p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter,
+                    held + "\n" + tr("the kernel copies every byte twice"));
         // System-call arrows across the boundary.
         p->setFont(theme_.font(8));
         p->setPen(QColor(150, 60, 0));

@@ -602,8 +602,8 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>전송 중인 메시지 %1개</translation>
     </message>
     <message>
-        <source>%1 · the kernel copies every byte twice</source>
-        <translation>%1 · 커널이 모든 바이트를 두 번 복사합니다</translation>
+        <source>the kernel copies every byte twice</source>
+        <translation>커널이 모든 바이트를 두 번 복사합니다</translation>
     </message>
 </context>
 <context>
