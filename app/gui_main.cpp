@@ -1,5 +1,7 @@
 // ipclab: the desktop app. `--bench-ui` runs the UI-attached vs headless benchmark instead.
+#include "lesson_controller.h"
 #include "main_window.h"
+#include "quit_on_signal.h"
 #include "translations.h"
 #include "ui_bench.h"
 
@@ -32,9 +34,13 @@ int main(int argc, char** argv) {
     QCommandLineOption bench("bench-ui", "Benchmark: frame times and worker throughput with the UI attached vs headless.");
     QCommandLineOption seconds("seconds", "Length of each --bench-ui phase (default 10).", "s", "10");
     QCommandLineOption lang("lang", "Language of the window: en or ko (default: the saved choice, else the system's).", "code");
+    QCommandLineOption lesson("lesson", "Open with lesson N set up (1, 2, ...; see the Lessons menu).", "N");
+    QCommandLineOption startNow("start", "Start the experiment at once (the lesson's, else the last one used).");
     parser.addOption(bench);
     parser.addOption(seconds);
     parser.addOption(lang);
+    parser.addOption(lesson);
+    parser.addOption(startNow);
     parser.process(app);
 
     if (parser.isSet(bench)) {
@@ -50,6 +56,23 @@ int main(int argc, char** argv) {
     ipclab::ui::Translations::install(parser.value(lang), &warning);
     if (!warning.isEmpty()) fprintf(stderr, "ipclab: %s\n", qPrintable(warning));
     ipclab::ui::MainWindow w;
+    // A terminal's Ctrl+C, `kill` or a closed session: close like the window's Quit, so the
+    // run's workers are reaped and its kernel objects removed.
+    ipclab::ui::QuitOnSignal quit;
+    QObject::connect(&quit, &ipclab::ui::QuitOnSignal::received, &w, [&w] {
+        w.close();
+        QApplication::quit();
+    });
+    if (parser.isSet(lesson)) {
+        bool ok = false;
+        int n = parser.value(lesson).toInt(&ok);
+        if (!ok || n < 1 || n > w.lessons()->lessons().size()) {
+            fprintf(stderr, "ipclab: --lesson must be a number from 1 to %d\n", static_cast<int>(w.lessons()->lessons().size()));
+            return 2;
+        }
+        w.applyLesson(n - 1);
+    }
     w.show();
+    if (parser.isSet(startNow) && !w.start()) fprintf(stderr, "ipclab: could not start: %s\n", qPrintable(w.lastError()));
     return app.exec();
 }
