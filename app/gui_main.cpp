@@ -36,11 +36,13 @@ int main(int argc, char** argv) {
     QCommandLineOption lang("lang", "Language of the window: en or ko (default: the saved choice, else the system's).", "code");
     QCommandLineOption lesson("lesson", "Open with lesson N set up (1, 2, ...; see the Lessons menu).", "N");
     QCommandLineOption startNow("start", "Start the experiment at once (the lesson's, else the last one used).");
+    QCommandLineOption presenter("presenter", "Open in presenter mode (full screen, the scene and one chart; F11 leaves).");
     parser.addOption(bench);
     parser.addOption(seconds);
     parser.addOption(lang);
     parser.addOption(lesson);
     parser.addOption(startNow);
+    parser.addOption(presenter);
     parser.process(app);
 
     if (parser.isSet(bench)) {
@@ -73,6 +75,7 @@ int main(int argc, char** argv) {
         w.applyLesson(n - 1);
     }
     w.show();
+    if (parser.isSet(presenter)) w.setPresenterMode(true);
     if (parser.isSet(startNow) && !w.start()) fprintf(stderr, "ipclab: could not start: %s\n", qPrintable(w.lastError()));
     return app.exec();
 }

@@ -4,11 +4,14 @@
 #include "time_chart.h"
 
 #include <QGridLayout>
+#include <QResizeEvent>
+
+#include <algorithm>
 
 namespace ipclab::ui {
 
 ChartTabs::ChartTabs(QWidget* parent) : QTabWidget(parent) {
-    auto* grid = new QWidget;
+    auto* grid = grid_ = new QWidget;
     auto* g = new QGridLayout(grid);
     g->setContentsMargins(0, 0, 0, 0);
     throughput_ = new TimeChart(tr("Throughput"), tr("msgs/s"), tr("MB/s"),
@@ -38,7 +41,44 @@ void ChartTabs::add(const RunSample& sample) {
     if (!sample.sweep.empty() || sample.sweepTotal) sweep_->setPoints(sample.sweep);
 }
 
-void ChartTabs::refreshNext() { timeCharts().at(next_++ % 4)->refresh(); }
+void ChartTabs::refreshNext() {
+    // Only what is shown is redrawn; hidden charts keep their points and redraw when shown.
+    QList<TimeChart*> shown;
+    for (TimeChart* c : timeCharts())
+        if (c->isVisible() || !grid_->isVisible()) shown << c;
+    if (shown.isEmpty()) shown = timeCharts();
+    shown.at(next_++ % shown.size())->refresh();
+}
+
+void ChartTabs::setFocusChart(int which) {
+    focus_ = std::clamp(which, -1, 3);
+    applyFocus();
+}
+
+void ChartTabs::setAutoFocus(bool on) {
+    auto_ = on;
+    applyFocus();
+}
+
+// Four charts need about 1000x560 to keep every tick label and axis title whole.
+bool ChartTabs::showsAll() const { return focus_ < 0 && !(auto_ && (width() < 1000 || height() < 560)); }
+
+void ChartTabs::applyFocus() {
+    bool all = showsAll();
+    int one = focus_ < 0 ? 0 : focus_;
+    QList<TimeChart*> charts = timeCharts();
+    for (int i = 0; i < charts.size(); ++i) {
+        bool show = all || i == one;
+        if (charts[i]->isVisibleTo(grid_) == show) continue;
+        charts[i]->setVisible(show);
+        if (show) charts[i]->refresh();
+    }
+}
+
+void ChartTabs::resizeEvent(QResizeEvent* e) {
+    QTabWidget::resizeEvent(e);
+    applyFocus();
+}
 
 void ChartTabs::clearData() {
     for (TimeChart* c : timeCharts()) c->clearData();

@@ -24,6 +24,13 @@ public:
     void clearData(); // a new run starts: no points, the series stay
     void reset();     // another experiment chosen: no points and no series (no legend)
     void showLive() { setCurrentIndex(0); }
+    // Which live charts are shown: all four (-1), or only one (0 throughput, 1 contention,
+    // 2 integrity, 3 latency) filling the page. Auto: all four when the page has room for them
+    // to be read (no "..." labels), else the chosen one.
+    void setFocusChart(int which);
+    int focusChart() const { return focus_; }
+    void setAutoFocus(bool on);
+    bool showsAll() const;
     void showSweep() { setCurrentIndex(1); }
     void setTheme(const ChartTheme& theme);
 
@@ -40,7 +47,16 @@ private:
     TimeChart* integrity_;
     TimeChart* latency_;
     SweepChart* sweep_;
+    QWidget* grid_;
     int next_ = 0;
+    int focus_ = -1;   // -1: all four
+    bool auto_ = true; // fall back to one chart when four would not be readable
+
+protected:
+    void resizeEvent(QResizeEvent* e) override;
+
+private:
+    void applyFocus();
 };
 
 } // namespace ipclab::ui

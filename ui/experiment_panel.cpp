@@ -167,6 +167,27 @@ void ExperimentPanel::toggleSync() {
 
 void ExperimentPanel::showAck(const QString& text) { ackLabel_->setText(text); }
 
+bool ExperimentPanel::cyclePrimitive() {
+    if (!primitive_->isEnabled() || primitive_->count() == 0) return false;
+    primitive_->setCurrentIndex((primitive_->currentIndex() + 1) % primitive_->count()); // → syncChanged
+    return true;
+}
+
+bool ExperimentPanel::cycleTransport() {
+    if (!transport_->isEnabled() || transport_->count() == 0) return false;
+    transport_->setCurrentIndex((transport_->currentIndex() + 1) % transport_->count());
+    return true;
+}
+
+bool ExperimentPanel::toggleSlowMotion() {
+    if (!rate_->isEnabled()) return false;
+    double now = rate_->currentData().toDouble();
+    double want = now > 0 && now <= 5 ? 0.0 : 2.0;
+    for (int i = 0; i < rate_->count(); ++i)
+        if (rate_->itemData(i).toDouble() == want) rate_->setCurrentIndex(i); // → rateChanged
+    return true;
+}
+
 ExperimentConfig ExperimentPanel::config() const {
     ExperimentConfig c;
     c.experiment = static_cast<ExperimentKind>(experiment_->currentData().toInt());

@@ -38,6 +38,11 @@ public:
     bool syncOn() const;
     SyncMode primitive() const;
     void toggleSync(); // the S key: only where the switch means something
+    // Presenter keys: the next primitive (live), the next transport (while stopped), and slow
+    // motion (2 msgs/s) on or off (live, streams). Each returns false where it does not apply.
+    bool cyclePrimitive();
+    bool cycleTransport();
+    bool toggleSlowMotion();
     SyncSwitch* syncSwitch() const { return syncSwitch_; }
     // "All workers obeyed the sync change in … ms" (cleared for a new run).
     void showAck(const QString& text);

@@ -300,8 +300,12 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
             }
             p->setFont(theme_.font(8));
             p->drawText(s.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap,
-                        tr("ring: %1 of %2 slots in use · %3 (measured)")
-                            .arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0), callsText(l)));
+                        tr("ring: %1 of %2 slots in use").arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0)) +
+                            "\n" +
+                            // Short: a half-width lane has room for two lines under the slots.
+                            tr("%1 system calls/msg, %2 waiting (measured)")
+                                .arg(QString::number(l.sendCallsPerMsg + l.receiveCallsPerMsg, 'f', 2),
+                                     QString::number(l.waitCallsPerMsg, 'f', 2)));
         }
         // The lock: who holds it, who waits.
         if (l.sync != SyncMode::None && l.sync != SyncMode::Atomic) {

@@ -28,7 +28,7 @@ FlowView::FlowView(QWidget* parent) : QGraphicsView(parent), figure_(new FlowFig
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
-    setMinimumSize(400, 260);
+    setMinimumSize(320, 180);
     anim_.setTimerType(Qt::PreciseTimer);
     anim_.setInterval(16); // ~60 fps
     connect(&anim_, &QTimer::timeout, this, &FlowView::animate);

@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "big_number.h"
 #include "chart_tabs.h"
 #include "core_text.h"
 #include "experiment_panel.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -27,6 +29,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -59,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         log(tr("Rate set to %1").arg(controls_->rateText()));
     });
     connect(controls_, &ExperimentPanel::selectionChanged, this, &MainWindow::clearResults);
+    connect(controls_, &ExperimentPanel::controlsChanged, this, &MainWindow::updateSyncBadge);
     connect(lessons_, &LessonController::lessonChosen, this, &MainWindow::applyLesson);
     connect(flow_, &FlowView::frameStarted, this, &MainWindow::refreshChart);
 
@@ -98,10 +103,18 @@ MainWindow::~MainWindow() { controller_->stop(); }
 void MainWindow::buildPanels() {
     controls_ = new ExperimentPanel;
     processes_ = new ProcessPanel;
-    auto* left = new QWidget;
-    auto* leftLayout = new QVBoxLayout(left);
+    auto* leftColumn = new QWidget;
+    auto* leftLayout = new QVBoxLayout(leftColumn);
     leftLayout->addWidget(controls_);
     leftLayout->addWidget(processes_, 1);
+    // On a 1280x720 projector the controls and the process table do not both fit in height:
+    // the column scrolls instead of pushing the window past the screen.
+    auto* left = new QScrollArea;
+    left->setWidget(leftColumn);
+    left->setWidgetResizable(true);
+    left->setFrameShape(QFrame::NoFrame);
+    left->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    leftColumn->setMinimumHeight(560);
     left->setMinimumWidth(330);
     left->setMaximumWidth(460);
     left->setObjectName("controls");
@@ -110,6 +123,22 @@ void MainWindow::buildPanels() {
     auto* sceneLayout = new QVBoxLayout(sceneBox);
     sceneLayout->setContentsMargins(0, 0, 0, 0);
     sceneLayout->addWidget(lessons_->banner());
+    syncBadge_ = new QLabel;
+    syncBadge_->setObjectName("sync-badge");
+    syncBadge_->setAlignment(Qt::AlignCenter);
+    syncBadge_->setToolTip(tr("S: sync on/off · M: next primitive · T: next transport · O: slow motion"));
+    syncBadge_->hide(); // presenter mode only
+    bigNumber_ = new QLabel;
+    bigNumber_->setObjectName("big-number");
+    bigNumber_->setTextFormat(Qt::RichText);
+    bigNumber_->setToolTip(tr("The number this experiment is about, measured live"));
+    auto* numbers = new QHBoxLayout;
+    numbers->addStretch(1);
+    numbers->addWidget(syncBadge_);
+    numbers->addSpacing(24);
+    numbers->addWidget(bigNumber_);
+    numbers->addStretch(1);
+    sceneLayout->addLayout(numbers);
     flow_ = new FlowView;
     flow_->setToolTip(tr("The textbook figure, live: processes in user space, the kernel below. Tokens follow the real "
                          "path of the data."));
@@ -120,9 +149,10 @@ void MainWindow::buildPanels() {
     right->setObjectName("scene-charts");
     right->addWidget(sceneBox);
     right->addWidget(charts_);
-    right->setStretchFactor(0, 1);
-    right->setStretchFactor(1, 1);
-    right->setSizes({460, 520});
+    // The scene first: it is what a class looks at; one chart needs less height than the figure.
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 2);
+    right->setSizes({600, 400});
     auto* central = new QSplitter(Qt::Horizontal);
     central->addWidget(left);
     central->addWidget(right);
@@ -138,6 +168,10 @@ void MainWindow::buildPanels() {
     progress_->hide();
     statusBar()->addWidget(statusRun_, 1);
     statusBar()->addPermanentWidget(progress_);
+    keysHint_ = new QLabel(tr("Space start/stop · S sync · M primitive · T transport · O slow motion · P pause · "
+                              "Alt+1-4 chart · F11 leave"));
+    keysHint_->hide(); // presenter mode only: the menus are out of reach there
+    statusBar()->addPermanentWidget(keysHint_);
 }
 
 QList<Exportable> MainWindow::exportables() const {
@@ -200,9 +234,19 @@ void MainWindow::buildMenus() {
     pauseAction_->setShortcut(Qt::Key_P);
     syncAction_ = run->addAction(tr("Toggle &sync"), this, &MainWindow::toggleSync);
     syncAction_->setShortcut(Qt::Key_S);
+    QAction* primitive = run->addAction(tr("Next sync pri&mitive"), this, &MainWindow::cyclePrimitive);
+    primitive->setShortcut(Qt::Key_M);
+    primitive->setToolTip(tr("mutex → spin lock → semaphore → atomic, while the workers run"));
+    QAction* transport = run->addAction(tr("Next &transport"), this, &MainWindow::cycleTransport);
+    transport->setShortcut(Qt::Key_T);
+    transport->setToolTip(tr("The next transport; a running stream restarts on it"));
+    QAction* slow = run->addAction(tr("Sl&ow motion on/off"), this, &MainWindow::toggleSlowMotion);
+    slow->setShortcut(Qt::Key_O);
+    slow->setToolTip(tr("2 messages per second per producer, every token a real message; again: full speed"));
     QAction* kill = run->addAction(tr("&Kill selected worker"), this, &MainWindow::killSelectedWorker);
     kill->setShortcut(QKeySequence::Delete);
-    for (QAction* a : {startAction_, pauseAction_, syncAction_, kill}) a->setShortcutContext(Qt::ApplicationShortcut);
+    for (QAction* a : {startAction_, pauseAction_, syncAction_, primitive, transport, slow, kill})
+        a->setShortcutContext(Qt::ApplicationShortcut);
 
     QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
     lessons_->populate(lessons);
@@ -215,6 +259,20 @@ void MainWindow::buildMenus() {
     presenterAction_ = view->addAction(tr("&Presenter mode"), this, &MainWindow::setPresenterMode);
     presenterAction_->setCheckable(true);
     presenterAction_->setShortcut(Qt::Key_F11);
+    QMenu* charts = view->addMenu(tr("&Charts"));
+    charts->setToolTip(tr("Which live charts to show: all four need a large window; one chart fills the page"));
+    auto* chartGroup = new QActionGroup(charts);
+    const QStringList chartNames = {tr("All four (when they fit)"), tr("Throughput"), tr("Lock contention"), tr("Integrity"),
+                                    tr("Latency")};
+    for (int i = 0; i < chartNames.size(); ++i) {
+        QAction* a = charts->addAction(chartNames[i], this, [this, i] { setFocusChart(i - 1); });
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + i)));
+        a->setShortcutContext(Qt::ApplicationShortcut);
+        chartGroup->addAction(a);
+        chartActions_ << a;
+    }
+    chartActions_.front()->setChecked(true);
     view->addSeparator();
     QMenu* language = view->addMenu(tr("Lan&guage"));
     auto* languages = new QActionGroup(language);
@@ -256,6 +314,7 @@ void MainWindow::clearResults() {
     if (controller_->running()) return;
     charts_->reset();
     flow_->clear();
+    bigNumber_->clear();
     controls_->showAck({});
 }
 
@@ -264,6 +323,7 @@ bool MainWindow::start() {
     lastError_.clear();
     charts_->clearData();
     flow_->clear();
+    bigNumber_->clear();
     controls_->showAck({});
     std::optional<TransportKind> other = controls_->compareWith();
     if (c.experiment == ExperimentKind::Sweep) {
@@ -309,7 +369,51 @@ void MainWindow::toggleSync() {
     controls_->toggleSync(); // emits syncChanged → onSyncSwitched
 }
 
+void MainWindow::cyclePrimitive() {
+    if (!controls_->cyclePrimitive()) statusBar()->showMessage(tr("The sync primitive matters only for shared memory and races"), 4000);
+}
+
+void MainWindow::cycleTransport() {
+    bool wasRunning = controller_->live();
+    if (wasRunning) stop(); // the transport is fixed while workers run: restart on the next one
+    if (!controls_->cycleTransport()) {
+        statusBar()->showMessage(tr("This experiment has no transport to choose"), 4000);
+        return;
+    }
+    log(tr("Transport: %1").arg(controls_->transportText()));
+    if (wasRunning) start();
+}
+
+void MainWindow::toggleSlowMotion() {
+    if (!controls_->toggleSlowMotion()) statusBar()->showMessage(tr("Slow motion applies to streams"), 4000);
+}
+
+// Presenter mode hides the controls: the sync state the lesson is about stays in view, large.
+void MainWindow::updateSyncBadge() {
+    ExperimentConfig c = config();
+    bool userSync = c.experiment == ExperimentKind::Race ||
+                    ((c.experiment == ExperimentKind::Stream || c.experiment == ExperimentKind::PingPong) &&
+                     c.transport == TransportKind::SharedMemory);
+    QString text, colour;
+    if (!userSync) {
+        text = tr("no lock: the kernel synchronizes");
+        colour = "#555555";
+    } else if (c.syncEnabled) {
+        text = tr("SYNC ON · %1").arg(toQString(toString(c.sync)));
+        colour = "#1e8c3a";
+    } else {
+        text = tr("SYNC OFF");
+        colour = "#c62828";
+    }
+    syncBadge_->setText(text);
+    syncBadge_->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 6px; padding: 4px 14px; "
+                                             "font-weight: bold; font-size: %2pt; }")
+                                  .arg(colour)
+                                  .arg(static_cast<int>(normalFont_.pointSizeF() * 1.8)));
+}
+
 void MainWindow::onSyncSwitched() {
+    updateSyncBadge();
     bool on = controls_->syncOn();
     SyncMode prim = controls_->primitive();
     if (!controller_->live()) return;
@@ -328,6 +432,19 @@ void MainWindow::killSelectedWorker() {
 }
 
 void MainWindow::onSampled(const RunSample& sample) {
+    // The big number at 4 Hz: a figure that changes 30 times a second cannot be read.
+    if (!bigNumberClock_.isValid() || bigNumberClock_.elapsed() >= 250 || sample.index == 0) {
+        bigNumberClock_.start();
+        auto big = bigNumberFor(sample);
+        if (big) {
+            int pt = static_cast<int>(normalFont_.pointSizeF() * (presenter_ ? 2.6 : 1.8));
+            bigNumber_->setText(QStringLiteral("<span style='font-size:%1pt; font-weight:bold'>%2</span>&nbsp;&nbsp;%3")
+                                    .arg(pt)
+                                    .arg(big->value.toHtmlEscaped(), big->caption.toHtmlEscaped()));
+        } else if (!sample.lanes.empty()) {
+            bigNumber_->clear();
+        }
+    }
     processes_->update(sample);
     flow_->update(sample);
     charts_->add(sample);
@@ -387,6 +504,12 @@ void MainWindow::applyTheme() {
     flow_->setTheme(scene);
 }
 
+void MainWindow::setFocusChart(int which) {
+    charts_->setFocusChart(which);
+    chartActions_.at(std::clamp(which, -1, 3) + 1)->setChecked(true);
+    charts_->showLive();
+}
+
 void MainWindow::setLectureTheme(bool on) {
     theme_.lecture = on;
     lectureAction_->setChecked(on);
@@ -394,17 +517,40 @@ void MainWindow::setLectureTheme(bool on) {
 }
 
 void MainWindow::setPresenterMode(bool on) {
+    if (on == presenter_) return;
+    auto* right = findChild<QSplitter*>("scene-charts");
+    if (on) {
+        // Kept to put the window back exactly as it was (size, position, splitter, charts).
+        beforePresenter_ = {saveGeometry(), right->saveState(), charts_->focusChart(), isMaximized()};
+    }
     presenter_ = on;
     presenterAction_->setChecked(on);
     QFont f = normalFont_;
     if (on) f.setPointSizeF(normalFont_.pointSizeF() * 1.3);
     QApplication::setFont(f);
-    // The class needs the scene and the charts; the controls stay reachable by keyboard.
+    // The class needs the scene and one chart; the controls stay reachable by keyboard and the
+    // sync state is shown large above the scene.
     if (QWidget* controls = findChild<QWidget*>("controls")) controls->setVisible(!on);
-    on ? showFullScreen() : showNormal();
+    syncBadge_->setVisible(on);
+    updateSyncBadge();
+    if (on) {
+        right->setOrientation(Qt::Horizontal); // the scene and one chart side by side on a 16:9 screen
+        right->setSizes({640, 360});
+        setFocusChart(beforePresenter_.chart < 0 ? 0 : beforePresenter_.chart);
+        showFullScreen();
+        // Without a window manager (a bare X server driving a projector) nobody honours the
+        // full-screen request: take the whole screen ourselves.
+        if (QScreen* sc = screen()) setGeometry(sc->geometry());
+        keysHint_->show();
+    } else {
+        right->setOrientation(Qt::Vertical);
+        beforePresenter_.maximized ? showMaximized() : showNormal();
+        restoreGeometry(beforePresenter_.geometry);
+        right->restoreState(beforePresenter_.splitter);
+        setFocusChart(beforePresenter_.chart);
+        keysHint_->hide();
+    }
     applyTheme();
-    if (auto* right = findChild<QSplitter*>("scene-charts")) right->setSizes(on ? QList<int>{400, 600} : QList<int>{460, 520});
-    if (on) statusRun_->setText(tr("Presenter mode: Space start/stop · S sync on/off · P pause · F11 leave"));
 }
 
 void MainWindow::exportAllTo(const QString& folder) {
@@ -464,7 +610,18 @@ void MainWindow::applyLesson(int index) {
 
 void MainWindow::loadSettings() {
     QSettings s;
-    restoreGeometry(s.value("window/geometry").toByteArray());
+    // The saved size may come from another screen (a laptop, then a 1280x720 projector): the
+    // window always fits the screen it opens on, and starts at most 92 % of it the first time.
+    bool restored = restoreGeometry(s.value("window/geometry").toByteArray());
+    if (QScreen* screen = QGuiApplication::primaryScreen()) {
+        QRect avail = screen->availableGeometry();
+        QSize fit = restored ? size().boundedTo(avail.size()) : (avail.size() * 0.92).boundedTo(QSize(1600, 1000));
+        fit = fit.expandedTo(minimumSizeHint());
+        if (fit != size() || !restored) {
+            resize(fit);
+            move(avail.center() - QPoint(fit.width() / 2, fit.height() / 2));
+        }
+    }
     // The last configuration, as the same argument list the CLI takes; anything that does not
     // parse or validate falls back to the defaults instead of reaching the core.
     ExperimentConfig c;
@@ -484,6 +641,7 @@ void MainWindow::loadSettings() {
     setCompare(s.value("config/compare", false).toBool(),
                static_cast<TransportKind>(std::clamp(s.value("config/compareTransport", 1).toInt(), 1, 6)));
     setLectureTheme(s.value("view/lecture", false).toBool());
+    setFocusChart(std::clamp(s.value("view/chart", -1).toInt(), -1, 3));
 }
 
 void MainWindow::saveSettings() const {
@@ -495,6 +653,7 @@ void MainWindow::saveSettings() const {
     s.setValue("config/compare", controls_->compareChecked());
     s.setValue("config/compareTransport", static_cast<int>(controls_->compareTransport()));
     s.setValue("view/lecture", theme_.lecture);
+    s.setValue("view/chart", charts_->focusChart());
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

@@ -7,6 +7,7 @@
 #include "chart_theme.h"
 #include "ipclab/experiment/run_sample.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 class QAction;
@@ -53,6 +54,11 @@ public slots:
     void killSelectedWorker();
     void setLectureTheme(bool on);
     void setPresenterMode(bool on);
+    // The live chart shown alone (0 throughput … 3 latency), or -1: all four when they fit.
+    void setFocusChart(int which);
+    void cyclePrimitive();   // M
+    void cycleTransport();   // T
+    void toggleSlowMotion(); // O
     void exportAllTo(const QString& folder);
     void exportAllDialog();
     void showAbout();
@@ -80,6 +86,7 @@ private:
     void saveSettings() const;
     void installChartMenu(QWidget* w, int exportableIndex);
     void showIsolationResult();
+    void updateSyncBadge();
 
     RunController* controller_;
     LessonController* lessons_;
@@ -88,6 +95,15 @@ private:
     FlowView* flow_;
     ChartTabs* charts_;
     QLabel* statusRun_;
+    QLabel* syncBadge_;
+    QLabel* keysHint_;
+    QLabel* bigNumber_;
+    QElapsedTimer bigNumberClock_;
+    struct WindowState {
+        QByteArray geometry, splitter;
+        int chart = -1;
+        bool maximized = false;
+    } beforePresenter_;
     QProgressBar* progress_;
 
     ChartTheme theme_;
@@ -101,6 +117,7 @@ private:
     QAction* syncAction_;
     QAction* lectureAction_;
     QAction* presenterAction_;
+    QList<QAction*> chartActions_;
 };
 
 } // namespace ipclab::ui

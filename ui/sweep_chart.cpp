@@ -45,7 +45,7 @@ SweepChart::SweepChart(QWidget* parent) : QChartView(parent) {
     chart->addAxis(y_, Qt::AlignLeft);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 220);
+    setMinimumSize(220, 150);
     theme_.apply(chart);
 }
 

@@ -43,7 +43,7 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     }
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 220);
+    setMinimumSize(220, 150);
     ensureSeries(1, {QString()}, ExperimentKind::Stream);
     theme_.apply(chart);
 }

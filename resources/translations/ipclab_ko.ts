@@ -224,6 +224,33 @@
     </message>
 </context>
 <context>
+    <name>ipclab::ui::BigNumber</name>
+    <message>
+        <source>round trips/s</source>
+        <translation>왕복/s</translation>
+    </message>
+    <message>
+        <source>msgs/s</source>
+        <translation>메시지/s</translation>
+    </message>
+    <message>
+        <source>%1 ÷ %2, %3 measured</source>
+        <translation>%1 ÷ %2, %3 측정</translation>
+    </message>
+    <message>
+        <source>lost updates</source>
+        <translation>잃어버린 갱신</translation>
+    </message>
+    <message>
+        <source>round trip, median</source>
+        <translation>왕복 시간, 중앙값</translation>
+    </message>
+    <message>
+        <source>system calls per message (send + receive)</source>
+        <translation>메시지당 시스템 콜 (송신 + 수신)</translation>
+    </message>
+</context>
+<context>
     <name>ipclab::ui::ChartTabs</name>
     <message>
         <source>Throughput</source>
@@ -582,10 +609,6 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>토큰 속도는 측정된 %1/s의 로그 스케일</translation>
     </message>
     <message>
-        <source>ring: %1 of %2 slots in use · %3 (measured)</source>
-        <translation>링: 슬롯 %2개 중 %1개 사용 중 · %3 (측정)</translation>
-    </message>
-    <message>
         <source>%1 (measured)</source>
         <translation>%1 (측정)</translation>
     </message>
@@ -604,6 +627,14 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>the kernel copies every byte twice</source>
         <translation>커널이 모든 바이트를 두 번 복사합니다</translation>
+    </message>
+    <message>
+        <source>ring: %1 of %2 slots in use</source>
+        <translation>링: 슬롯 %2개 중 %1개 사용 중</translation>
+    </message>
+    <message>
+        <source>%1 system calls/msg, %2 waiting (measured)</source>
+        <translation>메시지당 시스템 콜 %1회, 대기 %2회 (측정)</translation>
     </message>
 </context>
 <context>
@@ -864,10 +895,6 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>오류: %1</translation>
     </message>
     <message>
-        <source>Presenter mode: Space start/stop · S sync on/off · P pause · F11 leave</source>
-        <translation>발표자 모드: Space 시작/정지 · S 동기화 켬/끔 · P 일시 정지 · F11 나가기</translation>
-    </message>
-    <message>
         <source>Exported %1 files to %2</source>
         <translation>파일 %1개를 %2에 내보냄</translation>
     </message>
@@ -926,6 +953,98 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>Later</source>
         <translation>나중에</translation>
+    </message>
+    <message>
+        <source>S: sync on/off · M: next primitive · T: next transport · O: slow motion</source>
+        <translation>S: 동기화 켜기/끄기 · M: 다음 기본 요소 · T: 다음 전송 방식 · O: 슬로 모션</translation>
+    </message>
+    <message>
+        <source>The number this experiment is about, measured live</source>
+        <translation>이 실험이 보여주는 숫자, 실시간 측정</translation>
+    </message>
+    <message>
+        <source>Space start/stop · S sync · M primitive · T transport · O slow motion · P pause · Alt+1-4 chart · F11 leave</source>
+        <translation>Space 시작/정지 · S 동기화 · M 기본 요소 · T 전송 방식 · O 슬로 모션 · P 일시 정지 · Alt+1-4 차트 · F11 나가기</translation>
+    </message>
+    <message>
+        <source>Next sync pri&amp;mitive</source>
+        <translation>다음 동기화 기본 요소(&amp;M)</translation>
+    </message>
+    <message>
+        <source>mutex → spin lock → semaphore → atomic, while the workers run</source>
+        <translation>뮤텍스 → 스핀 락 → 세마포어 → 원자 연산, 워커가 실행되는 동안</translation>
+    </message>
+    <message>
+        <source>Next &amp;transport</source>
+        <translation>다음 전송 방식(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The next transport; a running stream restarts on it</source>
+        <translation>다음 전송 방식; 실행 중인 스트림은 그 방식으로 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>Sl&amp;ow motion on/off</source>
+        <translation>슬로 모션 켜기/끄기(&amp;O)</translation>
+    </message>
+    <message>
+        <source>2 messages per second per producer, every token a real message; again: full speed</source>
+        <translation>생산자당 초당 메시지 2개, 모든 토큰이 실제 메시지; 다시 누르면 최대 속도</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>차트(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Which live charts to show: all four need a large window; one chart fills the page</source>
+        <translation>보여줄 실시간 차트: 네 개 모두는 큰 창이 필요하고, 하나만 고르면 페이지를 채웁니다</translation>
+    </message>
+    <message>
+        <source>All four (when they fit)</source>
+        <translation>네 개 모두 (들어갈 때)</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>처리량</translation>
+    </message>
+    <message>
+        <source>Lock contention</source>
+        <translation>잠금 경합</translation>
+    </message>
+    <message>
+        <source>Integrity</source>
+        <translation>무결성</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>지연</translation>
+    </message>
+    <message>
+        <source>The sync primitive matters only for shared memory and races</source>
+        <translation>동기화 기본 요소는 공유메모리와 경쟁 실험에서만 의미가 있습니다</translation>
+    </message>
+    <message>
+        <source>This experiment has no transport to choose</source>
+        <translation>이 실험에는 고를 전송 방식이 없습니다</translation>
+    </message>
+    <message>
+        <source>Transport: %1</source>
+        <translation>전송 방식: %1</translation>
+    </message>
+    <message>
+        <source>Slow motion applies to streams</source>
+        <translation>슬로 모션은 스트림에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>no lock: the kernel synchronizes</source>
+        <translation>잠금 없음: 커널이 동기화함</translation>
+    </message>
+    <message>
+        <source>SYNC ON · %1</source>
+        <translation>동기화 켬 · %1</translation>
+    </message>
+    <message>
+        <source>SYNC OFF</source>
+        <translation>동기화 끔</translation>
     </message>
 </context>
 <context>

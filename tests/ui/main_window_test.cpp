@@ -15,6 +15,8 @@
 #include "time_chart.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QSplitter>
 #include <QFile>
 #include <QLegendMarker>
 #include <QImage>
@@ -138,7 +140,13 @@ private slots:
         double onGrowth = latest(w, Series::LostUpdates) - onA;
         // A running sample can under-read by the few updates in flight; real races add thousands.
         QVERIFY2(onGrowth <= std::max(100.0, offGrowth / 100), qPrintable(QString("on %1 off %2").arg(onGrowth).arg(offGrowth)));
+        // Alt+2 shows the contention chart alone (a 1400x900 window has no room for all four).
+        QTest::keyClick(&w, Qt::Key_2, Qt::AltModifier);
+        QCOMPARE(w.charts()->focusChart(), 1);
+        QVERIFY(w.charts()->contention()->isVisible());
+        QVERIFY(!w.charts()->throughput()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(w.charts()->contention()->pointCount() > 0, 3000);
+        w.setFocusChart(-1);
         for (const auto& wk : w.controller().sample().lanes.front().workers) QVERIFY(wk.activeSync == SyncMode::Mutex);
         // The toggle is marked on the time axis.
         QVERIFY(w.charts()->throughput()->csv().contains("mark: sync on (mutex)"));
@@ -269,6 +277,68 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(static_cast<double>(updates()) > before + 1000, 5000);
         QVERIFY(commOf(pid).isEmpty()); // reaped
         w.stop();
+    }
+
+    // A 1280x720 projector (and a 1024x600 netbook) holds the whole window.
+    void theWindowFitsSmallProjectors() {
+        MainWindow w;
+        w.show();
+        QVERIFY2(w.minimumSizeHint().width() <= 1024 && w.minimumSizeHint().height() <= 600,
+                 qPrintable(QString("%1x%2").arg(w.minimumSizeHint().width()).arg(w.minimumSizeHint().height())));
+        w.resize(1280, 720);
+        QTRY_COMPARE(w.size(), QSize(1280, 720));
+    }
+
+    // Presenter mode: the levers by key, the sync state large, one chart beside the scene, and
+    // leaving puts the window back as it was.
+    void presenterKeysAndLeavingRestoresTheWindow() {
+        MainWindow w;
+        showSized(w);
+        w.setFocusChart(-1);
+        QSize before = w.size();
+        auto* splitter = w.findChild<QSplitter*>("scene-charts");
+        QVERIFY(splitter);
+        QByteArray state = splitter->saveState();
+        w.setConfig(race(true));
+        w.setPresenterMode(true);
+        QVERIFY(!w.findChild<QWidget*>("controls")->isVisible());
+        auto* badge = w.findChild<QLabel*>("sync-badge");
+        QVERIFY(badge && badge->isVisible());
+        QVERIFY(badge->text().contains("SYNC ON"));
+        QCOMPARE(splitter->orientation(), Qt::Horizontal);
+        QVERIFY(w.charts()->focusChart() >= 0); // one chart, not four tiny ones
+        QVERIFY(w.start());
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_S);
+        QVERIFY2(badge->text().contains("SYNC OFF"), qPrintable(badge->text()));
+        QTest::keyClick(&w, Qt::Key_S);
+        SyncMode first = w.config().sync;
+        QTest::keyClick(&w, Qt::Key_M); // next primitive, live
+        QVERIFY(w.config().sync != first);
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller().sample().lanes.front().workers.front().activeSync == w.config().sync, 3000);
+        QVERIFY(badge->text().contains(QString::fromStdString(std::string(toString(w.config().sync)))));
+        w.stop();
+        // T: the next transport; O: slow motion on a stream, live.
+        w.setConfig(stream(TransportKind::SharedMemory));
+        QVERIFY(w.start());
+        QTest::keyClick(&w, Qt::Key_T);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().sample().lanes.empty() &&
+                                     w.controller().sample().lanes.front().config.transport != TransportKind::SharedMemory, 5000);
+        QVERIFY(w.controller().live()); // restarted on the new transport
+        QVERIFY(badge->text().contains("kernel"));
+        QTest::keyClick(&w, Qt::Key_O);
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller().sample().lanes.front().config.rate == 2.0, 3000);
+        QTest::keyClick(&w, Qt::Key_O);
+        QTRY_VERIFY_WITH_TIMEOUT(w.controller().sample().lanes.front().config.rate == 0.0, 3000);
+        w.stop();
+        w.setPresenterMode(false);
+        QVERIFY(w.findChild<QWidget*>("controls")->isVisible());
+        QVERIFY(!badge->isVisible());
+        QCOMPARE(splitter->orientation(), Qt::Vertical);
+        QCOMPARE(splitter->saveState(), state);
+        QCOMPARE(w.charts()->focusChart(), -1);
+        QTRY_COMPARE(w.size(), before);
     }
 
     void badInputIsAClearErrorNotACrash() {

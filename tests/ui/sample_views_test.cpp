@@ -2,6 +2,7 @@
 // scene's model shows the names and depths the sample carries (nothing recomputed or hard-coded
 // in the UI), the process table lists the sample's processes and their exit statuses, the
 // charts keep and plot the sample's points, and the figure paints a non-empty picture.
+#include "big_number.h"
 #include "flow_model.h"
 #include "flow_view.h"
 #include "process_table_model.h"
@@ -10,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QImage>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace ipclab;
@@ -128,6 +130,41 @@ private slots:
         // A sample without lanes (a sweep running) leaves the last run's processes listed.
         model.update(RunSample{});
         QCOMPARE(model.rowCount(), 2);
+    }
+
+    void theBigNumberIsTheOneTheExperimentIsAbout() {
+        // Two lanes: the ratio of their measured rates.
+        RunSample two = sampleAt(3, 1.0, 1, 1);
+        two.lanes[0].config.transport = TransportKind::SharedMemory;
+        two.lanes[0].point.v[static_cast<int>(Series::MsgsPerS)] = 24e6;
+        LaneSample pipe = queueLane(1.0, 1, 1);
+        pipe.config.transport = TransportKind::Pipe;
+        pipe.point.v[static_cast<int>(Series::MsgsPerS)] = 2e6;
+        two.lanes.push_back(pipe);
+        auto ratio = bigNumberFor(two);
+        QVERIFY(ratio);
+        QCOMPARE(ratio->value, QString::fromUtf8("12×"));
+        QVERIFY(ratio->caption.contains("pipe"));
+        // One stream lane: system calls per message, send + receive.
+        auto calls = bigNumberFor(sampleAt(3, 1.0, 1, 1));
+        QVERIFY(calls);
+        QCOMPARE(calls->value, QString("2.00"));
+        // A race: the lost updates.
+        RunSample race = sampleAt(3, 1.0, 1, 1);
+        race.experiment = ExperimentKind::Race;
+        race.lanes[0].point.v[static_cast<int>(Series::LostUpdates)] = 4242;
+        auto lost = bigNumberFor(race);
+        QVERIFY(lost);
+        QCOMPARE(lost->value.remove(QRegularExpression("[^0-9]")), QString("4242"));
+        QVERIFY(lost->caption.contains("lost"));
+        // Ping-pong: the median round trip, in ms once above 1000 µs.
+        RunSample ping = sampleAt(3, 1.0, 1, 1);
+        ping.experiment = ExperimentKind::PingPong;
+        ping.lanes[0].point.v[static_cast<int>(Series::LatencyP50Us)] = 3.25;
+        QVERIFY(bigNumberFor(ping)->value.contains(QString::fromUtf8("µs")));
+        ping.lanes[0].point.v[static_cast<int>(Series::LatencyP50Us)] = 2500;
+        QVERIFY(bigNumberFor(ping)->value.endsWith("ms"));
+        QVERIFY(!bigNumberFor(RunSample{}));
     }
 
     void chartKeepsPointsAndANewRunStartsOver() {
