@@ -188,6 +188,42 @@ private slots:
         w.stop();
     }
 
+    // The two projector sizes lecturers meet, in the ctest entries that run this alone under an
+    // X server of that size (1280x720, 1920x1080): the window fills the screen without being
+    // cut, normal and presenter, in English and Korean; a race, a comparison, a lesson.
+    void projectorSizes() {
+        QSize screen = QGuiApplication::primaryScreen()->size();
+        if (screen != QSize(1280, 720) && screen != QSize(1920, 1080)) QSKIP("not a projector-sized X server");
+        QString tag = QStringLiteral("%1x%2").arg(screen.width()).arg(screen.height());
+        for (QString lang : {QStringLiteral("en"), QStringLiteral("ko")}) {
+            Translations::install(lang);
+            MainWindow w;
+            QVERIFY(showAt(w, screen));
+            QCOMPARE(w.size(), screen); // fits: nothing below the bottom edge
+            w.setFocusChart(-1);
+            ExperimentConfig c;
+            c.transport = TransportKind::SharedMemory;
+            c.sync = SyncMode::Atomic;
+            QVERIFY(startFor(w, c, TransportKind::Pipe, 3000));
+            shoot(w, QStringLiteral("12-%1-%2-compare").arg(tag, lang));
+            w.stop();
+            w.setPresenterMode(true);
+            QTest::qWait(300);
+            QCOMPARE(w.geometry().size(), screen);
+            int race = -1;
+            for (int i = 0; i < w.lessons()->lessons().size(); ++i)
+                if (w.lessons()->lessons()[i].id == "04-race-without-sync") race = i;
+            QVERIFY(race >= 0);
+            w.applyLesson(race);
+            QVERIFY(w.start());
+            QTest::qWait(3000);
+            shoot(w, QStringLiteral("13-%1-%2-presenter-race").arg(tag, lang));
+            w.stop();
+            w.setPresenterMode(false);
+        }
+        Translations::install("en");
+    }
+
     // Last: the translator stays installed for the rest of the process.
     void koreanWindow() {
         QCOMPARE(Translations::install("ko"), QString("ko"));
