@@ -8,6 +8,7 @@
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QStandardPaths>
 #include <QSvgGenerator>
 
 namespace ipclab::ui {
@@ -123,22 +124,61 @@ bool ChartExporter::saveByName(const Exportable& e, const QString& path, QString
     return fail(error, QObject::tr("Unknown export format '%1' (use .png, .svg, .pdf or .csv)").arg(suffix));
 }
 
-bool ChartExporter::exportAll(const QList<Exportable>& items, const QString& folder, QStringList* written, QString* error) {
+QImage ChartExporter::slideImage(const Exportable& e, QSize pixels) {
+    if (e.lecture) e.lecture(true);
+    QSize logical = pixels / 2;
+    QImage img(pixels, QImage::Format_ARGB32_Premultiplied);
+    img.setDevicePixelRatio(2);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    render(e, p, QRectF(QPointF(0, 0), QSizeF(logical)));
+    p.end();
+    if (e.lecture) e.lecture(false);
+    return img;
+}
+
+bool ChartExporter::saveSlide(const Exportable& e, const QString& path, QSize pixels, QString* error) {
+    if (!slideImage(e, pixels).save(path)) return fail(error, QObject::tr("Could not write %1").arg(path));
+    return true;
+}
+
+QList<ExportStep> ChartExporter::exportSteps(const QList<Exportable>& items, const QString& folder, QStringList* skipped) {
+    QList<ExportStep> steps;
     QDir dir(folder);
-    if (!dir.exists() && !QDir().mkpath(folder)) return fail(error, QObject::tr("Could not create %1").arg(folder));
     for (const auto& e : items) {
-        QString base = dir.filePath(e.name);
-        QStringList files = {base + ".png", base + "@3x.png", base + ".svg", base + ".pdf"};
-        if (!savePng(e, files[0], 2, error) || !savePng(e, files[1], 3, error) || !saveSvg(e, files[2], error) ||
-            !savePdf(e, files[3], error))
-            return false;
-        if (e.csv) {
-            files << base + ".csv";
-            if (!saveCsv(e, files.back(), error)) return false;
+        if (e.hasData && !e.hasData()) {
+            if (skipped) *skipped << e.title;
+            continue;
         }
-        if (written) *written << files;
+        QString base = dir.filePath(e.name);
+        steps.append({base + ".png", [e, p = base + ".png"](QString* err) { return savePng(e, p, 2, err); }});
+        steps.append({base + "@3x.png", [e, p = base + "@3x.png"](QString* err) { return savePng(e, p, 3, err); }});
+        steps.append({base + ".svg", [e, p = base + ".svg"](QString* err) { return saveSvg(e, p, err); }});
+        steps.append({base + ".pdf", [e, p = base + ".pdf"](QString* err) { return savePdf(e, p, err); }});
+        for (const SlidePreset& s : kSlidePresets) {
+            QString p = base + s.suffix + ".png";
+            steps.append({p, [e, p, px = s.pixels](QString* err) { return saveSlide(e, p, px, err); }});
+        }
+        if (e.csv) steps.append({base + ".csv", [e, p = base + ".csv"](QString* err) { return saveCsv(e, p, err); }});
+    }
+    return steps;
+}
+
+bool ChartExporter::exportAll(const QList<Exportable>& items, const QString& folder, QStringList* written, QString* error) {
+    if (!QDir(folder).exists() && !QDir().mkpath(folder)) return fail(error, QObject::tr("Could not create %1").arg(folder));
+    for (const ExportStep& s : exportSteps(items, folder, nullptr)) {
+        if (!s.run(error)) return false;
+        if (written) *written << s.path;
     }
     return true;
+}
+
+QString ChartExporter::defaultFolder() {
+    QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (pictures.isEmpty()) pictures = QDir::homePath();
+    QString folder = QDir(pictures).filePath("IPC Lab");
+    QDir().mkpath(folder); // a fresh home has no ~/Pictures: the dialog could not choose it
+    return folder;
 }
 
 } // namespace ipclab::ui

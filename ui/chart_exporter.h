@@ -15,6 +15,22 @@ struct Exportable {
     QGraphicsView* view = nullptr;
     QRectF source;  // scene rect to render; empty = the whole visible view
     std::function<QString()> csv; // may be empty (the scene has no table)
+    std::function<bool()> hasData;       // empty: always; false: "export all" skips it and says so
+    std::function<void(bool)> lecture;   // switches the lecture theme on (true) and back (false)
+};
+
+// A slide-shaped export: this many pixels whatever the window's shape, in the lecture theme.
+struct SlidePreset {
+    const char* suffix; // "-slide-16x9"
+    QSize pixels;       // 1920x1080
+};
+inline constexpr SlidePreset kSlidePresets[] = {{"-slide-16x9", {1920, 1080}}, {"-slide-4x3", {1600, 1200}}};
+
+// One file of an "export all": run one per turn of the event loop, so the live charts keep
+// drawing while a long export runs.
+struct ExportStep {
+    QString path;
+    std::function<bool(QString* error)> run;
 };
 
 class ChartExporter {
@@ -27,8 +43,17 @@ public:
     static bool saveCsv(const Exportable& e, const QString& path, QString* error = nullptr);
     static QImage image(const Exportable& e, int scale);
     static void copyToClipboard(const Exportable& e);
-    // Writes <name>.png (2×), <name>@3x.png, <name>.svg, <name>.pdf and <name>.csv for each.
+    // At a slide's size (pixels), drawn at 2× so text stays sharp, in the lecture theme.
+    static QImage slideImage(const Exportable& e, QSize pixels);
+    static bool saveSlide(const Exportable& e, const QString& path, QSize pixels, QString* error = nullptr);
+    // For each item with data: <name>.png (2×), <name>@3x.png, <name>.svg, <name>.pdf, the slide
+    // presets (<name>-slide-16x9.png 1920x1080, <name>-slide-4x3.png 1600x1200) and <name>.csv.
+    // Items without data are listed in *skipped instead.
+    static QList<ExportStep> exportSteps(const QList<Exportable>& items, const QString& folder, QStringList* skipped);
+    // All steps at once (scripts and tests; the window runs the steps one by one).
     static bool exportAll(const QList<Exportable>& items, const QString& folder, QStringList* written, QString* error);
+    // Where exports go unless the user chose a folder: ~/Pictures/IPC Lab (created when needed).
+    static QString defaultFolder();
     // By suffix: .png (scale from "@2x"), .svg, .pdf, .csv.
     static bool saveByName(const Exportable& e, const QString& path, QString* error);
 };

@@ -41,6 +41,8 @@ public:
     void renderIfDue();
     const std::vector<FlowLane>& lanes() const { return lanes_; }
     void setIsolation(QStringList lines) { isolation_ = std::move(lines); update(); }
+    // Nothing measured to show (before the first run, or a run without workers in the scene).
+    bool isEmpty() const { return lanes_.empty() && isolation_.isEmpty(); }
     std::deque<FlowToken>& tokens() { return tokens_; }
     void advance(double dtS);
     QGraphicsItem* tokenLayer() const { return tokenLayer_; }

@@ -18,6 +18,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -34,6 +35,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 // Resources live in a static library: register them explicitly (outside any namespace).
@@ -176,12 +178,34 @@ void MainWindow::buildPanels() {
 
 QList<Exportable> MainWindow::exportables() const {
     QList<Exportable> out;
-    out.append({"throughput", charts_->throughput()->title(), charts_->throughput(), {}, [this] { return charts_->throughput()->csv(); }});
-    out.append({"contention", charts_->contention()->title(), charts_->contention(), {}, [this] { return charts_->contention()->csv(); }});
-    out.append({"integrity", charts_->integrity()->title(), charts_->integrity(), {}, [this] { return charts_->integrity()->csv(); }});
-    out.append({"latency", charts_->latency()->title(), charts_->latency(), {}, [this] { return charts_->latency()->csv(); }});
-    out.append({"sweep", charts_->sweep()->title(), charts_->sweep(), {}, [this] { return charts_->sweep()->csv(); }});
-    out.append({"flow-scene", tr("IPC Lab flow scene"), flow_, flow_->figure()->boundingRect(), {}});
+    // Slides are exported in the lecture theme, whatever the window uses.
+    auto lectureFor = [this](auto* view) {
+        return [this, view](bool on) {
+            ChartTheme t = theme_;
+            t.lecture = on || theme_.lecture;
+            view->setTheme(t);
+        };
+    };
+    auto chart = [&](const char* name, TimeChart* c) {
+        out.append({name, c->title(), c, {}, [c] { return c->csv(); }, [c] { return c->pointCount() > 0; }, lectureFor(c)});
+    };
+    chart("throughput", charts_->throughput());
+    chart("contention", charts_->contention());
+    chart("integrity", charts_->integrity());
+    chart("latency", charts_->latency());
+    SweepChart* sweep = charts_->sweep();
+    out.append({"sweep", sweep->title(), sweep, {}, [sweep] { return sweep->csv(); }, [sweep] { return sweep->pointCount() > 0; },
+                lectureFor(sweep)});
+    out.append({"flow-scene", tr("IPC Lab flow scene"), flow_, flow_->figure()->boundingRect(), {},
+                [this] { return !flow_->figure()->isEmpty(); },
+                [this](bool on) {
+                    // The scene keeps its own font sizes (it scales with its view); colours and lines follow.
+                    ChartTheme t = theme_;
+                    t.lecture = on || theme_.lecture;
+                    t.fontScale = 1.0;
+                    t.lectureFontFactor = 1.0;
+                    flow_->setTheme(t);
+                }});
     return out;
 }
 
@@ -193,7 +217,7 @@ void MainWindow::installChartMenu(QWidget* w, int index) {
         menu.addAction(tr("Copy image"), this, [e] { ChartExporter::copyToClipboard(e); });
         menu.addSeparator();
         auto save = [this, e](const QString& suffix, const QString& filter) {
-            QString dir = QSettings().value("export/folder", QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+            QString dir = QSettings().value("export/folder", ChartExporter::defaultFolder()).toString();
             QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(e.title), dir + "/" + e.name + suffix, filter);
             if (path.isEmpty()) return;
             QString err;
@@ -205,6 +229,18 @@ void MainWindow::installChartMenu(QWidget* w, int index) {
         menu.addAction(tr("Save PNG (3×)…"), this, [save] { save("@3x.png", "PNG (*.png)"); });
         menu.addAction(tr("Save SVG…"), this, [save] { save(".svg", "SVG (*.svg)"); });
         menu.addAction(tr("Save PDF…"), this, [save] { save(".pdf", "PDF (*.pdf)"); });
+        for (const SlidePreset& preset : kSlidePresets) {
+            QSize px = preset.pixels;
+            menu.addAction(tr("Save slide %1×%2 (lecture theme)…").arg(px.width()).arg(px.height()), this, [this, e, px, preset] {
+                QString dir = QSettings().value("export/folder", ChartExporter::defaultFolder()).toString();
+                QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(e.title),
+                                                            dir + "/" + e.name + preset.suffix + ".png", "PNG (*.png)");
+                if (path.isEmpty()) return;
+                QString err;
+                if (!ChartExporter::saveSlide(e, path, px, &err)) onError(err);
+                else statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+            });
+        }
         if (e.csv) menu.addAction(tr("Save data as CSV…"), this, [save] { save(".csv", "CSV (*.csv)"); });
         menu.exec(w->mapToGlobal(pos));
     });
@@ -554,19 +590,55 @@ void MainWindow::setPresenterMode(bool on) {
 }
 
 void MainWindow::exportAllTo(const QString& folder) {
-    QStringList written;
-    QString err;
-    if (!ChartExporter::exportAll(exportables(), folder, &written, &err)) {
-        onError(err);
+    if (exporting_) {
+        statusBar()->showMessage(tr("An export is still running"), 4000);
         return;
     }
-    QSettings().setValue("export/folder", folder);
-    log(tr("Exported %1 files to %2").arg(written.size()).arg(folder));
-    statusBar()->showMessage(tr("Exported %1 files to %2").arg(written.size()).arg(folder), 6000);
+    if (!QDir(folder).exists() && !QDir().mkpath(folder)) {
+        onError(tr("Could not create %1").arg(folder));
+        emit exportFinished(false);
+        return;
+    }
+    // Every chart draws what it keeps before it is exported (hidden ones included).
+    for (TimeChart* c : charts_->timeCharts()) c->refresh();
+    QStringList skipped;
+    auto steps = std::make_shared<QList<ExportStep>>(ChartExporter::exportSteps(exportables(), folder, &skipped));
+    for (const QString& s : skipped) log(tr("Not exported: %1 has no data").arg(s));
+    exporting_ = true;
+    progress_->setMaximum(static_cast<int>(steps->size()));
+    progress_->setValue(0);
+    progress_->show();
+    // One file per turn of the event loop: the live charts keep drawing while the export runs.
+    auto next = std::make_shared<std::function<void(int)>>();
+    *next = [this, steps, next, folder](int i) {
+        if (i == steps->size()) {
+            exporting_ = false;
+            progress_->hide();
+            QSettings().setValue("export/folder", folder);
+            log(tr("Exported %1 files to %2").arg(steps->size()).arg(folder));
+            statusBar()->showMessage(tr("Exported %1 files to %2").arg(steps->size()).arg(folder), 6000);
+            emit exportFinished(true);
+            *next = nullptr; // breaks the cycle: the lambda owned itself
+            return;
+        }
+        QString err;
+        if (!(*steps)[i].run(&err)) {
+            exporting_ = false;
+            progress_->hide();
+            onError(err);
+            emit exportFinished(false);
+            *next = nullptr;
+            return;
+        }
+        progress_->setValue(i + 1);
+        QTimer::singleShot(0, this, [next, i] { if (*next) (*next)(i + 1); });
+    };
+    QTimer::singleShot(0, this, [next] { (*next)(0); });
 }
 
 void MainWindow::exportAllDialog() {
-    QString start = QSettings().value("export/folder", QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+    QString start = QSettings().value("export/folder", ChartExporter::defaultFolder()).toString();
+    if (!QDir(start).exists()) start = ChartExporter::defaultFolder();
     QString folder = QFileDialog::getExistingDirectory(this, tr("Export all charts into"), start);
     if (!folder.isEmpty()) exportAllTo(folder);
 }

@@ -68,6 +68,10 @@ public slots:
     // Closes the window (saving and cleaning up) and starts IPC Lab again, e.g. in a new language.
     void restart();
 
+signals:
+    // An "export all" has written its last file (ok) or stopped at an error.
+    void exportFinished(bool ok);
+
 protected:
     void closeEvent(QCloseEvent* e) override;
 
@@ -111,6 +115,7 @@ private:
     QFont normalFont_;
     QString lastError_;
     bool chartDue_ = false;
+    bool exporting_ = false;
 
     QAction* startAction_;
     QAction* pauseAction_;

@@ -1046,6 +1046,22 @@ lost updates: %2    inconsistent records: %3</source>
         <source>SYNC OFF</source>
         <translation>동기화 끔</translation>
     </message>
+    <message>
+        <source>Save slide %1×%2 (lecture theme)…</source>
+        <translation>슬라이드로 저장 %1×%2 (강의 테마)…</translation>
+    </message>
+    <message>
+        <source>An export is still running</source>
+        <translation>내보내기가 아직 진행 중입니다</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>%1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Not exported: %1 has no data</source>
+        <translation>내보내지 않음: %1에 데이터가 없습니다</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ProcessPanel</name>

@@ -15,6 +15,7 @@
 #include "time_chart.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QSplitter>
 #include <QFile>
@@ -197,8 +198,18 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.charts()->throughput()->pointCount() > 20, 8000);
         w.stop();
         QTemporaryDir dir;
+        QSignalSpy finished(&w, &MainWindow::exportFinished);
         w.exportAllTo(dir.path());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
         QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
+        // Slides have the slide's size whatever the window's shape, and nothing without data is
+        // written (no sweep ran: no sweep files, and the log says so).
+        QCOMPARE(QImage(dir.filePath("throughput-slide-16x9.png")).size(), QSize(1920, 1080));
+        QCOMPARE(QImage(dir.filePath("latency-slide-4x3.png")).size(), QSize(1600, 1200));
+        QCOMPARE(QImage(dir.filePath("flow-scene-slide-16x9.png")).size(), QSize(1920, 1080));
+        QVERIFY(!QFile::exists(dir.filePath("sweep.png")));
+        QVERIFY(w.processPanel()->eventLog().join('\n').contains("Not exported: " + w.charts()->sweep()->title()));
         QSize view = ChartExporter::logicalSize(w.exportables().front());
         QVERIFY(view.width() >= w.charts()->throughput()->width() && view.width() >= 640);
         QImage png2(dir.filePath("throughput.png")), png3(dir.filePath("throughput@3x.png"));
@@ -226,6 +237,43 @@ private slots:
         QString err;
         QVERIFY(!ChartExporter::saveByName(e, dir.filePath("x.bmp"), &err));
         QVERIFY(err.contains("Unknown export format"));
+        // A window of another shape: the slide keeps its size.
+        w.resize(1000, 700);
+        QVERIFY(ChartExporter::saveSlide(w.exportables().front(), dir.filePath("small-window.png"), {1920, 1080}));
+        QCOMPARE(QImage(dir.filePath("small-window.png")).size(), QSize(1920, 1080));
+    }
+
+    // "Export all" while a run goes on: the export is written one file per turn of the event
+    // loop, so samples keep arriving and the live chart keeps its points with no gap.
+    void liveChartsKeepDrawingDuringAnExport() {
+        MainWindow w;
+        showSized(w);
+        w.setConfig(stream(TransportKind::Pipe));
+        QVERIFY(w.start());
+        QTRY_VERIFY_WITH_TIMEOUT(w.charts()->throughput()->pointCount() > 10, 8000);
+        QElapsedTimer clock;
+        clock.start();
+        QList<qint64> sampleTimes;
+        connect(&w.controller(), &RunController::sampled, this, [&] { sampleTimes << clock.elapsed(); });
+        QTemporaryDir dir;
+        QSignalSpy finished(&w, &MainWindow::exportFinished);
+        qint64 t0 = clock.elapsed();
+        w.exportAllTo(dir.path());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        qint64 t1 = clock.elapsed();
+        w.stop();
+        QVERIFY(finished.at(0).at(0).toBool());
+        // The longest wait between two samples while the export ran: one file's render, not the
+        // whole export (which takes many times that).
+        qint64 gap = 0, last = t0;
+        for (qint64 t : sampleTimes) {
+            if (t > t1) break;
+            gap = std::max(gap, t - last);
+            last = t;
+        }
+        gap = std::max(gap, t1 - last);
+        qInfo("export took %lld ms; longest pause between samples %lld ms", t1 - t0, gap);
+        QVERIFY2(gap < std::max<qint64>(1000, (t1 - t0) / 3), qPrintable(QString("gap %1 ms of %2").arg(gap).arg(t1 - t0)));
     }
 
     // The process table model keeps Qt's model contract through a run's life (rows appear,

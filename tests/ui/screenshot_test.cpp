@@ -3,6 +3,7 @@
 // and presenter mode with the lecture theme. Written to $IPCLAB_SCREENSHOT_DIR. Each one is also
 // checked for being a picture at all: the charts region must not be blank.
 #include "flow_view.h"
+#include "chart_exporter.h"
 #include "chart_tabs.h"
 #include "experiment_panel.h"
 #include "lesson_controller.h"
@@ -85,6 +86,13 @@ private slots:
         QVERIFY(startFor(w, c, std::nullopt, 3000));
         QVERIFY(w.charts()->throughput()->pointCount() > 30);
         shoot(w, "01-shared-memory");
+        // Slide exports of the same moment: 1920x1080, lecture theme, whatever the window's shape.
+        for (const Exportable& e : w.exportables()) {
+            if (e.name != "throughput" && e.name != "flow-scene") continue;
+            QString path = QDir(dir_).filePath("14-slide-" + e.name + "-16x9.png");
+            QVERIFY(ChartExporter::saveSlide(e, path, {1920, 1080}));
+            QCOMPARE(QImage(path).size(), QSize(1920, 1080));
+        }
         w.stop();
     }
 
