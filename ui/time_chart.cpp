@@ -149,13 +149,19 @@ void TimeChart::refresh() {
         if (!lane.empty()) t1 = std::max(t1, lane.back().t);
     }
     // Large counts read better as "2.5 M msgs/s" than as 2.5e+06.
-    auto unit = [](double max, double& div) {
+    // Times go from µs to ms (never "k µs").
+    auto unit = [](double max, double& div, const QString& title) {
+        bool micro = title.endsWith(QString::fromUtf8("µs")) || title.endsWith(QString::fromUtf8("(µs)"));
+        if (micro) {
+            div = max >= 2e3 ? 1e3 : 1;
+            QString ms = title;
+            return div == 1e3 ? ms.replace(QString::fromUtf8("µs"), "ms") : title;
+        }
         div = max >= 2e6 ? 1e6 : max >= 2e4 ? 1e3 : 1;
-        return div == 1e6 ? QStringLiteral("M ") : div == 1e3 ? QStringLiteral("k ") : QString();
+        return (div == 1e6 ? QStringLiteral("M ") : div == 1e3 ? QStringLiteral("k ") : QString()) + title;
     };
-    QString lu = unit(leftMax, leftDiv_), ru = unit(rightMax, rightDiv_);
-    left_->setTitleText(lu.isEmpty() ? leftTitle_ : lu + leftTitle_);
-    if (right_) right_->setTitleText(ru.isEmpty() ? rightTitle_ : ru + rightTitle_);
+    left_->setTitleText(unit(leftMax, leftDiv_, leftTitle_));
+    if (right_) right_->setTitleText(unit(rightMax, rightDiv_, rightTitle_));
     leftMax /= leftDiv_;
     rightMax /= rightDiv_;
     for (std::size_t lane = 0; lane < points_.size(); ++lane) {

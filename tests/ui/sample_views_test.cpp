@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QRegularExpression>
+#include <QValueAxis>
 #include <QtTest>
 
 using namespace ipclab;
@@ -165,6 +166,24 @@ private slots:
         ping.lanes[0].point.v[static_cast<int>(Series::LatencyP50Us)] = 2500;
         QVERIFY(bigNumberFor(ping)->value.endsWith("ms"));
         QVERIFY(!bigNumberFor(RunSample{}));
+    }
+
+    void latencyAboveTwoMillisecondsIsShownInMilliseconds() {
+        TimeChart chart("Latency", QString::fromUtf8("µs"), QString(), {{Series::LatencyP50Us, "p50", false}});
+        chart.resize(400, 300);
+        RunSample s = sampleAt(0, 0.1, 1, 1);
+        s.lanes[0].point.v[static_cast<int>(Series::LatencyP50Us)] = 150;
+        chart.add(s);
+        chart.refresh();
+        auto* axis = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical).front());
+        QCOMPARE(axis->titleText(), QString::fromUtf8("µs"));
+        RunSample slow = sampleAt(1, 0.2, 1, 1);
+        slow.lanes[0].point.v[static_cast<int>(Series::LatencyP50Us)] = 5000;
+        chart.add(slow);
+        chart.refresh();
+        QCOMPARE(axis->titleText(), QString("ms"));
+        QVERIFY(axis->max() >= 5.0 && axis->max() < 50.0); // 5 ms, not 5000
+        QVERIFY(chart.csv().contains(",5000")); // the data keeps its unit
     }
 
     void chartKeepsPointsAndANewRunStartsOver() {
