@@ -117,7 +117,7 @@ QRectF FlowFigure::kernelRect(int lane) const {
     return {L.center().x() - w / 2, 370, w, 100};
 }
 
-QPointF FlowFigure::pathPoint(const FlowToken& tok, double t) const {
+std::vector<QPointF> FlowFigure::path(const FlowToken& tok) const {
     const FlowLane& l = lanes_[static_cast<std::size_t>(tok.lane)];
     QRectF a = workerRect(tok.lane, tok.from), b = workerRect(tok.lane, tok.to);
     std::vector<QPointF> pts;
@@ -135,6 +135,11 @@ QPointF FlowFigure::pathPoint(const FlowToken& tok, double t) const {
                QPointF(b.center().x(), kBoundaryY), QPointF(b.center().x(), b.bottom())};
     }
     if (tok.back) std::reverse(pts.begin(), pts.end());
+    return pts;
+}
+
+QPointF FlowFigure::pathPoint(const FlowToken& tok, double t) const {
+    std::vector<QPointF> pts = path(tok);
     double total = 0;
     for (std::size_t i = 1; i < pts.size(); ++i) total += QLineF(pts[i - 1], pts[i]).length();
     double want = std::clamp(t, 0.0, 1.0) * total;
@@ -146,8 +151,28 @@ QPointF FlowFigure::pathPoint(const FlowToken& tok, double t) const {
     return pts.back();
 }
 
+std::pair<double, double> FlowFigure::mediumSpan(const FlowToken& tok) const {
+    // The medium is the path's middle leg: the ring across the segment, or the kernel object.
+    std::vector<QPointF> pts = path(tok);
+    if (pts.size() < 4) return {1.0, 1.0};
+    std::size_t first = pts.size() == 4 ? 1 : 2;
+    double total = 0, start = 0, end = 0;
+    for (std::size_t i = 1; i < pts.size(); ++i) {
+        if (i == first + 1) start = total;
+        total += QLineF(pts[i - 1], pts[i]).length();
+        if (i == first + 1) end = total;
+    }
+    return total > 0 ? std::make_pair(start / total, end / total) : std::make_pair(1.0, 1.0);
+}
+
 void FlowFigure::advance(double dt) {
-    for (auto& t : tokens_) t.t += t.speed * dt;
+    for (auto& t : tokens_) {
+        double next = t.t + t.speed * dt;
+        // A slow-motion message not yet received stays in the medium, where it really is.
+        if (t.waits && next > t.holdAt) next = std::max(t.t, t.holdAt);
+        if (t.skipsMedium && next >= t.mediumFrom && next < t.mediumTo) next = t.mediumTo;
+        t.t = next;
+    }
     // Tokens do not all move at the same speed; drop finished ones anywhere in the queue.
     tokens_.erase(std::remove_if(tokens_.begin(), tokens_.end(), [](const FlowToken& t) { return t.t >= 1.0; }), tokens_.end());
     for (auto& l : lanes_) {
@@ -218,7 +243,8 @@ void FlowFigure::paintTokens(QPainter* p) const {
         p->drawEllipse(c, r, r);
         if (!t.label.isEmpty()) {
             p->setPen(Qt::black);
-            p->drawText(c + QPointF(r + 2, -r), t.label);
+            // Two producers' labels ("P0 #12", "P1 #12") at one place would overwrite each other.
+            p->drawText(c + QPointF(r + 2, -r - 11.0 * (t.producer % 3)), t.label);
         }
     }
 }

@@ -22,6 +22,17 @@ struct FlowToken {
     double speed = 1;         // path fractions per second
     QString label;            // "P0 #12" in slow motion
     bool collision = false;
+    // Slow motion: the token is one real message (producer, seq). It waits in the medium (at
+    // holdAt) until that message's Received event arrives, so the tokens in a buffer are the
+    // messages in it.
+    uint32_t producer = 0;
+    uint64_t seq = 0;
+    bool waits = false;
+    double holdAt = 1;
+    // Received: the message is no longer in the medium, so the token is not drawn in it (it
+    // jumps over the medium's span [mediumFrom, mediumTo] of its path).
+    bool skipsMedium = false;
+    double mediumFrom = 1, mediumTo = 1;
 };
 
 class FlowFigure : public QGraphicsObject {
@@ -46,6 +57,8 @@ public:
     std::deque<FlowToken>& tokens() { return tokens_; }
     void advance(double dtS);
     QGraphicsItem* tokenLayer() const { return tokenLayer_; }
+    // The part of a token's path inside the medium (ring or kernel object), as fractions 0..1.
+    std::pair<double, double> mediumSpan(const FlowToken& tok) const;
     void paintTokens(QPainter* p) const;
 
 private:
@@ -53,6 +66,7 @@ private:
     QRectF workerRect(int lane, int index) const;
     QRectF segmentRect(int lane) const;
     QRectF kernelRect(int lane) const;
+    std::vector<QPointF> path(const FlowToken& tok) const;
     QPointF pathPoint(const FlowToken& tok, double t) const;
     void paintLane(QPainter* p, int lane);
     void paintIsolation(QPainter* p);

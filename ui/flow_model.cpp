@@ -19,6 +19,7 @@ std::vector<FlowLane> flowLanes(const RunSample& sample, const std::vector<FlowL
         fl.objectName = QString::fromStdString(lane.dataObjectName); // the real name, as /dev/shm shows it
         for (const WorkerSample& w : lane.workers) {
             FlowWorker fw;
+            fw.slot = w.slot;
             fw.pid = static_cast<int>(w.pid);
             fw.role = w.role;
             fw.state = w.state;

@@ -12,6 +12,7 @@
 namespace ipclab::ui {
 
 struct FlowWorker {
+    int slot = 0; // telemetry slot: what message events name
     int pid = 0;
     WorkerRole role = WorkerRole::Producer;
     WorkerState state = WorkerState::Starting;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <tuple>
 
 namespace ipclab::ui {
 
@@ -48,6 +49,7 @@ void FlowView::clear() {
     figure_->setIsolation({});
     figure_->tokens().clear();
     pendingEvents_.clear();
+    pendingReceived_.clear();
     spawnDebt_.clear();
 }
 
@@ -58,6 +60,7 @@ void FlowView::markStopped() {
         for (auto& w : l.workers) w.state = WorkerState::Exited;
     }
     for (auto& p : pendingEvents_) p.clear();
+    for (auto& p : pendingReceived_) p.clear();
     figure_->setLanes(std::move(lanes));
 }
 
@@ -77,10 +80,13 @@ void FlowView::update(const RunSample& sample) {
     figure_->setIsolation({});
     std::vector<FlowLane> lanes = flowLanes(sample, figure_->lanes());
     pendingEvents_.resize(lanes.size());
+    pendingReceived_.resize(lanes.size());
     for (std::size_t i = 0; i < lanes.size(); ++i) {
         if (!lanes[i].slowMotion || lanes[i].stopped) continue;
-        for (const auto& e : sample.lanes[i].newEvents)
+        for (const auto& e : sample.lanes[i].newEvents) {
             if (e.kind == EventKind::Sent) pendingEvents_[i].push_back(e);
+            else if (e.kind == EventKind::Received) pendingReceived_[i].push_back(e);
+        }
     }
     if (figure_->lanes().size() != lanes.size()) figure_->tokens().clear();
     figure_->setLanes(std::move(lanes));
@@ -102,13 +108,50 @@ void FlowView::spawn(int lane, const FlowLane& l, double seconds) {
         figure_->tokens().push_back(t);
     };
     if (l.slowMotion) {
+        // One token per real message: down into the medium quickly, then it waits there until
+        // the message is received, then on to the consumer that received it.
         auto& pend = pendingEvents_[static_cast<std::size_t>(lane)];
         while (!pend.empty()) {
             const EventRecord& e = pend.front();
             int from = senders[std::min<std::size_t>(e.producer, senders.size() - 1)];
             int to = receivers[static_cast<std::size_t>(roundRobin_++) % receivers.size()];
             make(from, to, false, QStringLiteral("P%1 #%2").arg(e.producer).arg(e.seq));
+            FlowToken& t = figure_->tokens().back();
+            t.producer = e.producer;
+            t.seq = e.seq;
+            t.waits = true;
+            t.speed = 1.0;
+            std::tie(t.mediumFrom, t.mediumTo) = figure_->mediumSpan(t);
             pend.pop_front();
+        }
+        // A consumer may publish its receipt before the producer, back from its send, publishes
+        // the send: a receipt without its token yet is kept until the token comes (or, after 64
+        // more, dropped: its send was never sampled).
+        auto& got = pendingReceived_[static_cast<std::size_t>(lane)];
+        std::vector<EventRecord> unmatched;
+        for (const EventRecord& e : got) {
+            bool matched = false;
+            for (FlowToken& t : figure_->tokens()) {
+                if (t.lane != lane || !t.waits || t.producer != e.producer || t.seq != e.seq) continue;
+                t.waits = false;
+                for (int i = 0; i < static_cast<int>(l.workers.size()); ++i)
+                    if (l.workers[static_cast<std::size_t>(i)].slot == static_cast<int>(e.worker)) t.to = i;
+                std::tie(t.mediumFrom, t.mediumTo) = figure_->mediumSpan(t); // the path to that consumer
+                t.skipsMedium = true;
+                if (t.t >= t.mediumFrom && t.t < t.mediumTo) t.t = t.mediumTo;
+                matched = true;
+                break;
+            }
+            if (!matched) unmatched.push_back(e);
+        }
+        if (unmatched.size() > 64) unmatched.erase(unmatched.begin(), unmatched.end() - 64);
+        got = std::move(unmatched);
+        // Waiting tokens queue in the medium in arrival order, the oldest at its far end.
+        int k = 0;
+        for (FlowToken& t : figure_->tokens()) {
+            if (t.lane != lane || !t.waits) continue;
+            auto [start, end] = figure_->mediumSpan(t);
+            t.holdAt = std::max(start, end - 0.012 - 0.022 * k++);
         }
         return;
     }
@@ -145,6 +188,7 @@ void FlowView::animate() {
     if (!live && figure_->tokens().empty()) return; // an idle window costs no CPU; setters repaint on change
     spawnDebt_.resize(lanes.size(), 0.0);
     pendingEvents_.resize(lanes.size());
+    pendingReceived_.resize(lanes.size());
     for (int i = 0; i < static_cast<int>(lanes.size()); ++i) spawn(i, lanes[static_cast<std::size_t>(i)], dt);
     if (figure_->tokens().size() > 400) figure_->tokens().erase(figure_->tokens().begin(), figure_->tokens().end() - 400);
     figure_->advance(dt);

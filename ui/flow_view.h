@@ -55,7 +55,8 @@ private:
     qint64 lastFrameNs_ = 0;
     std::vector<double> intervals_, work_, cpu_;
     std::vector<double> spawnDebt_;
-    std::vector<std::deque<EventRecord>> pendingEvents_;
+    std::vector<std::deque<EventRecord>> pendingEvents_;   // slow motion: sends not yet drawn
+    std::vector<std::vector<EventRecord>> pendingReceived_; // slow motion: receipts to apply
     int roundRobin_ = 0;
 };
 

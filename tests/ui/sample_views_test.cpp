@@ -120,6 +120,61 @@ private slots:
         QVERIFY2(colours.size() > 20, qPrintable(QString("%1 colours").arg(colours.size())));
     }
 
+    // Slow motion: a token is one real message; it waits in the medium until the sample says the
+    // message was received, then goes to the consumer that received it. Tokens in the buffer are
+    // the messages in it.
+    void slowMotionTokensWaitInTheMediumUntilReceived() {
+        FlowView view;
+        view.resize(1000, 540);
+        view.show();
+        RunSample a = sampleAt(0, 1.0, 1, 0);
+        a.lanes[0].config.rate = 2;
+        a.lanes[0].workers[1].exit = {}; // the consumer (slot 1) is alive
+        EventRecord sent{0, 0, EventKind::Sent, 0, TransportKind::MessageQueue, 5, 0};
+        a.lanes[0].newEvents = {sent};
+        view.update(a);
+        QTest::qWait(1200); // long enough to have crossed the whole path
+        auto& tokens = view.figure()->tokens();
+        QCOMPARE(tokens.size(), std::size_t(1));
+        auto [start, end] = view.figure()->mediumSpan(tokens.front());
+        QVERIFY(tokens.front().waits);
+        QVERIFY2(tokens.front().t >= start && tokens.front().t <= end, qPrintable(QString::number(tokens.front().t)));
+        QCOMPARE(tokens.front().label, QString("P0 #5"));
+
+        RunSample b = sampleAt(1, 1.1, 1, 1);
+        b.lanes[0].config.rate = 2;
+        b.lanes[0].workers[1].exit = {};
+        EventRecord got{1, 1, EventKind::Received, 0, TransportKind::MessageQueue, 5, 0};
+        b.lanes[0].newEvents = {got};
+        view.update(b);
+        QTest::qWait(50);
+        if (!tokens.empty()) {
+            QVERIFY(!tokens.front().waits);
+            QCOMPARE(tokens.front().to, 1); // the worker in slot 1, who received it
+            // Received: it is no longer drawn inside the medium.
+            QVERIFY(tokens.front().t >= end);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(tokens.empty(), 3000); // it arrived
+
+        // The receipt can come a sample before the send (the consumer published first): the
+        // token, when it comes, does not wait.
+        RunSample c = sampleAt(2, 1.2, 2, 1);
+        c.lanes[0].config.rate = 2;
+        c.lanes[0].workers[1].exit = {};
+        c.lanes[0].newEvents = {EventRecord{2, 1, EventKind::Received, 0, TransportKind::MessageQueue, 6, 0}};
+        view.update(c);
+        QTest::qWait(50);
+        RunSample d = sampleAt(3, 1.3, 2, 2);
+        d.lanes[0].config.rate = 2;
+        d.lanes[0].workers[1].exit = {};
+        d.lanes[0].newEvents = {EventRecord{3, 0, EventKind::Sent, 0, TransportKind::MessageQueue, 6, 0}};
+        view.update(d);
+        QTest::qWait(50);
+        QCOMPARE(tokens.size(), std::size_t(1));
+        QVERIFY(!tokens.front().waits);
+        QTRY_VERIFY_WITH_TIMEOUT(tokens.empty(), 3000);
+    }
+
     void processTableListsTheSamplesProcesses() {
         ProcessTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
