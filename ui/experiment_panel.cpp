@@ -246,7 +246,7 @@ void ExperimentPanel::setRunState(bool running, bool live, bool paused) {
     consumers_->setEnabled(!running && stream);
     workers_->setEnabled(!running && race);
     size_->setEnabled(!running && (stream || kind == ExperimentKind::PingPong));
-    rate_->setEnabled(stream);
+    rate_->setEnabled(stream || race); // a race in slow motion shows one lost update at a time
     bool syncMatters = race || (stream && static_cast<TransportKind>(transport_->currentData().toInt()) == TransportKind::SharedMemory);
     syncSwitch_->setEnabled(syncMatters);
     primitive_->setEnabled(syncMatters);

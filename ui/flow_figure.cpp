@@ -186,7 +186,8 @@ void FlowFigure::setLanes(std::vector<FlowLane> lanes) {
     QString key;
     for (const auto& l : lanes_) {
         key += QString("%1/%2/%3/%4/%5/%6/%7|").arg(int(l.experiment)).arg(int(l.transport)).arg(int(l.sync)).arg(l.stopped).arg(l.slowMotion).arg(l.lost).arg(l.inconsistent);
-        for (const auto& w : l.workers) key += QString("%1:%2:%3,").arg(w.pid).arg(int(w.state)).arg(w.dead);
+        for (const auto& w : l.workers) key += QString("%1:%2:%3:%4:%5,").arg(w.pid).arg(int(w.state)).arg(w.dead).arg(w.read).arg(w.wrote);
+        key += l.lostStep;
     }
     pending_ = true;
     if (key != meaningKey_) {
@@ -408,7 +409,27 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->drawText(QRectF(L.left(), kHeight - 30, L.width(), 24), Qt::AlignCenter,
                     tr("lost/duplicated: %1   corrupted/out of order: %2").arg(QString::number(l.lost), QString::number(l.inconsistent)));
     }
-    if (l.slowMotion) {
+    if (l.slowMotion && l.experiment == ExperimentKind::Race) {
+        // Each worker's own read and write of the counter, as it published them.
+        p->setFont([&] { QFont f = theme_.font(9); f.setBold(true); return f; }());
+        for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
+            const FlowWorker& w = l.workers[static_cast<std::size_t>(i)];
+            if (w.read < 0) continue;
+            QRectF r = workerRect(lane, i);
+            QString step = w.wrote < 0 ? tr("read %1 …").arg(w.read) : tr("read %1 → wrote %2").arg(w.read).arg(w.wrote);
+            p->setPen(w.wrote < 0 ? QColor(150, 90, 0) : QColor(30, 90, 30));
+            p->drawText(QRectF(r.left() - 30, r.bottom() + 2, r.width() + 60, 22), Qt::AlignCenter, step);
+        }
+        if (!l.lostStep.isEmpty()) {
+            p->setPen(QColor(200, 20, 20));
+            p->setFont([&] { QFont f = theme_.font(12); f.setBold(true); return f; }());
+            p->drawText(QRectF(L.left() + 10, kBoundaryY + 40, L.width() - 20, 60), Qt::AlignCenter | Qt::TextWordWrap, l.lostStep);
+        }
+        p->setPen(QColor(90, 90, 90));
+        p->setFont(theme_.font(8));
+        p->drawText(QRectF(L.left(), kHeight - 50, L.width(), 20), Qt::AlignCenter,
+                    tr("slow motion: each worker reads the counter, waits, then writes it back (values as published)"));
+    } else if (l.slowMotion) {
         p->setPen(QColor(90, 90, 90));
         p->setFont(theme_.font(8));
         p->drawText(QRectF(L.left(), kHeight - 50, L.width(), 20), Qt::AlignCenter,

@@ -2,9 +2,50 @@
 
 #include "core_text.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace ipclab::ui {
+
+namespace {
+// The race's read and write events, as the workers published them: each worker's last read and
+// write, and a lost update when a worker writes back a value another worker has written too
+// (both read the same value: one of the two increments is gone).
+void applyRaceSteps(FlowLane& fl, const LaneSample& lane, const FlowLane* before) {
+    auto index = [&](uint32_t slot) {
+        for (std::size_t w = 0; w < fl.workers.size(); ++w)
+            if (fl.workers[w].slot == static_cast<int>(slot)) return static_cast<int>(w);
+        return -1;
+    };
+    if (before && before->workers.size() == fl.workers.size()) {
+        for (std::size_t w = 0; w < fl.workers.size(); ++w) {
+            fl.workers[w].read = before->workers[w].read;
+            fl.workers[w].wrote = before->workers[w].wrote;
+        }
+        fl.lostStep = before->lostStep;
+    }
+    for (const EventRecord& e : lane.newEvents) {
+        int w = index(e.worker);
+        if (w < 0) continue;
+        FlowWorker& me = fl.workers[static_cast<std::size_t>(w)];
+        if (e.kind == EventKind::RaceRead) {
+            me.read = static_cast<int64_t>(e.seq);
+            me.wrote = -1;
+        } else if (e.kind == EventKind::RaceWrite) {
+            me.wrote = static_cast<int64_t>(e.seq);
+            for (const FlowWorker& other : fl.workers)
+                if (&other != &me && other.wrote == me.wrote && other.read == me.read)
+                    fl.lostStep = QCoreApplication::translate("ipclab::ui::FlowFigure",
+                                                              "PID %1 and PID %2 both read %3 and wrote %4: one update lost")
+                                      .arg(other.pid)
+                                      .arg(me.pid)
+                                      .arg(me.read)
+                                      .arg(me.wrote);
+        }
+    }
+}
+} // namespace
 
 std::vector<FlowLane> flowLanes(const RunSample& sample, const std::vector<FlowLane>& previous) {
     std::vector<FlowLane> lanes;
@@ -51,6 +92,7 @@ std::vector<FlowLane> flowLanes(const RunSample& sample, const std::vector<FlowL
         if (lane.newLost || lane.newInconsistent) fl.flash = 1.0;
         for (const auto& e : lane.newEvents)
             if (e.kind == EventKind::Collision) fl.flash = 1.0;
+        if (fl.experiment == ExperimentKind::Race) applyRaceSteps(fl, lane, i < previous.size() ? &previous[i] : nullptr);
         lanes.push_back(std::move(fl));
     }
     return lanes;

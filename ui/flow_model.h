@@ -18,6 +18,9 @@ struct FlowWorker {
     WorkerState state = WorkerState::Starting;
     bool dead = false;
     QString exitText;
+    // Race in slow motion: the counter value this worker last read, and what it wrote back
+    // (-1: not yet), as the worker published them.
+    int64_t read = -1, wrote = -1;
 };
 
 struct FlowLane {
@@ -39,6 +42,9 @@ struct FlowLane {
     bool slowMotion = false;
     bool stopped = false;      // the run ended: the picture stays, nothing moves
     QString objectName;
+    // Race in slow motion: the last lost update seen in the workers' own reads and writes
+    // ("PID 10 and PID 11 both read 41 and wrote 42"), until a newer one.
+    QString lostStep;
 };
 
 // The lanes of `sample` as the figure draws them. `previous` is what was drawn before: a

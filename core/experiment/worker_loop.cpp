@@ -256,10 +256,43 @@ int runRace(Ctx& c) {
     ControlFollower follow(control, c.slot);
     std::minstd_rand rng(static_cast<unsigned>(::getpid()));
     uint64_t updates = 0;
+    uint64_t nextDue = monotonicNs();
     setState(c.slot, WorkerState::Running);
     while (follow.keepGoing()) {
         SyncMode mode = follow.sync();
         bool ownerDied = false;
+        if (double rate = follow.rate(); rate > 0) {
+            // Slow motion: one update at a time, with a pause between reading the counter and
+            // writing it back, and both published, so a class can watch an update get lost.
+            if (!paceUntil(nextDue, follow)) break;
+            uint64_t period = static_cast<uint64_t>(1e9 / rate), now = monotonicNs();
+            nextDue = (nextDue + period < now) ? now + period : nextDue + period;
+            if (!lock.acquire(mode, ownerDied)) break;
+            if (ownerDied) control.mutexRecoveries.fetch_add(1);
+            uint32_t me = static_cast<uint32_t>(c.args.slot), who = static_cast<uint32_t>(c.args.roleIndex);
+            uint64_t seen;
+            if (mode == SyncMode::Atomic) {
+                seen = area.counter.fetch_add(1, std::memory_order_relaxed); // indivisible: no window
+                if (c.publish) c.tel.publishEvent(me, EventKind::RaceRead, who, seen, monotonicNs());
+            } else {
+                seen = area.counter.load(std::memory_order_relaxed);
+                if (c.publish) c.tel.publishEvent(me, EventKind::RaceRead, who, seen, monotonicNs());
+                // The window: half a period between the read and the write (another worker that
+                // reads now sees the same value). Stop and pause are still obeyed in it.
+                bool going = paceUntil(monotonicNs() + period / 2, follow);
+                area.counter.store(seen + 1, std::memory_order_relaxed);
+                if (!going) {
+                    lock.release();
+                    break;
+                }
+            }
+            if (c.publish) c.tel.publishEvent(me, EventKind::RaceWrite, who, seen + 1, monotonicNs());
+            lock.release();
+            ++updates;
+            c.tslot->updates.add();
+            c.tslot->messages.add();
+            continue;
+        }
         if (!lock.acquire(mode, ownerDied)) break;
         if (ownerDied) control.mutexRecoveries.fetch_add(1);
 

@@ -111,7 +111,7 @@ std::vector<EventRecord> TelemetryBlock::eventsSince(uint64_t from) const {
         if (e.stamp.load(std::memory_order_acquire) != i + 1) continue;
         EventRecord r{i,
                       e.worker.load(std::memory_order_relaxed),
-                      static_cast<EventKind>(e.kind.load(std::memory_order_relaxed) % 3),
+                      static_cast<EventKind>(e.kind.load(std::memory_order_relaxed) % kEventKinds),
                       e.producer.load(std::memory_order_relaxed),
                       static_cast<TransportKind>(e.transport.load(std::memory_order_relaxed) % 7),
                       e.seq.load(std::memory_order_relaxed),

@@ -636,6 +636,22 @@ lost updates: %2    inconsistent records: %3</source>
         <source>%1 system calls/msg, %2 waiting (measured)</source>
         <translation>메시지당 시스템 콜 %1회, 대기 %2회 (측정)</translation>
     </message>
+    <message>
+        <source>PID %1 and PID %2 both read %3 and wrote %4: one update lost</source>
+        <translation>PID %1과 PID %2가 모두 %3을 읽고 %4를 썼습니다: 갱신 하나가 사라짐</translation>
+    </message>
+    <message>
+        <source>read %1 …</source>
+        <translation>%1 읽음 …</translation>
+    </message>
+    <message>
+        <source>read %1 → wrote %2</source>
+        <translation>%1 읽음 → %2 씀</translation>
+    </message>
+    <message>
+        <source>slow motion: each worker reads the counter, waits, then writes it back (values as published)</source>
+        <translation>슬로 모션: 각 워커가 카운터를 읽고, 기다렸다가, 다시 씁니다 (워커가 게시한 값)</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::LessonController</name>

@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
 using namespace ipclab;
 using ipclab::test::num;
 
@@ -62,4 +67,69 @@ TEST(Race, AtMostOneWorkerIsShownHoldingTheMutex) {
         // With 200 us inside the critical section, a holder is almost always there to be seen.
         EXPECT_GT(withHolder, samples / 4) << toString(m);
     }
+}
+
+// Slow motion (a rate): each worker reads the counter, waits half a period, writes it back, and
+// publishes both. With sync off two workers are seen reading the same value and one update is
+// lost, in the workers' own published values; with the mutex, never.
+namespace {
+struct Step {
+    uint32_t worker;
+    EventKind kind;
+    uint64_t value;
+};
+
+std::vector<Step> slowRace(bool syncOn, double seconds, uint64_t* lost) {
+    ExperimentConfig c = test::raceConfig(SyncMode::Mutex, syncOn, 3, 0);
+    c.rate = 8; // updates per second per worker: a 62 ms window between read and write
+    ExperimentRun run(c);
+    std::vector<Step> steps;
+    uint64_t head = 0;
+    auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        for (const EventRecord& e : run.telemetry().eventsSince(head)) {
+            head = e.index + 1;
+            if (e.kind == EventKind::RaceRead || e.kind == EventKind::RaceWrite) steps.push_back({e.worker, e.kind, e.seq});
+        }
+    }
+    run.stop(1000);
+    *lost = run.sample().lostUpdates();
+    return steps;
+}
+
+// Two different workers read the same value (each then writes value + 1: one increment lost).
+bool twoReadTheSameValue(const std::vector<Step>& steps) {
+    std::map<uint64_t, std::set<uint32_t>> readers;
+    for (const Step& s : steps)
+        if (s.kind == EventKind::RaceRead) readers[s.value].insert(s.worker);
+    for (const auto& [value, who] : readers)
+        if (who.size() > 1) return true;
+    return false;
+}
+} // namespace
+
+TEST(Race, SlowMotionShowsALostUpdateStepByStep) {
+    uint64_t lost = 0;
+    std::vector<Step> steps;
+    for (int attempt = 0; attempt < 3 && !twoReadTheSameValue(steps); ++attempt) steps = slowRace(false, 3.0, &lost);
+    ASSERT_TRUE(twoReadTheSameValue(steps)) << steps.size() << " steps";
+    EXPECT_GT(lost, 0u);
+    // Every write is the value its worker read, plus one.
+    std::map<uint32_t, uint64_t> lastRead;
+    for (const Step& s : steps) {
+        if (s.kind == EventKind::RaceRead) {
+            lastRead[s.worker] = s.value;
+        } else if (lastRead.count(s.worker)) {
+            EXPECT_EQ(s.value, lastRead[s.worker] + 1);
+        }
+    }
+}
+
+TEST(Race, SlowMotionWithTheMutexNeverReadsTheSameValueTwice) {
+    uint64_t lost = 0;
+    std::vector<Step> steps = slowRace(true, 3.0, &lost);
+    EXPECT_GT(steps.size(), 20u);
+    EXPECT_FALSE(twoReadTheSameValue(steps));
+    EXPECT_EQ(lost, 0u);
 }

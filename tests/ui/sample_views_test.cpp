@@ -175,6 +175,39 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(tokens.empty(), 3000);
     }
 
+    // The race's slow motion from the workers' published reads and writes: each worker's last
+    // step, and the lost update named when two wrote back the same value they both read.
+    void raceStepsNameTheLostUpdate() {
+        RunSample s = sampleAt(0, 1.0, 0, 0);
+        s.experiment = ExperimentKind::Race;
+        LaneSample& l = s.lanes[0];
+        l.config.experiment = ExperimentKind::Race;
+        l.config.rate = 2;
+        l.workers[0].role = l.workers[1].role = WorkerRole::RaceWorker;
+        l.workers[1].exit = {};
+        l.newEvents = {EventRecord{0, 0, EventKind::RaceRead, 0, TransportKind::SharedMemory, 41, 0},
+                       EventRecord{1, 1, EventKind::RaceRead, 1, TransportKind::SharedMemory, 41, 0}};
+        auto lanes = flowLanes(s, {});
+        QCOMPARE(lanes[0].workers[0].read, int64_t(41));
+        QCOMPARE(lanes[0].workers[1].wrote, int64_t(-1));
+        QVERIFY(lanes[0].lostStep.isEmpty());
+        RunSample t = s;
+        t.index = 1;
+        t.lanes[0].newEvents = {EventRecord{2, 0, EventKind::RaceWrite, 0, TransportKind::SharedMemory, 42, 0},
+                                EventRecord{3, 1, EventKind::RaceWrite, 1, TransportKind::SharedMemory, 42, 0}};
+        lanes = flowLanes(t, lanes);
+        QCOMPARE(lanes[0].workers[0].wrote, int64_t(42));
+        QVERIFY2(lanes[0].lostStep.contains("111") && lanes[0].lostStep.contains("222") && lanes[0].lostStep.contains("41"),
+                 qPrintable(lanes[0].lostStep));
+        // With a lock the reads differ (41, then 42): nothing is lost.
+        RunSample u = s;
+        u.lanes[0].newEvents = {EventRecord{0, 0, EventKind::RaceRead, 0, TransportKind::SharedMemory, 41, 0},
+                                EventRecord{1, 0, EventKind::RaceWrite, 0, TransportKind::SharedMemory, 42, 0},
+                                EventRecord{2, 1, EventKind::RaceRead, 1, TransportKind::SharedMemory, 42, 0},
+                                EventRecord{3, 1, EventKind::RaceWrite, 1, TransportKind::SharedMemory, 43, 0}};
+        QVERIFY(flowLanes(u, {})[0].lostStep.isEmpty());
+    }
+
     void processTableListsTheSamplesProcesses() {
         ProcessTableModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

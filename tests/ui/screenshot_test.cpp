@@ -129,6 +129,25 @@ private slots:
         w.stop();
     }
 
+    // A race in slow motion: each worker's own read and write of the counter, and a lost update
+    // spelled out when two of them read the same value.
+    void raceInSlowMotion() {
+        MainWindow w;
+        QVERIFY(showAt(w, {1600, 1000}));
+        ExperimentConfig c;
+        c.experiment = ExperimentKind::Race;
+        c.workers = 3;
+        c.sync = SyncMode::Mutex;
+        c.syncEnabled = false;
+        c.rate = 2;
+        QVERIFY(startFor(w, c, std::nullopt, 500));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.flowView()->figure()->lanes().empty() && !w.flowView()->figure()->lanes().front().lostStep.isEmpty(),
+                                 20000);
+        QTest::qWait(300);
+        shoot(w, "15-race-slow-motion-lost-update");
+        w.stop();
+    }
+
     void slowMotion() {
         MainWindow w;
         QVERIFY(showAt(w, {1600, 1000}));

@@ -82,7 +82,10 @@ inline void countWaitCall(WorkerSlot* s) {
     }
 }
 
-enum class EventKind : uint32_t { Sent, Received, Collision };
+// RaceRead / RaceWrite: a slow-motion race worker read the shared counter (seq = the value it
+// saw) or wrote it back (seq = the value it wrote), so a class sees an update get lost.
+enum class EventKind : uint32_t { Sent, Received, Collision, RaceRead, RaceWrite };
+inline constexpr uint32_t kEventKinds = 5;
 
 struct MessageEvent {
     std::atomic<uint64_t> stamp{0}; // index+1 once complete; readers re-check it (seqlock)
