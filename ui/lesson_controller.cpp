@@ -4,6 +4,8 @@
 #include <QLabel>
 #include <QMenu>
 
+#include <algorithm>
+
 namespace ipclab::ui {
 
 LessonController::LessonController(const QString& language, QStringList* errors, QObject* parent)
@@ -25,6 +27,16 @@ void LessonController::populate(QMenu* menu) {
     }
     if (lessons_.isEmpty()) menu->addAction(tr("No lessons found"))->setEnabled(false);
     menu->addSeparator();
+    // A presentation clicker sends Page Down / Page Up: the lessons follow it like slides.
+    QAction* next = menu->addAction(tr("&Next lesson"), this, [this] {
+        if (!lessons_.isEmpty()) emit lessonChosen(std::min(current_ + 1, static_cast<int>(lessons_.size()) - 1));
+    });
+    next->setShortcut(Qt::Key_PageDown);
+    QAction* previous = menu->addAction(tr("&Previous lesson"), this, [this] {
+        if (!lessons_.isEmpty()) emit lessonChosen(std::max(current_ - 1, 0));
+    });
+    previous->setShortcut(Qt::Key_PageUp);
+    for (QAction* a : {next, previous}) a->setShortcutContext(Qt::ApplicationShortcut);
     menu->addAction(tr("&Hide lesson text"), this, &LessonController::hideBanner);
 }
 

@@ -171,7 +171,7 @@ void MainWindow::buildPanels() {
     statusBar()->addWidget(statusRun_, 1);
     statusBar()->addPermanentWidget(progress_);
     keysHint_ = new QLabel(tr("Space start/stop · S sync · M primitive · T transport · O slow motion · P pause · "
-                              "Alt+1-4 chart · F11 leave"));
+                              "PgDn/PgUp lesson · Alt+1-4 chart · F11 leave"));
     keysHint_->hide(); // presenter mode only: the menus are out of reach there
     statusBar()->addPermanentWidget(keysHint_);
 }

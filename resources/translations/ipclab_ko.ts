@@ -675,6 +675,14 @@ lost updates: %2    inconsistent records: %3</source>
         <source>&lt;b&gt;Lesson %1 · %2&lt;/b&gt;&lt;br&gt;“%3” &lt;i&gt;(course material)&lt;/i&gt;&lt;br&gt;&lt;b&gt;Watch:&lt;/b&gt; %4</source>
         <translation>&lt;b&gt;레슨 %1 · %2&lt;/b&gt;&lt;br&gt;“%3” &lt;i&gt;(강의 자료)&lt;/i&gt;&lt;br&gt;&lt;b&gt;지켜볼 점:&lt;/b&gt; %4</translation>
     </message>
+    <message>
+        <source>&amp;Next lesson</source>
+        <translation>다음 레슨(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous lesson</source>
+        <translation>이전 레슨(&amp;P)</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::MainWindow</name>
@@ -979,10 +987,6 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>이 실험이 보여주는 숫자, 실시간 측정</translation>
     </message>
     <message>
-        <source>Space start/stop · S sync · M primitive · T transport · O slow motion · P pause · Alt+1-4 chart · F11 leave</source>
-        <translation>Space 시작/정지 · S 동기화 · M 기본 요소 · T 전송 방식 · O 슬로 모션 · P 일시 정지 · Alt+1-4 차트 · F11 나가기</translation>
-    </message>
-    <message>
         <source>Next sync pri&amp;mitive</source>
         <translation>다음 동기화 기본 요소(&amp;M)</translation>
     </message>
@@ -1077,6 +1081,10 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>Not exported: %1 has no data</source>
         <translation>내보내지 않음: %1에 데이터가 없습니다</translation>
+    </message>
+    <message>
+        <source>Space start/stop · S sync · M primitive · T transport · O slow motion · P pause · PgDn/PgUp lesson · Alt+1-4 chart · F11 leave</source>
+        <translation>Space 시작/정지 · S 동기화 · M 기본 요소 · T 전송 방식 · O 슬로 모션 · P 일시 정지 · PgDn/PgUp 레슨 · Alt+1-4 차트 · F11 나가기</translation>
     </message>
 </context>
 <context>
