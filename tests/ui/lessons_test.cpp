@@ -118,6 +118,23 @@ private slots:
         QVERIFY(listLiveObjects().empty());
     }
 
+    // A presentation clicker's Page Down / Page Up step through the lessons like slides.
+    void pageKeysStepThroughTheLessons() {
+        MainWindow w;
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(w.lessons()->lessons().size() >= 3);
+        w.applyLesson(0);
+        QTest::keyClick(&w, Qt::Key_PageDown);
+        QCOMPARE(w.lessons()->current(), 1);
+        QVERIFY(w.lessons()->banner()->text().contains(w.lessons()->lessons()[1].title.toHtmlEscaped()));
+        QVERIFY(w.config().experiment == w.lessons()->lessons()[1].config.experiment);
+        QTest::keyClick(&w, Qt::Key_PageUp);
+        QTest::keyClick(&w, Qt::Key_PageUp); // stays at the first
+        QCOMPARE(w.lessons()->current(), 0);
+    }
+
     void cleanupTestCase() {
         QSettings().clear();
         QVERIFY(listLiveObjects().empty());
