@@ -29,7 +29,10 @@ const char* kUsage =
     "  list       transports, sync modes, limits of this machine, live IPC Lab objects\n"
     "  bench      full path vs a bare loop of each mechanism, telemetry overhead\n"
     "  cleanup    remove kernel objects left by IPC Lab runs whose process died\n"
+    "  man        print this program's manual page (roff), made from this help\n"
+    "  completion print a bash completion script for ipclab-cli (source it, or install it)\n"
     "\n"
+    "Options without a command: --help, --version.\n"
     "Run 'ipclab-cli <command> --help' for the options of a command.\n"
     "\n"
     "exit status: 0 done; 1 the run failed (a system error); 2 bad arguments; 3 a worker died\n"
@@ -85,6 +88,8 @@ const CommandHelp kHelp[] = {
      "  --sizes     payload sizes (default 64,4k,64k)   --transports  (default all)\n"
      "  --quick     only the full-vs-bare tables\n"},
     {"cleanup", "usage: ipclab-cli cleanup\nRemoves shm segments, queues and directories of dead IPC Lab runs.\n"},
+    {"man", "usage: ipclab-cli man\nPrints the manual page, generated from the same help texts as --help.\n"},
+    {"completion", "usage: ipclab-cli completion bash\nPrints a bash completion script: commands, their options, transport and sync names.\n"},
 };
 
 const char* helpFor(const std::string& cmd) {
@@ -95,15 +100,87 @@ const char* helpFor(const std::string& cmd) {
 
 // The options each experiment command takes; anything else is refused, never silently ignored
 // (worker-internal options such as --experiment or --telemetry are not among them).
-bool appliesTo(const std::string& cmd, const std::string& flag) {
+const std::map<std::string, std::set<std::string>>& commandOptions() {
     static const std::map<std::string, std::set<std::string>> kOptions = {
         {"stream", {"--transport", "--producers", "--consumers", "--size", "--duration", "--rate", "--sync", "--nice", "--co-runners"}},
         {"race", {"--workers", "--sync", "--duration", "--hold-us", "--nice", "--co-runners"}},
         {"pingpong", {"--transport", "--size", "--duration", "--nice", "--co-runners"}},
         {"sweep", {"--transports", "--sizes", "--point-duration", "--nice"}},
     };
-    auto it = kOptions.find(cmd);
-    return it != kOptions.end() && it->second.count(flag);
+    return kOptions;
+}
+
+bool appliesTo(const std::string& cmd, const std::string& flag) {
+    auto it = commandOptions().find(cmd);
+    return it != commandOptions().end() && it->second.count(flag);
+}
+
+// roff: a backslash, and a line starting with '.' or '\'', would be read as requests.
+std::string roff(const std::string& text) {
+    std::string out;
+    bool lineStart = true;
+    for (char ch : text) {
+        if (lineStart && (ch == '.' || ch == '\'')) out += "\\&";
+        if (ch == '\\') out += "\\e";
+        else if (ch == '-') out += "\\-";
+        else out += ch;
+        lineStart = ch == '\n';
+    }
+    return out;
+}
+
+// The manual page, from the same texts --help prints: the two cannot drift apart.
+std::string manPage() {
+    std::string m = ".TH IPCLAB\\-CLI 1 \"\" \"IPC Lab " IPCLAB_VERSION "\" \"User Commands\"\n";
+    m += ".SH NAME\nipclab\\-cli \\- run inter\\-process communication experiments between real processes\n";
+    m += ".SH SYNOPSIS\n.B ipclab\\-cli\n.I command\n[\\fIoptions\\fR]\n";
+    m += ".SH DESCRIPTION\n.nf\n" + roff(kUsage) + ".fi\n.SH COMMANDS\n";
+    for (const auto& h : kHelp) m += ".SS " + std::string(h.name) + "\n.nf\n" + roff(h.text) + ".fi\n";
+    m += ".SH OUTPUT\nEvery experiment prints a table; with \\fB\\-\\-csv\\fR or \\fB\\-\\-json\\fR the same numbers as CSV or JSON.\n"
+         "System calls per message count the sending and the receiving side together: a pipe costs 2.\n";
+    m += ".SH EXIT STATUS\n0 done; 1 the run failed (a system error); 2 bad arguments; 3 a worker died during the run.\n";
+    m += ".SH FILES\n.TP\n.I /dev/shm/ipclab\\-<pid>\\-<hex>\\-*\nshared memory segments of a run (telemetry, rings, race area), mode 0600.\n"
+         ".TP\n.I /dev/mqueue/ipclab\\-<pid>\\-<hex>\\-*\nPOSIX message queues of a run.\n"
+         ".TP\n.I $XDG_RUNTIME_DIR/ipclab/\nprivate (0700) directory for FIFOs and record files; without \\fBXDG_RUNTIME_DIR\\fR, "
+         "\\fI/tmp/ipclab\\-<uid>/\\fR.\n"
+         ".PP\nEverything a run creates is removed when it ends; \\fBipclab\\-cli cleanup\\fR removes what a killed run of "
+         "this user left behind, and nothing else.\n";
+    m += ".SH ENVIRONMENT\n.TP\n.B IPCLAB_WORKER\nthe ipclab\\-worker program to run (default: beside ipclab\\-cli).\n";
+    m += ".SH SEE ALSO\n.BR ipclab (1)\n";
+    return m;
+}
+
+// Bash completion from the commands and the options each takes (the same tables the parser uses).
+std::string bashCompletion() {
+    std::string commands;
+    for (const auto& h : kHelp) commands += std::string(commands.empty() ? "" : " ") + h.name;
+    std::string transports, syncs;
+    for (TransportKind k : allTransports()) transports += std::string(transports.empty() ? "" : " ") + std::string(toString(k));
+    for (SyncMode m : allSyncModes()) syncs += std::string(syncs.empty() ? "" : " ") + std::string(toString(m));
+    std::string s = "# bash completion for ipclab-cli (generated by `ipclab-cli completion bash`)\n"
+                    "_ipclab_cli() {\n"
+                    "    local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n"
+                    "    if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
+                    "        COMPREPLY=($(compgen -W \"" + commands + " --help --version\" -- \"$cur\")); return\n"
+                    "    fi\n"
+                    "    case \"$prev\" in\n"
+                    "        --transport) COMPREPLY=($(compgen -W \"" + transports + "\" -- \"$cur\")); return;;\n"
+                    "        --sync) COMPREPLY=($(compgen -W \"" + syncs + "\" -- \"$cur\")); return;;\n"
+                    "        --nice) COMPREPLY=($(compgen -W \"idle 0 5 10 19\" -- \"$cur\")); return;;\n"
+                    "    esac\n"
+                    "    case \"${COMP_WORDS[1]}\" in\n";
+    for (const auto& [cmd, flags] : commandOptions()) {
+        std::string f = "--csv --json --help";
+        for (const auto& x : flags) f += " " + x;
+        s += "        " + cmd + ") COMPREPLY=($(compgen -W \"" + f + "\" -- \"$cur\"));;\n";
+    }
+    s += "        bench) COMPREPLY=($(compgen -W \"--duration --repeats --sizes --transports --quick --help\" -- \"$cur\"));;\n"
+         "        completion) COMPREPLY=($(compgen -W \"bash\" -- \"$cur\"));;\n"
+         "        *) COMPREPLY=($(compgen -W \"--help\" -- \"$cur\"));;\n"
+         "    esac\n"
+         "}\n"
+         "complete -F _ipclab_cli ipclab-cli\n";
+    return s;
 }
 
 int usageError(std::ostream& err, const std::string& msg) {
@@ -137,6 +214,20 @@ int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostre
         out << kUsage;
         return 0;
     }
+    if (cmd == "--version") {
+        out << "ipclab-cli " IPCLAB_VERSION "\n";
+        return 0;
+    }
+    if (cmd == "man" && argsIn.size() == 1) {
+        out << manPage();
+        return 0;
+    }
+    if (cmd == "completion" && argsIn.size() == 2 && argsIn[1] == "bash") {
+        out << bashCompletion();
+        return 0;
+    }
+    if (cmd == "completion" && (argsIn.size() != 2 || argsIn[1] != "--help"))
+        return usageError(err, "completion takes one shell: bash");
     if (!helpFor(cmd)) return usageError(err, "unknown command '" + cmd + "' (try --help)");
 
     enum class Format { Text, Csv, Json } format = Format::Text;

@@ -9,6 +9,10 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 test -x "$prefix/bin/ipclab-worker"
 out=$("$prefix/bin/ipclab-cli" stream --transport pipe --duration 0.3 --csv)
 echo "$out" | grep -q '^pipe,' || { echo "installed ipclab-cli gave no result: $out" >&2; exit 1; }
+"$prefix/bin/ipclab-cli" --version | grep -q '^ipclab-cli [0-9]'
+# The manual page and the bash completion, where man and bash-completion look.
+grep -q '^\.TH IPCLAB' "$prefix/share/man/man1/ipclab-cli.1"
+grep -q 'complete -F _ipclab_cli ipclab-cli' "$prefix/share/bash-completion/completions/ipclab-cli"
 if [ "$gui" = ON ]; then
     test -x "$prefix/bin/ipclab"
     grep -q '^Exec=ipclab$' "$prefix/share/applications/ipclab.desktop"

@@ -2,6 +2,9 @@
 #include "cli.h"
 
 #include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
 #include <sstream>
 
 using namespace ipclab;
@@ -121,4 +124,72 @@ TEST(Cli, BenchQuickPrintsFullOverBareAndTheSweepComparison) {
     EXPECT_NE(r.out.find("full_over_bare"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("bare_shm_over_best"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("shm        64"), std::string::npos) << r.out;
+}
+
+// The manual page and the bash completion come from the CLI's own help and option tables.
+namespace {
+std::string shell(const std::string& cmd) {
+    std::string out;
+    FILE* p = ::popen(cmd.c_str(), "r");
+    if (!p) return out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    ::pclose(p);
+    return out;
+}
+std::string tempFile(const std::string& content, const char* name) {
+    std::string path = std::string(::testing::TempDir()) + "/" + name;
+    std::ofstream(path) << content;
+    return path;
+}
+std::string firstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
+} // namespace
+
+TEST(CliDocs, VersionIsTheProjectVersion) {
+    Result r = cli({"--version"});
+    EXPECT_EQ(r.code, 0);
+    EXPECT_EQ(r.out.rfind("ipclab-cli ", 0), 0u) << r.out;
+    EXPECT_GT(r.out.size(), std::string("ipclab-cli \n").size());
+}
+
+TEST(CliDocs, TheManualPageRendersAndHasEveryCommandsHelp) {
+    Result r = cli({"man"});
+    ASSERT_EQ(r.code, 0);
+    std::string page = tempFile(r.out, "ipclab-cli.1");
+    std::string text = shell("MANWIDTH=200 MAN_KEEP_FORMATTING=0 man -l '" + page + "' 2>/dev/null");
+    if (text.empty()) text = shell("groff -man -Tutf8 -rLL=200n '" + page + "' 2>/dev/null");
+    // Overstrikes ("x\bx" bold, "_\bx" underline) as the terminal formatter writes them.
+    std::string plain;
+    for (char ch : text) {
+        if (ch == '\b') {
+            if (!plain.empty()) plain.pop_back();
+        } else {
+            plain += ch;
+        }
+    }
+    text = plain;
+    ASSERT_FALSE(text.empty()) << "neither man nor groff rendered the page";
+    EXPECT_NE(text.find("EXIT STATUS"), std::string::npos);
+    EXPECT_NE(text.find("/dev/shm/ipclab-"), std::string::npos);
+    for (const char* cmd : {"stream", "race", "pingpong", "sweep", "isolation", "list", "bench", "cleanup"}) {
+        // The page carries what `<cmd> --help` says: the usage line, word for word.
+        std::string usage = firstLine(cli({cmd, "--help"}).out);
+        EXPECT_NE(text.find(usage), std::string::npos) << usage;
+    }
+}
+
+TEST(CliDocs, BashCompletesCommandsOptionsAndNames) {
+    Result r = cli({"completion", "bash"});
+    ASSERT_EQ(r.code, 0);
+    std::string script = tempFile(r.out, "ipclab-cli.bash");
+    auto complete = [&](const std::string& words, int cword) {
+        return shell("bash --norc --noprofile -c 'source \"" + script + "\"; COMP_WORDS=(" + words + "); COMP_CWORD=" +
+                     std::to_string(cword) + "; _ipclab_cli; echo \"${COMPREPLY[*]}\"'");
+    };
+    EXPECT_EQ(complete("ipclab-cli st", 1), "stream\n");
+    EXPECT_EQ(complete("ipclab-cli stream --transport \"\"", 3), "shm pipe fifo unix tcp mqueue file\n");
+    std::string raceFlags = complete("ipclab-cli race --", 2);
+    EXPECT_NE(raceFlags.find("--workers"), std::string::npos) << raceFlags;
+    EXPECT_EQ(raceFlags.find("--transport"), std::string::npos) << raceFlags; // race takes none
+    EXPECT_EQ(cli({"completion", "fish"}).code, 2);
 }
