@@ -8,10 +8,69 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+
+namespace {
+// The options, once: the parser and the manual page are made from this table.
+struct GuiOption {
+    const char* name;
+    const char* valueName; // "" for a switch
+    const char* help;
+};
+const GuiOption kOptions[] = {
+    {"lesson", "N", "Open with lesson N set up (1, 2, ...; see the Lessons menu)."},
+    {"start", "", "Start the experiment at once (the lesson's, else the last one used)."},
+    {"presenter", "", "Open in presenter mode (full screen, the scene and one chart; F11 leaves)."},
+    {"lang", "code", "Language of the window: en or ko (default: the saved choice, else the system's)."},
+    {"bench-ui", "", "Benchmark: frame times and worker throughput with the UI attached vs headless."},
+    {"seconds", "s", "Length of each --bench-ui phase (default 10)."},
+    {"man", "", "Print this manual page (roff) and exit."},
+};
+const char* kDescription = "IPC Lab: inter-process communication, run for real.";
+
+std::string roffEscape(std::string s) {
+    std::string out;
+    for (char c : s) out += c == '-' ? std::string("\\-") : c == '\\' ? std::string("\\e") : std::string(1, c);
+    return out;
+}
+
+std::string manPage() {
+    std::string m = ".TH IPCLAB 1 \"\" \"IPC Lab " IPCLAB_VERSION "\" \"User Commands\"\n"
+                     ".SH NAME\nipclab \\- watch real processes exchange data through shared memory and message passing\n"
+                     ".SH SYNOPSIS\n.B ipclab\n[\\fIoptions\\fR] [\\fIlesson.ipclab\\-lesson\\fR]\n"
+                     ".SH DESCRIPTION\n" + roffEscape(kDescription) +
+                     " Worker processes (\\fBipclab\\-worker\\fR, visible in \\fBps\\fR) exchange data through shared memory, pipes, FIFOs, "
+                     "Unix sockets, TCP, POSIX message queues and files; the window shows the processes, the kernel objects and "
+                     "measured charts, and switches synchronization while they run. A file argument is a lesson of one's own "
+                     "(the JSON of the built\\-in lessons) to set up.\n.SH OPTIONS\n";
+    m += ".TP\n.B \\-h, \\-\\-help\nShow the options.\n.TP\n.B \\-v, \\-\\-version\nShow the version.\n";
+    for (const auto& o : kOptions) {
+        m += ".TP\n.B \\-\\-" + roffEscape(o.name);
+        if (*o.valueName) m += std::string(" \\fI") + o.valueName + "\\fR";
+        m += "\n" + roffEscape(o.help) + "\n";
+    }
+    m += ".SH KEYS\nSpace start/stop; S sync on/off; M next sync primitive; T next transport; O slow motion; P pause; "
+         "Del kill the selected worker; Page Down/Up next/previous lesson; Ctrl+1..9 a lesson; Alt+0..4 charts; "
+         "Ctrl+E export all; Ctrl+L lecture theme; F11 presenter mode; Ctrl+Q quit.\n"
+         ".SH SIGNALS\nSIGTERM, SIGINT and SIGHUP close the window the normal way: the workers are reaped and every "
+         "kernel object of the run is removed.\n"
+         ".SH FILES\n.TP\n.I ~/.config/IPC Lab/ipclab.conf\nsettings (last experiment, window, theme, language).\n"
+         ".TP\n.I ~/Pictures/IPC Lab/\nwhere exports go unless another folder is chosen.\n"
+         ".SH SEE ALSO\n.BR ipclab\\-cli (1)\n";
+    return m;
+}
+} // namespace
 
 int main(int argc, char** argv) {
+    // Before Qt starts: the manual page needs no screen (the build writes it).
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--man") == 0) {
+            std::fputs(manPage().c_str(), stdout);
+            return 0;
+        }
     // The benchmark needs no screen: default it to the offscreen platform before Qt starts.
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--bench-ui") == 0 && !std::getenv("QT_QPA_PLATFORM")) ::setenv("QT_QPA_PLATFORM", "offscreen", 1);
@@ -28,22 +87,19 @@ int main(int argc, char** argv) {
     QApplication::setDesktopFileName("ipclab");
 
     QCommandLineParser parser;
-    parser.setApplicationDescription("IPC Lab: inter-process communication, run for real.");
+    parser.setApplicationDescription(kDescription);
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption bench("bench-ui", "Benchmark: frame times and worker throughput with the UI attached vs headless.");
-    QCommandLineOption seconds("seconds", "Length of each --bench-ui phase (default 10).", "s", "10");
-    QCommandLineOption lang("lang", "Language of the window: en or ko (default: the saved choice, else the system's).", "code");
-    QCommandLineOption lesson("lesson", "Open with lesson N set up (1, 2, ...; see the Lessons menu).", "N");
-    QCommandLineOption startNow("start", "Start the experiment at once (the lesson's, else the last one used).");
-    QCommandLineOption presenter("presenter", "Open in presenter mode (full screen, the scene and one chart; F11 leaves).");
-    parser.addOption(bench);
-    parser.addOption(seconds);
-    parser.addOption(lang);
-    parser.addOption(lesson);
-    parser.addOption(startNow);
-    parser.addOption(presenter);
+    parser.addPositionalArgument("lesson-file", "A lesson of your own to set up (*.ipclab-lesson).", "[lesson-file]");
+    for (const auto& o : kOptions) {
+        QCommandLineOption opt(o.name, o.help);
+        if (*o.valueName) opt.setValueName(o.valueName);
+        if (std::strcmp(o.name, "seconds") == 0) opt.setDefaultValue("10");
+        parser.addOption(opt);
+    }
     parser.process(app);
+    const QString bench = "bench-ui", seconds = "seconds", lang = "lang", lesson = "lesson", startNow = "start",
+                  presenter = "presenter";
 
     if (parser.isSet(bench)) {
         bool ok = false;
@@ -75,6 +131,8 @@ int main(int argc, char** argv) {
         w.applyLesson(n - 1);
     }
     w.show();
+    if (!parser.positionalArguments().isEmpty() && !w.openLessonFile(parser.positionalArguments().front()))
+        fprintf(stderr, "ipclab: %s\n", qPrintable(w.lastError()));
     if (parser.isSet(presenter)) w.setPresenterMode(true);
     if (parser.isSet(startNow) && !w.start()) fprintf(stderr, "ipclab: could not start: %s\n", qPrintable(w.lastError()));
     return app.exec();

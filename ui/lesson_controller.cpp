@@ -1,6 +1,8 @@
 #include "lesson_controller.h"
 
 #include <QAction>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 
@@ -9,7 +11,8 @@
 namespace ipclab::ui {
 
 LessonController::LessonController(const QString& language, QStringList* errors, QObject* parent)
-    : QObject(parent), lessons_(LessonLibrary::load(LessonLibrary::kBuiltIn, language, errors)), banner_(new QLabel) {
+    : QObject(parent), lessons_(LessonLibrary::load(LessonLibrary::kBuiltIn, language, errors)), language_(language),
+      banner_(new QLabel) {
     banner_->setObjectName("lesson-banner");
     banner_->setWordWrap(true);
     banner_->setTextFormat(Qt::RichText);
@@ -51,5 +54,25 @@ void LessonController::show(int index) {
 }
 
 void LessonController::hideBanner() { banner_->hide(); }
+
+int LessonController::addFromFile(const QString& path, QString* error) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error) *error = tr("Cannot open %1: %2").arg(path, f.errorString());
+        return -1;
+    }
+    if (f.size() > 1024 * 1024) {
+        if (error) *error = tr("%1 is too large to be a lesson").arg(path);
+        return -1;
+    }
+    QString why;
+    auto lesson = LessonLibrary::parse(f.readAll(), QFileInfo(path).completeBaseName(), language_, &why);
+    if (!lesson) {
+        if (error) *error = tr("%1 is not a lesson: %2").arg(QFileInfo(path).fileName(), why);
+        return -1;
+    }
+    lessons_ << *lesson;
+    return static_cast<int>(lessons_.size()) - 1;
+}
 
 } // namespace ipclab::ui

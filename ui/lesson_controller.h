@@ -16,6 +16,8 @@ class LessonController : public QObject {
 public:
     // Loads the built-in lessons in `language`; broken ones are listed in *errors.
     LessonController(const QString& language, QStringList* errors, QObject* parent = nullptr);
+    // The file type of a lesson of one's own (registered as application/x-ipclab-lesson).
+    static constexpr const char* kFileSuffix = "ipclab-lesson";
 
     const QList<Lesson>& lessons() const { return lessons_; }
     int current() const { return current_; }
@@ -24,6 +26,9 @@ public:
     void populate(QMenu* menu);
     // Shows lesson `index` in the banner and makes it the current one.
     void show(int index);
+    // Adds a lesson from a file (a lecturer's own, *.ipclab-lesson: the same JSON as the built-in
+    // ones). Returns its index, or -1 with one sentence in *error.
+    int addFromFile(const QString& path, QString* error);
     void hideBanner();
 
 signals:
@@ -31,6 +36,7 @@ signals:
 
 private:
     QList<Lesson> lessons_;
+    QString language_;
     int current_ = -1;
     QLabel* banner_; // owned by the layout it is put into
 };

@@ -251,6 +251,9 @@ void MainWindow::buildMenus() {
     QAction* exportAll = file->addAction(tr("&Export all charts…"), this, &MainWindow::exportAllDialog);
     exportAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAll->setToolTip(tr("Every chart as PNG (2×, 3×), SVG, PDF and CSV, and the scene, into one folder"));
+    QAction* open = file->addAction(tr("&Open lesson file…"), this, &MainWindow::openLessonDialog);
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("A lesson of your own: the same JSON as the built-in ones, saved as *.ipclab-lesson"));
     QMenu* copy = file->addMenu(tr("&Copy image"));
     const QList<Exportable> items = exportables();
     for (int i = 0; i < items.size(); ++i) {
@@ -678,6 +681,23 @@ void MainWindow::applyLesson(int index) {
     lessons_->show(index);
     log(tr("Lesson %1: %2").arg(index + 1).arg(l.title));
     statusRun_->setText(tr("Lesson %1 is set up. Press Space to start it.").arg(index + 1));
+}
+
+bool MainWindow::openLessonFile(const QString& path) {
+    QString err;
+    int index = lessons_->addFromFile(path, &err);
+    if (index < 0) {
+        onError(err);
+        return false;
+    }
+    applyLesson(index);
+    return true;
+}
+
+void MainWindow::openLessonDialog() {
+    QString path = QFileDialog::getOpenFileName(this, tr("Open lesson file"), QDir::homePath(),
+                                                tr("IPC Lab lessons (*.%1 *.json)").arg(LessonController::kFileSuffix));
+    if (!path.isEmpty()) openLessonFile(path);
 }
 
 void MainWindow::loadSettings() {

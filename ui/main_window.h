@@ -65,6 +65,10 @@ public slots:
     void showLesson();
     // Sets the controls to a lesson's experiment (stopping a run first) and shows its claim.
     void applyLesson(int index);
+    // Opens a lesson file (*.ipclab-lesson) and sets it up; false (and an error dialog) if it
+    // is not one.
+    bool openLessonFile(const QString& path);
+    void openLessonDialog();
     // Closes the window (saving and cleaning up) and starts IPC Lab again, e.g. in a new language.
     void restart();
 

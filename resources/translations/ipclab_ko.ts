@@ -683,6 +683,18 @@ lost updates: %2    inconsistent records: %3</source>
         <source>&amp;Previous lesson</source>
         <translation>이전 레슨(&amp;P)</translation>
     </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a lesson</source>
+        <translation>%1은(는) 레슨이라기엔 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>%1 is not a lesson: %2</source>
+        <translation>%1은(는) 레슨이 아닙니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::MainWindow</name>
@@ -1085,6 +1097,22 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>Space start/stop · S sync · M primitive · T transport · O slow motion · P pause · PgDn/PgUp lesson · Alt+1-4 chart · F11 leave</source>
         <translation>Space 시작/정지 · S 동기화 · M 기본 요소 · T 전송 방식 · O 슬로 모션 · P 일시 정지 · PgDn/PgUp 레슨 · Alt+1-4 차트 · F11 나가기</translation>
+    </message>
+    <message>
+        <source>&amp;Open lesson file…</source>
+        <translation>레슨 파일 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>A lesson of your own: the same JSON as the built-in ones, saved as *.ipclab-lesson</source>
+        <translation>직접 만든 레슨: 기본 레슨과 같은 JSON을 *.ipclab-lesson으로 저장한 파일</translation>
+    </message>
+    <message>
+        <source>Open lesson file</source>
+        <translation>레슨 파일 열기</translation>
+    </message>
+    <message>
+        <source>IPC Lab lessons (*.%1 *.json)</source>
+        <translation>IPC Lab 레슨 (*.%1 *.json)</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QFile>
 #include <QtTest>
 
 using namespace ipclab;
@@ -133,6 +134,36 @@ private slots:
         QTest::keyClick(&w, Qt::Key_PageUp);
         QTest::keyClick(&w, Qt::Key_PageUp); // stays at the first
         QCOMPARE(w.lessons()->current(), 0);
+    }
+
+    // A lesson of one's own (*.ipclab-lesson, what double-clicking opens): set up like a
+    // built-in one; a file that is not a lesson is a clear error and changes nothing.
+    void aLessonFileOpensAndABadOneIsRefused() {
+        QTemporaryDir dir;
+        QString good = dir.filePath("pipes-for-week-3.ipclab-lesson");
+        QFile f(good);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"title": {"en": "Week 3: pipes"}, "claim": {"en": "A pipe copies every byte twice."},
+                   "watch": {"en": "Two system calls per message."},
+                   "args": ["--experiment", "stream", "--transport", "pipe", "--size", "4k"]})");
+        f.close();
+        MainWindow w;
+        int before = w.lessons()->lessons().size();
+        QVERIFY(w.openLessonFile(good));
+        QCOMPARE(w.lessons()->lessons().size(), before + 1);
+        QCOMPARE(w.lessons()->current(), before);
+        QVERIFY(w.lessons()->banner()->text().contains("Week 3: pipes"));
+        QVERIFY(w.config().transport == TransportKind::Pipe);
+        QCOMPARE(w.config().messageSize, 4096u);
+        QString bad = dir.filePath("not-a-lesson.ipclab-lesson");
+        QFile b(bad);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write("{ this is not json");
+        b.close();
+        QVERIFY(!w.openLessonFile(bad));
+        QVERIFY(w.lastError().contains("not-a-lesson"));
+        QCOMPARE(w.lessons()->lessons().size(), before + 1);
+        QVERIFY(!w.openLessonFile(dir.filePath("missing.ipclab-lesson")));
     }
 
     void cleanupTestCase() {
