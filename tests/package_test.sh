@@ -19,6 +19,12 @@ dpkg-deb -x "$deb" "$root"
 out=$("$root/usr/bin/ipclab-cli" stream --transport pipe --duration 0.5 --csv)
 echo "$out" | grep -q '^pipe,' || { echo "the packaged ipclab-cli gave no result: $out" >&2; exit 1; }
 QT_QPA_PLATFORM=offscreen "$root/usr/bin/ipclab" --version | grep -q "$version"
+# The icon: scalable, and PNG at the hicolor sizes for menus that do not read SVG.
+test -s "$root/usr/share/icons/hicolor/scalable/apps/ipclab.svg"
+for size in 16 32 48 256; do
+    file "$root/usr/share/icons/hicolor/${size}x${size}/apps/ipclab.png" | grep -q "${size} x ${size}" ||
+        { echo "no ${size}x${size} icon" >&2; exit 1; }
+done
 # Each manual page renders (man -l reads the compressed page as installed).
 for page in ipclab ipclab-cli ipclab-worker; do
     MANWIDTH=100 man -l "$root/usr/share/man/man1/$page.1.gz" 2>/dev/null | grep -q '^NAME' ||
