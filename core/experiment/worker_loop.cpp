@@ -167,7 +167,14 @@ int produce(Ctx& c, ControlBlock& control, T* transport) {
             c.tslot->bytes.add(credit * c.cfg.messageSize);
         }
         // At full speed the next message follows at once (the medium may publish a few together).
-        if (transport->sendBuilt(builder, seq, now, full, follow.rate() == 0) != IoStatus::Ok) break;
+        IoStatus sent = transport->sendBuilt(builder, seq, now, full, follow.rate() == 0);
+        if (sent == IoStatus::Paused) {
+            // The ring is full and the run paused: pause here too (the top of the loop hands the
+            // count back, acknowledges and sleeps), then send this same message again.
+            returnCredit();
+            continue;
+        }
+        if (sent != IoStatus::Ok) break;
         --credit;
         if (full && c.publish && sampleEvent(seq, follow.rate()))
             c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Sent, static_cast<uint32_t>(c.args.roleIndex),

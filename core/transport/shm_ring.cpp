@@ -271,7 +271,7 @@ ShmRing::Status ShmRing::tryPop(std::span<std::byte> out, std::size_t& length, S
     return st;
 }
 
-ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& control, WorkerSlot* slot) {
+ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& control, WorkerSlot* slot, bool yieldToPause) {
     RingHeader& h = header();
     SwitchableLock lock(h.locks, control, slot);
     for (int spins = 0;; ++spins) {
@@ -283,6 +283,7 @@ ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& contro
             return st;
         }
         if (st == Status::Stopped || control.runCommand() == RunCommand::Stop) return Status::Stopped;
+        if (yieldToPause && control.runCommand() == RunCommand::Pause) return Status::Paused;
         if (waitBriefly(spins, slot)) continue;
         uint32_t seen = registerWaiter(h.spaceSeq, h.spaceWaiters, slot);
         st = tryPush(msg, control.effectiveSync(), lock, died);

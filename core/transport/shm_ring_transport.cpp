@@ -45,7 +45,11 @@ IoStatus ShmRingTransport::sendBuiltSlowly(MessageBuilder& builder, uint64_t seq
                         a->b->buildInto(dst, a->seq, a->sendNs, a->full);
                     },
                     &args};
-    return ring_.push(src, *ctx_.control, ctx_.slot) == ShmRing::Status::Ok ? IoStatus::Ok : IoStatus::Closed;
+    switch (ring_.push(src, *ctx_.control, ctx_.slot, /*yieldToPause=*/true)) {
+    case ShmRing::Status::Ok: return IoStatus::Ok;
+    case ShmRing::Status::Paused: return IoStatus::Paused;
+    default: return IoStatus::Closed;
+    }
 }
 
 void ShmRingTransport::flush() {

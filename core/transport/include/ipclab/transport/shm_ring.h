@@ -67,7 +67,8 @@ struct FrameSource {
 
 class ShmRing {
 public:
-    enum class Status { Ok, Full, Empty, Stopped, Corrupt };
+    // Paused: the ring is full and the run is paused (push with yieldToPause only).
+    enum class Status { Ok, Full, Empty, Stopped, Corrupt, Paused };
 
     // Creates the segment with room for `slotCount` messages of up to `slotSize` bytes.
     // With `singleProducerConsumer` the ring promises one writer and one reader for its life:
@@ -84,7 +85,10 @@ public:
     void setProcesses(int processes);
     // Blocking push/pop: spin briefly, then sleep on a futex. Return Stopped if the control
     // block says stop while waiting (pop returns Empty after `idleTimeoutNs` with no data).
-    Status push(const FrameSource& msg, const ControlBlock& control, WorkerSlot* slot);
+    // With yieldToPause, a writer that finds the ring full while the run is paused returns
+    // Paused instead of waiting: its reader is paused too, so no room will come until the run
+    // resumes, and the writer should pause like everyone else (and acknowledge it).
+    Status push(const FrameSource& msg, const ControlBlock& control, WorkerSlot* slot, bool yieldToPause = false);
     Status push(std::span<const std::byte> msg, const ControlBlock& control, WorkerSlot* slot) {
         return push(FrameSource::copyOf(msg), control, slot);
     }

@@ -21,7 +21,9 @@ class MessageBuilder;
 struct ControlBlock;
 struct WorkerSlot;
 
-enum class IoStatus { Ok, Timeout, Closed };
+// Paused: nothing was sent because the medium is full and the run is paused (the shared-memory
+// ring's producer path only); send the same message again after the pause.
+enum class IoStatus { Ok, Timeout, Closed, Paused };
 
 // What a worker needs to reach one channel end: a spec string, and an fd to inherit (or -1).
 // For inherited fds the spawner rewrites the spec to "fd:<number in the child>".
