@@ -206,6 +206,11 @@ void FlowFigure::renderIfDue() {
 void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->setRenderHint(QPainter::Antialiasing);
     p->fillRect(boundingRect(), theme_.lecture ? Qt::white : QColor(248, 249, 252));
+    if (!isolation_.isEmpty()) {
+        // Two address spaces, no kernel path: the result takes the whole figure.
+        paintIsolation(p);
+        return;
+    }
     // Kernel space background and the boundary every system call crosses.
     p->fillRect(QRectF(0, kBoundaryY, kWidth, kHeight - kBoundaryY), theme_.lecture ? QColor(240, 240, 240) : QColor(232, 236, 245));
     QPen boundary(QColor(70, 70, 90), 2, Qt::DashLine);
@@ -216,10 +221,6 @@ void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->drawText(QRectF(8, 4, 400, 20), Qt::AlignLeft, tr("USER SPACE (each process: its own address space)"));
     p->drawText(QRectF(8, kBoundaryY + 4, 400, 20), Qt::AlignLeft, tr("KERNEL SPACE (reached only by system calls)"));
 
-    if (!isolation_.isEmpty()) {
-        paintIsolation(p);
-        return;
-    }
     if (lanes_.empty()) {
         p->setFont(theme_.font(12));
         p->drawText(QRectF(0, 140, kWidth, 60), Qt::AlignCenter,
@@ -443,12 +444,28 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
 }
 
 void FlowFigure::paintIsolation(QPainter* p) {
-    p->setPen(Qt::black);
-    p->setFont(theme_.font(10));
-    double y = 40;
+    // The result is the whole lesson: large and wrapped. Its sections (separated by empty lines):
+    // the claim, the private values (grey), the shared ones (blue), the conclusion; the first
+    // line of each in bold.
+    double y = 36;
+    int section = 0;
+    bool first = true;
     for (const QString& line : isolation_) {
-        p->drawText(QRectF(30, y, kWidth - 60, 26), Qt::AlignLeft | Qt::AlignVCenter, line);
-        y += line.isEmpty() ? 12 : 28;
+        if (line.isEmpty()) {
+            y += 14;
+            ++section;
+            first = true;
+            continue;
+        }
+        QFont f = theme_.font(section == 0 ? 14 : 12);
+        f.setBold(first && section != 1);
+        first = false;
+        p->setFont(f);
+        p->setPen(section == 1 ? QColor(70, 70, 70) : section == 2 ? QColor(30, 70, 160) : QColor(0, 0, 0));
+        QRectF box(30, y, kWidth - 60, kHeight - y);
+        QRectF used = p->boundingRect(box, Qt::AlignLeft | Qt::TextWordWrap, line);
+        p->drawText(box, Qt::AlignLeft | Qt::TextWordWrap, line);
+        y += used.height() + 8;
     }
 }
 

@@ -359,6 +359,10 @@ void MainWindow::clearResults() {
 
 bool MainWindow::start() {
     ExperimentConfig c = config();
+    if (!chartsHiddenFor_.isEmpty()) {
+        if (auto* right = findChild<QSplitter*>("scene-charts")) right->restoreState(chartsHiddenFor_);
+        chartsHiddenFor_.clear();
+    }
     lastError_.clear();
     charts_->clearData();
     flow_->clear();
@@ -516,6 +520,13 @@ void MainWindow::showIsolationResult() {
         lines << QString() << tr("Same address, private values kept apart; shared values cross. Measured, not simulated.");
     }
     flow_->showIsolation(lines);
+    // Nothing is charted in this lesson: the result gets the whole column instead of sitting
+    // above empty charts (the next Start gives the charts their place back).
+    charts_->reset();
+    if (auto* right = findChild<QSplitter*>("scene-charts"); right && chartsHiddenFor_.isEmpty()) {
+        chartsHiddenFor_ = right->saveState();
+        right->setSizes({1, 0});
+    }
     log(tr("Isolation finished: %1 processes reported").arg(t.rows.size()));
 }
 
@@ -678,6 +689,7 @@ void MainWindow::applyLesson(int index) {
     if (controller_->running()) stop();
     setConfig(l.config);
     setCompare(l.compare.has_value(), l.compare.value_or(TransportKind::Pipe));
+    clearResults(); // the last lesson's charts and scene do not describe this one
     lessons_->show(index);
     log(tr("Lesson %1: %2").arg(index + 1).arg(l.title));
     statusRun_->setText(tr("Lesson %1 is set up. Press Space to start it.").arg(index + 1));

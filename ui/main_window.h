@@ -120,6 +120,7 @@ private:
     QString lastError_;
     bool chartDue_ = false;
     bool exporting_ = false;
+    QByteArray chartsHiddenFor_; // the splitter as it was before an isolation result took it
 
     QAction* startAction_;
     QAction* pauseAction_;

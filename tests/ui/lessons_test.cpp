@@ -4,7 +4,9 @@
 #include "lesson_library.h"
 #include "chart_tabs.h"
 #include "experiment_panel.h"
+#include "flow_view.h"
 #include "lesson_controller.h"
+#include "time_chart.h"
 #include "main_window.h"
 #include "process_panel.h"
 #include "ipclab/base/object_names.h"
@@ -117,6 +119,25 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
         }
         QVERIFY(listLiveObjects().empty());
+    }
+
+    // Another lesson, even of the same experiment, starts with clean charts and an empty scene.
+    void anotherLessonClearsTheLastOnesCharts() {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        int race = -1;
+        for (int i = 0; i < w.lessons()->lessons().size(); ++i)
+            if (w.lessons()->lessons()[i].config.experiment == ExperimentKind::Race) race = i;
+        QVERIFY(race >= 0);
+        w.applyLesson(race);
+        QVERIFY(w.start());
+        QTRY_VERIFY_WITH_TIMEOUT(w.charts()->throughput()->pointCount() > 10, 8000);
+        w.stop();
+        QVERIFY(w.charts()->throughput()->pointCount() > 0); // Stop keeps the run on screen
+        w.applyLesson(race); // the same lesson again: a new start
+        QCOMPARE(w.charts()->throughput()->pointCount(), 0);
+        QVERIFY(w.flowView()->figure()->isEmpty());
     }
 
     // A presentation clicker's Page Down / Page Up step through the lessons like slides.

@@ -148,6 +148,27 @@ private slots:
         w.stop();
     }
 
+    // The isolation lesson's result: the same address, two values; large enough to read.
+    void isolationResult() {
+        MainWindow w;
+        QVERIFY(showAt(w, {1600, 1000}));
+        ExperimentConfig c;
+        c.experiment = ExperimentKind::Isolation;
+        w.setConfig(c);
+        QSignalSpy done(&w.controller(), &RunController::isolationFinished);
+        QVERIFY(w.start());
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 10000);
+        QTest::qWait(300);
+        QImage img = w.grab().toImage();
+        QVERIFY(img.save(QDir(dir_).filePath("16-isolation-result.png")));
+        QVERIFY(colours(img) > 50);
+        QVERIFY(!w.charts()->isVisible() || w.charts()->height() == 0); // no empty charts under it
+        w.setConfig(ExperimentConfig{}); // a stream: the charts come back on Start
+        QVERIFY(w.start());
+        QTRY_VERIFY(w.charts()->height() > 100);
+        w.stop();
+    }
+
     void slowMotion() {
         MainWindow w;
         QVERIFY(showAt(w, {1600, 1000}));
