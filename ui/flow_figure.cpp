@@ -389,8 +389,13 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->setFont(theme_.font(7));
         // A medium of known depth (a message queue's mq_maxmsg) says "n of depth"; where the
         // kernel counts bytes, the bar is against a 64 KiB buffer's worth and says only n.
-        QString held = l.capacityKnown ? tr("%1 of %2 messages in the queue").arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0))
-                                       : tr("%1 messages in flight").arg(QString::number(l.inFlight, 'f', 0));
+        int n = static_cast<int>(l.inFlight);
+        // (Singular and plural spelled out: without an English translation file Qt's %n would
+        // print "message(s)".)
+        QString cap = QString::number(l.capacity, 'f', 0);
+        QString held = l.capacityKnown ? (n == 1 ? tr("1 of %1 messages in the queue").arg(cap)
+                                                 : tr("%1 of %2 messages in the queue").arg(n).arg(cap))
+                                       : (n == 1 ? tr("1 message in flight") : tr("%1 messages in flight").arg(n));
         // Two lines below the bar: how much is held, then what the kernel does with it.
         p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter,
                     held + "\n" + tr("the kernel copies every byte twice"));

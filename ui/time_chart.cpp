@@ -110,7 +110,11 @@ void TimeChart::clearData() {
 void TimeChart::add(const RunSample& sample) {
     if (sample.lanes.empty()) return; // a sweep or isolation run: keep the last run on screen
     QStringList names;
-    for (const auto& l : sample.lanes) names << nameOf(l.config.transport);
+    shortLanes_.clear();
+    for (const auto& l : sample.lanes) {
+        names << nameOf(l.config.transport);
+        shortLanes_ << QString::fromUtf8(toString(l.config.transport).data()); // "shm", "pipe": the CLI's names
+    }
     if (sample.index == 0 || names != sampleLanes_ || sample.experiment != sampleKind_) {
         points_.assign(sample.lanes.size(), {});
         marks_.clear();
@@ -140,7 +144,10 @@ void TimeChart::reset() {
 
 void TimeChart::refresh() {
     if (points_.empty()) return;
-    ensureSeries(static_cast<int>(points_.size()), sampleLanes_, sampleKind_);
+    // Two lanes' legend ("shared memory: msgs/s" x 4) does not fit a narrow chart: Qt would cut
+    // it to "shared memory: ...". There the lanes go by their short names.
+    bool compact = points_.size() > 1 && width() < 1100;
+    ensureSeries(static_cast<int>(points_.size()), compact ? shortLanes_ : sampleLanes_, sampleKind_);
 
     double t1 = 0, leftMax = 0, rightMax = 0;
     for (const auto& lane : points_) {

@@ -63,6 +63,7 @@ private:
     std::vector<HistoryMark> marks_;
     double windowS_ = 60;
     QStringList sampleLanes_;   // lane names of the kept points
+    QStringList shortLanes_;    // the same, short ("shm", "pipe"), for a narrow chart
     ExperimentKind sampleKind_ = ExperimentKind::Stream;
     int lanes_ = -1;
     QStringList laneNames_;

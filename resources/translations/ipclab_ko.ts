@@ -617,14 +617,6 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>메시지당 데이터 이동 시스템 콜 %1회 (송신 %2 + 수신 %3), 대기 %4회</translation>
     </message>
     <message>
-        <source>%1 of %2 messages in the queue</source>
-        <translation>큐: 메시지 %2개 중 %1개</translation>
-    </message>
-    <message>
-        <source>%1 messages in flight</source>
-        <translation>전송 중인 메시지 %1개</translation>
-    </message>
-    <message>
         <source>the kernel copies every byte twice</source>
         <translation>커널이 모든 바이트를 두 번 복사합니다</translation>
     </message>
@@ -651,6 +643,22 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>slow motion: each worker reads the counter, waits, then writes it back (values as published)</source>
         <translation>슬로 모션: 각 워커가 카운터를 읽고, 기다렸다가, 다시 씁니다 (워커가 게시한 값)</translation>
+    </message>
+    <message>
+        <source>1 of %1 messages in the queue</source>
+        <translation>큐: 메시지 %1개 중 1개</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages in the queue</source>
+        <translation>큐: 메시지 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>1 message in flight</source>
+        <translation>전송 중인 메시지 1개</translation>
+    </message>
+    <message>
+        <source>%1 messages in flight</source>
+        <translation>전송 중인 메시지 %1개</translation>
     </message>
 </context>
 <context>
