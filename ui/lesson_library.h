@@ -24,10 +24,14 @@ struct Lesson {
 class LessonLibrary {
 public:
     static constexpr const char* kBuiltIn = ":/lessons";
+    // A lecturer's own lessons: <user data>/lessons (e.g. ~/.local/share/IPC Lab/ipclab/lessons),
+    // *.json or *.ipclab-lesson, listed after the built-in ones.
+    static QString userFolder();
 
-    // Parses one lesson; on failure returns nullopt and one sentence in *error.
+    // Parses one lesson; on failure returns nullopt and one sentence in *error naming the field.
     static std::optional<Lesson> parse(const QByteArray& json, const QString& id, const QString& language, QString* error);
-    // Every *.json in `dir`, sorted by id. Broken files are skipped and reported in *errors.
+    // Every *.json and *.ipclab-lesson in `dir`, sorted by name. Broken files are skipped and
+    // reported in *errors as "<file>: field "<name>": <why>".
     static QList<Lesson> load(const QString& dir, const QString& language, QStringList* errors = nullptr);
 };
 

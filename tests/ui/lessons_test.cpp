@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QFile>
+#include <QDir>
 #include <QtTest>
 
 using namespace ipclab;
@@ -57,14 +58,14 @@ private slots:
     void brokenLessonsAreClearErrors() {
         QString err;
         QVERIFY(!LessonLibrary::parse("{", "x", "en", &err));
-        QVERIFY2(err.startsWith("lesson x:"), qPrintable(err));
+        QVERIFY2(err.contains("not valid JSON"), qPrintable(err));
         const QByteArray texts = R"("title":{"en":"t"},"claim":{"en":"c"},"watch":{"en":"w"})";
         QVERIFY(!LessonLibrary::parse("{" + texts + R"(,"args":["--transport","warp"]})", "y", "en", &err));
-        QVERIFY2(err.contains("unknown transport"), qPrintable(err));
+        QVERIFY2(err.contains("unknown transport") && err.contains("field \"args\""), qPrintable(err));
         QVERIFY(!LessonLibrary::parse("{" + texts + R"(,"args":[],"compare":"shm"})", "z", "en", &err));
         QVERIFY2(err.contains("message-passing"), qPrintable(err));
         QVERIFY(!LessonLibrary::parse(R"({"args":[]})", "w", "en", &err));
-        QVERIFY2(err.contains("title"), qPrintable(err));
+        QVERIFY2(err.contains("field \"title\""), qPrintable(err));
         // A missing translation falls back to English; a good file in a folder with a bad one still loads.
         auto ok = LessonLibrary::parse("{" + texts + R"(,"args":["--experiment","race","--workers","3"]})", "ok", "ko", &err);
         QVERIFY(ok && ok->title == "t" && ok->config.workers == 3);
@@ -78,6 +79,35 @@ private slots:
         QStringList errors;
         QCOMPARE(LessonLibrary::load(dir.path(), "en", &errors).size(), 1);
         QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.front().contains("b.json"), qPrintable(errors.front())); // names the file
+    }
+
+    // A lecturer's own lessons in the user data folder appear in the menu after the built-in
+    // ones; a broken one is reported in the event log with its file and field, the rest load.
+    void lessonsInTheUserFolderAppearAndBrokenOnesSayWhere() {
+        QTemporaryDir data;
+        QByteArray oldData = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", data.path().toUtf8());
+        QString folder = LessonLibrary::userFolder();
+        QVERIFY(folder.startsWith(data.path()));
+        QVERIFY(QDir().mkpath(folder));
+        QFile good(folder + "/week3.ipclab-lesson"), bad(folder + "/week4.json");
+        QVERIFY(good.open(QIODevice::WriteOnly) && bad.open(QIODevice::WriteOnly));
+        good.write(R"({"title":{"en":"Week 3, my own"},"claim":{"en":"c"},"watch":{"en":"w"},"args":["--transport","pipe"]})");
+        bad.write(R"({"title":{"en":"Week 4"},"claim":{"en":"c"},"watch":{"en":"w"},"args":["--size","0"]})");
+        good.close();
+        bad.close();
+        {
+            MainWindow w;
+            QStringList titles;
+            for (const Lesson& l : w.lessons()->lessons()) titles << l.title;
+            QCOMPARE(titles.back(), QString("Week 3, my own"));
+            QVERIFY(!titles.contains("Week 4"));
+            QString log = w.processPanel()->eventLog().join('\n');
+            QVERIFY2(log.contains("week4.json") && log.contains("field \"args\""), qPrintable(log));
+        }
+        if (oldData.isNull()) qunsetenv("XDG_DATA_HOME");
+        else qputenv("XDG_DATA_HOME", oldData);
     }
 
     void everyLessonSetsTheControlsAndRuns() {
