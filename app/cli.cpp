@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "roff.h"
 
 #include "ipclab/base/error.h"
 #include "ipclab/experiment/experiment_runner.h"
@@ -113,20 +114,6 @@ const std::map<std::string, std::set<std::string>>& commandOptions() {
 bool appliesTo(const std::string& cmd, const std::string& flag) {
     auto it = commandOptions().find(cmd);
     return it != commandOptions().end() && it->second.count(flag);
-}
-
-// roff: a backslash, and a line starting with '.' or '\'', would be read as requests.
-std::string roff(const std::string& text) {
-    std::string out;
-    bool lineStart = true;
-    for (char ch : text) {
-        if (lineStart && (ch == '.' || ch == '\'')) out += "\\&";
-        if (ch == '\\') out += "\\e";
-        else if (ch == '-') out += "\\-";
-        else out += ch;
-        lineStart = ch == '\n';
-    }
-    return out;
 }
 
 // The manual page, from the same texts --help prints: the two cannot drift apart.

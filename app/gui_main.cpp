@@ -2,6 +2,7 @@
 #include "lesson_controller.h"
 #include "main_window.h"
 #include "quit_on_signal.h"
+#include "roff.h"
 #include "translations.h"
 #include "ui_bench.h"
 
@@ -31,26 +32,20 @@ const GuiOption kOptions[] = {
 };
 const char* kDescription = "IPC Lab: inter-process communication, run for real.";
 
-std::string roffEscape(std::string s) {
-    std::string out;
-    for (char c : s) out += c == '-' ? std::string("\\-") : c == '\\' ? std::string("\\e") : std::string(1, c);
-    return out;
-}
-
 std::string manPage() {
     std::string m = ".TH IPCLAB 1 \"\" \"IPC Lab " IPCLAB_VERSION "\" \"User Commands\"\n"
                      ".SH NAME\nipclab \\- watch real processes exchange data through shared memory and message passing\n"
                      ".SH SYNOPSIS\n.B ipclab\n[\\fIoptions\\fR] [\\fIlesson.ipclab\\-lesson\\fR]\n"
-                     ".SH DESCRIPTION\n" + roffEscape(kDescription) +
+                     ".SH DESCRIPTION\n" + ipclab::roff(kDescription) +
                      " Worker processes (\\fBipclab\\-worker\\fR, visible in \\fBps\\fR) exchange data through shared memory, pipes, FIFOs, "
                      "Unix sockets, TCP, POSIX message queues and files; the window shows the processes, the kernel objects and "
                      "measured charts, and switches synchronization while they run. A file argument is a lesson of one's own "
                      "(the JSON of the built\\-in lessons) to set up.\n.SH OPTIONS\n";
     m += ".TP\n.B \\-h, \\-\\-help\nShow the options.\n.TP\n.B \\-v, \\-\\-version\nShow the version.\n";
     for (const auto& o : kOptions) {
-        m += ".TP\n.B \\-\\-" + roffEscape(o.name);
+        m += ".TP\n.B \\-\\-" + ipclab::roff(o.name);
         if (*o.valueName) m += std::string(" \\fI") + o.valueName + "\\fR";
-        m += "\n" + roffEscape(o.help) + "\n";
+        m += "\n" + ipclab::roff(o.help) + "\n";
     }
     m += ".SH KEYS\nSpace start/stop; S sync on/off; M next sync primitive; T next transport; O slow motion; P pause; "
          "Del kill the selected worker; Page Down/Up next/previous lesson; Ctrl+1..9 a lesson; Alt+0..4 charts; "

@@ -150,8 +150,7 @@ void FlowView::spawn(int lane, const FlowLane& l, double seconds) {
         int k = 0;
         for (FlowToken& t : figure_->tokens()) {
             if (t.lane != lane || !t.waits) continue;
-            auto [start, end] = figure_->mediumSpan(t);
-            t.holdAt = std::max(start, end - 0.012 - 0.022 * k++);
+            t.holdAt = std::max(t.mediumFrom, t.mediumTo - 0.012 - 0.022 * k++); // the span kept at spawn
         }
         return;
     }

@@ -158,15 +158,14 @@ void RunController::tick() {
     for (auto& lp : lanes_) {
         Lane& l = *lp;
         // Deaths are reported and marked in the sample that shows them.
-        for (const WorkerInfo& w : l.run->reap()) {
+        next.lanes.push_back(l.sampler->sample(l.config, [&](const WorkerInfo& w) {
             bool bad = w.exit.signaled || w.exit.code != 0;
-            if (!bad && !w.killedByUs) continue;
+            if (!bad && !w.killedByUs) return;
             QString msg = tr("%1 worker %2 (%3) %4")
                               .arg(nameOf(l.config.transport), QString::number(w.pid), nameOf(w.role), describeExit(w.exit));
             l.sampler->mark(l.sampler->now(), tr("worker %1 died").arg(w.pid).toStdString());
             emit workerExited(msg);
-        }
-        next.lanes.push_back(l.sampler->sample(l.config));
+        }));
     }
     sample_ = std::move(next);
     if (pendingAck_ && !lanes_.empty()) {

@@ -23,9 +23,10 @@ double RunSampler::now() const {
     return n > s ? static_cast<double>(n - s) / 1e9 : 0.0;
 }
 
-LaneSample RunSampler::sample(const ExperimentConfig& config) {
+LaneSample RunSampler::sample(const ExperimentConfig& config, const std::function<void(const WorkerInfo&)>& onExit) {
     LaneSample out;
-    run_.reap(); // whoever reaps first reports the deaths; the statuses land in run_.workers()
+    for (const WorkerInfo& w : run_.reap()) // the statuses also land in run_.workers()
+        if (onExit) onExit(w);
 
     out.config = config;
     out.dataObjectName = run_.dataObjectName();

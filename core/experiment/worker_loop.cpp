@@ -102,6 +102,16 @@ bool paceUntil(uint64_t due, ControlFollower& follow) {
     }
 }
 
+// Rate limiting: waits for the next due time (false if the run stops meanwhile) and sets the
+// one after it; a late start does not make up for lost time with a burst. Returns the period.
+bool paceNext(uint64_t& nextDue, double rate, ControlFollower& follow, uint64_t* period = nullptr) {
+    if (!paceUntil(nextDue, follow)) return false;
+    uint64_t p = static_cast<uint64_t>(1e9 / rate), now = monotonicNs();
+    nextDue = (nextDue + p < now) ? now + p : nextDue + p;
+    if (period) *period = p;
+    return true;
+}
+
 struct Ctx {
     const ExperimentConfig& cfg;
     const WorkerArgs& args;
@@ -151,12 +161,7 @@ int produce(Ctx& c, ControlBlock& control, T* transport) {
             transport->flush();
             if (!follow.keepGoing()) break;
         }
-        if (double rate = follow.rate(); rate > 0) {
-            if (!paceUntil(nextDue, follow)) break;
-            uint64_t period = static_cast<uint64_t>(1e9 / rate);
-            uint64_t now = monotonicNs();
-            nextDue = (nextDue + period < now) ? now + period : nextDue + period; // no catch-up bursts
-        }
+        if (double rate = follow.rate(); rate > 0 && !paceNext(nextDue, rate, follow)) break;
         // Every message is checked in full and time-stamped when a race can tear it (sync off)
         // or when the run is slow; otherwise 1 in kFullCheckEvery (see message.h).
         bool full = fullCheckDue(seq, follow.sync() == SyncMode::None || follow.rate() > 0);
@@ -271,9 +276,8 @@ int runRace(Ctx& c) {
         if (double rate = follow.rate(); rate > 0) {
             // Slow motion: one update at a time, with a pause between reading the counter and
             // writing it back, and both published, so a class can watch an update get lost.
-            if (!paceUntil(nextDue, follow)) break;
-            uint64_t period = static_cast<uint64_t>(1e9 / rate), now = monotonicNs();
-            nextDue = (nextDue + period < now) ? now + period : nextDue + period;
+            uint64_t period = 0;
+            if (!paceNext(nextDue, rate, follow, &period)) break;
             if (!lock.acquire(mode, ownerDied)) break;
             if (ownerDied) control.mutexRecoveries.fetch_add(1);
             uint32_t me = static_cast<uint32_t>(c.args.slot), who = static_cast<uint32_t>(c.args.roleIndex);

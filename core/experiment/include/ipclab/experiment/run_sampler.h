@@ -5,6 +5,7 @@
 #include "ipclab/experiment/experiment_run.h"
 #include "ipclab/experiment/run_sample.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,7 +26,9 @@ public:
     double now() const;
     // The lane at this instant (workers that exited are reaped first, so their exit status is
     // in it). `config` is the lane's config as the user has changed it since the start.
-    LaneSample sample(const ExperimentConfig& config);
+    // `onExit` hears of each worker reaped by this call before the sample takes its marks, so a
+    // mark it adds (a death) goes out in this same sample.
+    LaneSample sample(const ExperimentConfig& config, const std::function<void(const WorkerInfo&)>& onExit = {});
 
 private:
     ExperimentRun& run_;
