@@ -106,10 +106,7 @@ void RunController::stop() {
     joinBackground();
     busy_ = false;
     for (auto& l : lanes_) l->run->stop(1000);
-    if (!lanes_.empty()) {
-        tick(); // the final exit statuses and counters, as the views keep showing them
-        emit reaped();
-    }
+    if (!lanes_.empty()) tick(); // the final exit statuses and counters, as the views keep showing them
     // The charts keep their own copy of the data; ExperimentRun's destructor removes every
     // kernel object.
     lanes_.clear();

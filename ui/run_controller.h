@@ -55,9 +55,6 @@ signals:
     void started();
     void sampled(const ipclab::RunSample& sample);
     void stopped();
-    // Every worker of the stopping run has been reaped; sampled() has just carried their final
-    // exit statuses.
-    void reaped();
     void error(const QString& message);
     void workerExited(const QString& message);
     void syncObeyed(double milliseconds);
