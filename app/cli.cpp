@@ -28,6 +28,7 @@ const char* kUsage =
     "  sweep      throughput per message size and transport (the crossover chart)\n"
     "  isolation  two processes, same virtual address, private vs shared memory\n"
     "  list       transports, sync modes, limits of this machine, live IPC Lab objects\n"
+    "  lesson     run a lesson headless: its question, its measured verdict (ipclab-cli lesson list)\n"
     "  bench      full path vs a bare loop of each mechanism, telemetry overhead\n"
     "  cleanup    remove kernel objects left by IPC Lab runs whose process died\n"
     "  man        print this program's manual page (roff), made from this help\n"
@@ -88,6 +89,15 @@ const CommandHelp kHelp[] = {
      "  --duration  seconds per measurement, 0.05..10 (default 0.4)   --repeats 1..20 (default 3)\n"
      "  --sizes     payload sizes (default 64,4k,64k)   --transports  (default all)\n"
      "  --quick     only the full-vs-bare tables\n"},
+    {"lesson",
+     "usage: ipclab-cli lesson list | N | ID | FILE [--seconds S] [--predict X] [--lang en|ko] [--json]\n"
+     "Runs a lesson's experiments one after the other and prints its verdict: the claim of the course\n"
+     "material, the measured value, whether the claim held on this machine (holds, holds but, does not\n"
+     "hold here), why, and every number it was computed from. Lessons: the built-in ones, then the\n"
+     "user's own (~/.local/share/IPC Lab/ipclab/lessons/*.json), or a lesson file given by its path.\n"
+     "  --seconds  length of every measured experiment (default: each one's own, mostly 2 s)\n"
+     "  --predict  your answer to the lesson's question, in the verdict's unit: printed beside the result\n"
+     "  --lang     en or ko (default en)\n"},
     {"cleanup", "usage: ipclab-cli cleanup\nRemoves shm segments, queues and directories of dead IPC Lab runs.\n"},
     {"man", "usage: ipclab-cli man\nPrints the manual page, generated from the same help texts as --help.\n"},
     {"completion", "usage: ipclab-cli completion bash\nPrints a bash completion script: commands, their options, transport and sync names.\n"},
@@ -161,7 +171,8 @@ std::string bashCompletion() {
         for (const auto& x : flags) f += " " + x;
         s += "        " + cmd + ") COMPREPLY=($(compgen -W \"" + f + "\" -- \"$cur\"));;\n";
     }
-    s += "        bench) COMPREPLY=($(compgen -W \"--duration --repeats --sizes --transports --quick --help\" -- \"$cur\"));;\n"
+    s += "        lesson) COMPREPLY=($(compgen -W \"list 1 2 3 4 5 6 7 8 9 --seconds --predict --lang --json --help\" -- \"$cur\"));;\n"
+         "        bench) COMPREPLY=($(compgen -W \"--duration --repeats --sizes --transports --quick --help\" -- \"$cur\"));;\n"
          "        completion) COMPREPLY=($(compgen -W \"bash\" -- \"$cur\"));;\n"
          "        *) COMPREPLY=($(compgen -W \"--help\" -- \"$cur\"));;\n"
          "    esac\n"
@@ -230,6 +241,7 @@ int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostre
         else rest.push_back(a);
     }
     if (cmd == "bench") return runBench(rest, out, err);
+    if (cmd == "lesson") return runLessonCommand(rest, format == Format::Json, out, err);
     if (!rest.empty() && (cmd == "list" || cmd == "cleanup" || cmd == "isolation"))
         return usageError(err, cmd + " takes no option '" + rest[0] + "'");
     if (cmd == "list") return listCommand(out);

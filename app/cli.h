@@ -12,5 +12,7 @@ inline constexpr int kExitWorkerDied = 3;
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 // The benchmark subcommand (bench.cpp).
 int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// ipclab-cli lesson N|ID|FILE|list [--seconds S] [--predict X] [--lang en|ko]
+int runLessonCommand(const std::vector<std::string>& args, bool json, std::ostream& out, std::ostream& err);
 
 } // namespace ipclab

@@ -129,20 +129,28 @@ Table summarizePingPong(const ExperimentRun& run, const Snapshot& a, const Snaps
 Table summarizeIsolation(const ExperimentRun& run) {
     Table t;
     t.columns = {"pid", "private_address", "private_written", "private_seen", "shared_address", "shared_written",
-                 "shared_seen_from_other", "private_frame", "shared_frame"};
+                 "shared_seen_from_other", "private_frame", "shared_frame", "private_saw_other", "shared_saw_other"};
     auto area = run.isolation();
     if (!area) return t;
+    // 1 when this process read the value the other one wrote (at the same virtual address).
+    auto& reps = (*area)->reports;
+    auto sawOther = [&](std::size_t i, bool shared) -> std::string {
+        const auto& me = reps[i];
+        const auto& other = reps[1 - i];
+        return (shared ? me.sharedSeenOther == other.sharedWritten : me.privateSeen == other.privateWritten) ? "1" : "0";
+    };
     char buf[32];
     auto hex = [&](uint64_t v) {
         std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
         return std::string(buf);
     };
-    for (const auto& rep : (*area)->reports) {
+    for (std::size_t i = 0; i < 2; ++i) {
+        const auto& rep = reps[i];
         if (!rep.done.load()) continue;
         t.addRow({std::to_string(rep.pid.load()), hex(rep.privateAddress), std::to_string(rep.privateWritten),
                   std::to_string(rep.privateSeen), hex(rep.sharedAddress), std::to_string(rep.sharedWritten),
                   std::to_string(rep.sharedSeenOther), rep.privateFrame ? hex(rep.privateFrame) : "n/a",
-                  rep.sharedFrame ? hex(rep.sharedFrame) : "n/a"});
+                  rep.sharedFrame ? hex(rep.sharedFrame) : "n/a", sawOther(i, false), sawOther(i, true)});
     }
     return t;
 }
