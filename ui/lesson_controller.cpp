@@ -11,7 +11,7 @@
 namespace ipclab::ui {
 
 LessonController::LessonController(const QString& language, QStringList* errors, QObject* parent)
-    : QObject(parent), lessons_(LessonLibrary::load(LessonLibrary::kBuiltIn, language, errors)), language_(language),
+    : QObject(parent), lessons_(LessonLibrary::builtIn(language)), language_(language),
       banner_(new QLabel) {
     lessons_ << LessonLibrary::load(LessonLibrary::userFolder(), language, errors); // a lecturer's own, after ours
     banner_->setObjectName("lesson-banner");

@@ -21,6 +21,7 @@ public:
 
     const QList<Lesson>& lessons() const { return lessons_; }
     int current() const { return current_; }
+    const QString& language() const { return language_; }
     QLabel* banner() const { return banner_; }
     // Adds one entry per lesson (Ctrl+1 … Ctrl+9) and "Hide lesson text" to `menu`.
     void populate(QMenu* menu);

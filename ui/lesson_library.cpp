@@ -1,62 +1,58 @@
 #include "lesson_library.h"
 
-#include <QStandardPaths>
+#include "ipclab/lesson/lesson.h"
+#include "ipclab/lesson/verdict.h"
 
 #include <QDir>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QStandardPaths>
 
 namespace ipclab::ui {
 
 namespace {
-QString localized(const QJsonObject& o, const QString& key, const QString& language) {
-    QJsonObject texts = o.value(key).toObject();
-    QString s = texts.value(language).toString();
-    return s.isEmpty() ? texts.value("en").toString() : s;
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+QString describeStep(const LessonStep& s) {
+    const ExperimentConfig& c = s.config;
+    QString what = q(std::string(toString(c.experiment)));
+    if (c.experiment == ExperimentKind::Stream || c.experiment == ExperimentKind::PingPong)
+        what += QStringLiteral(" · %1 · %2").arg(q(std::string(toString(c.transport))), q(formatSize(c.messageSize)));
+    if (c.experiment == ExperimentKind::Race) what += QStringLiteral(" · %1 workers · sync %2").arg(c.workers).arg(q(std::string(toString(c.sync))));
+    return QStringLiteral("%1: %2").arg(q(s.name), what);
+}
+
+Lesson view(const ipclab::Lesson& l, const QString& language) {
+    std::string lang = language.toStdString();
+    Lesson v;
+    v.id = q(l.id);
+    v.title = q(l.title.in(lang));
+    v.claim = q(l.claim.in(lang));
+    v.watch = q(l.watch.in(lang));
+    v.question = q(l.question.in(lang));
+    for (const Choice& c : l.choices) {
+        QString label = q(c.label.in(lang));
+        v.choices << LessonChoice{c.value, label.isEmpty() ? q(formatValue(c.value, unitIn(l.verdict.unit, lang))) : label};
+    }
+    for (const LessonStep& s : l.measure) v.steps << describeStep(s);
+    v.config = l.config;
+    v.compare = l.compare;
+    v.data = std::make_shared<const ipclab::Lesson>(l);
+    return v;
 }
 } // namespace
 
-std::optional<Lesson> LessonLibrary::parse(const QByteArray& json, const QString& id, const QString& language,
-                                           QString* error) {
-    auto fail = [&](const QString& why) -> std::optional<Lesson> {
-        if (error) *error = why;
-        return std::nullopt;
-    };
-    QJsonParseError pe;
-    QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
-    if (pe.error != QJsonParseError::NoError) return fail(QStringLiteral("not valid JSON at byte %1: %2").arg(pe.offset).arg(pe.errorString()));
-    if (!doc.isObject()) return fail("not a JSON object");
-    QJsonObject o = doc.object();
+QList<Lesson> LessonLibrary::builtIn(const QString& language) {
+    QList<Lesson> out;
+    for (const auto& l : builtinLessons()) out << view(l, language);
+    return out;
+}
 
-    Lesson l;
-    l.id = id;
-    l.title = localized(o, "title", language);
-    l.claim = localized(o, "claim", language);
-    l.watch = localized(o, "watch", language);
-    for (const char* field : {"title", "claim", "watch"})
-        if (localized(o, field, language).isEmpty())
-            return fail(QStringLiteral("field \"%1\": needs a text, at least in English (\"en\")").arg(field));
-
-    std::vector<std::string> args;
-    for (const QJsonValue& v : o.value("args").toArray()) {
-        if (!v.isString()) return fail("field \"args\": every argument must be a string");
-        args.push_back(v.toString().toStdString());
-    }
+std::optional<Lesson> LessonLibrary::parse(const QByteArray& json, const QString& id, const QString& language, QString* error) {
     try {
-        l.config = ExperimentConfig::fromArgs(args);
-        if (l.config.experiment == ExperimentKind::Sweep) fillSweepDefaults(l.config);
-        l.config.validate();
-    } catch (const std::exception& e) {
-        return fail(QStringLiteral("field \"args\": %1").arg(QString::fromUtf8(e.what())));
+        return view(parseLesson(std::string_view(json.constData(), static_cast<std::size_t>(json.size())), id.toStdString()), language);
+    } catch (const LessonError& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return std::nullopt;
     }
-    if (o.contains("compare")) {
-        auto t = transportFromString(o.value("compare").toString().toStdString());
-        if (!t || !isMessagePassing(*t)) return fail("field \"compare\": must name a message-passing transport");
-        l.compare = t;
-    }
-    return l;
 }
 
 QString LessonLibrary::userFolder() {
@@ -64,16 +60,11 @@ QString LessonLibrary::userFolder() {
 }
 
 QList<Lesson> LessonLibrary::load(const QString& dir, const QString& language, QStringList* errors) {
+    std::vector<std::string> errs;
     QList<Lesson> out;
-    const QFileInfoList files = QDir(dir).entryInfoList({"*.json", "*.ipclab-lesson"}, QDir::Files, QDir::Name);
-    for (const QFileInfo& fi : files) {
-        QFile f(fi.filePath());
-        QString err;
-        if (!f.open(QIODevice::ReadOnly)) err = QStringLiteral("cannot be read");
-        else if (auto l = parse(f.readAll(), fi.completeBaseName(), language, &err)) out << *l;
-        // The file and the field, so the lesson's author knows where to look.
-        if (!err.isEmpty() && errors) *errors << QStringLiteral("%1: %2").arg(fi.filePath(), err);
-    }
+    for (const auto& l : loadLessonFolder(dir.toStdString(), &errs)) out << view(l, language);
+    if (errors)
+        for (const auto& e : errs) *errors << QString::fromStdString(e);
     return out;
 }
 

@@ -5,7 +5,10 @@
 #include "core_text.h"
 #include "experiment_panel.h"
 #include "flow_view.h"
+#include "lesson_card.h"
 #include "lesson_controller.h"
+#include "lesson_report.h"
+#include "lesson_session.h"
 #include "process_panel.h"
 #include "qt_text.h"
 #include "run_controller.h"
@@ -30,6 +33,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
@@ -67,6 +71,32 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
     connect(controls_, &ExperimentPanel::selectionChanged, this, &MainWindow::clearResults);
     connect(controls_, &ExperimentPanel::controlsChanged, this, &MainWindow::updateSyncBadge);
     connect(lessons_, &LessonController::lessonChosen, this, &MainWindow::applyLesson);
+    connect(lessonCard_, &LessonCard::answered, this, &MainWindow::measureLesson);
+    connect(lessonCard_, &LessonCard::cancelRequested, this, [this] {
+        lessonSession_->cancel();
+        progress_->hide();
+        statusRun_->setText(tr("Measurement cancelled."));
+        if (lessons_->current() >= 0) lessonCard_->ask(lessons_->lessons()[lessons_->current()], lessons_->current() + 1);
+    });
+    connect(lessonCard_, &LessonCard::runLiveRequested, this, [this] { start(); });
+    connect(lessonCard_, &LessonCard::exportRequested, this, &MainWindow::exportLessonReportDialog);
+    connect(lessonCard_, &LessonCard::askAgainRequested, this, [this] {
+        if (lessons_->current() >= 0) applyLesson(lessons_->current());
+    });
+    connect(lessonSession_, &LessonSession::finished, this, [this](const LessonResult& r) {
+        lessonCard_->conclude(r);
+        showLessonCard(true);
+        QString line = tr("Lesson %1: the claim %2 (%3 = %4)").arg(r.number).arg(r.outcomeWords, r.label, r.valueText);
+        if (!r.comparison.isEmpty()) line += " · " + r.comparison;
+        log(line);
+        statusRun_->setText(tr("Lesson %1: %2. Space runs it live; Ctrl+Shift+R exports the report.").arg(r.number).arg(r.outcomeWords));
+        updateEnabled();
+    });
+    connect(lessonSession_, &LessonSession::failed, this, [this](const QString& m) {
+        progress_->hide();
+        if (lessons_->current() >= 0) lessonCard_->ask(lessons_->lessons()[lessons_->current()], lessons_->current() + 1);
+        onError(m);
+    });
     connect(flow_, &FlowView::frameStarted, this, &MainWindow::refreshChart);
 
     connect(controller_, &RunController::sampled, this, &MainWindow::onSampled);
@@ -155,9 +185,16 @@ void MainWindow::buildPanels() {
     right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 2);
     right->setSizes({600, 400});
+    // A lesson's card (predict, measure, conclude) takes the place of the scene and the charts
+    // until the lesson is run live: the whole right side, so it reads from the back row.
+    lessonCard_ = new LessonCard;
+    lessonSession_ = new LessonSession(this);
+    sceneStack_ = new QStackedWidget;
+    sceneStack_->addWidget(right);
+    sceneStack_->addWidget(lessonCard_);
     auto* central = new QSplitter(Qt::Horizontal);
     central->addWidget(left);
-    central->addWidget(right);
+    central->addWidget(sceneStack_);
     central->setStretchFactor(1, 1);
     setCentralWidget(central);
 
@@ -289,6 +326,16 @@ void MainWindow::buildMenus() {
 
     QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
     lessons_->populate(lessons);
+    lessons->addSeparator();
+    QAction* card = lessons->addAction(tr("Lesson &card / live scene"), this, [this] { showLessonCard(!lessonCardShown()); });
+    card->setShortcut(Qt::Key_Q);
+    card->setShortcutContext(Qt::ApplicationShortcut);
+    card->setToolTip(tr("Switch between the lesson's question or verdict and the live scene"));
+    QAction* report = lessons->addAction(tr("Export lesson &report…"), this, &MainWindow::exportLessonReportDialog);
+    report->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
+    report->setToolTip(tr("The verdict on one page (PDF or PNG): claim, prediction, verdict, numbers and chart"));
+    lessons->addAction(tr("Export &predictions (CSV)…"), this, &MainWindow::exportPredictionsDialog)
+        ->setToolTip(tr("Every prediction and measured verdict so far, one row per lesson done"));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     lectureAction_ = view->addAction(tr("&Lecture theme"), this, &MainWindow::setLectureTheme);
@@ -359,6 +406,12 @@ void MainWindow::clearResults() {
 
 bool MainWindow::start() {
     ExperimentConfig c = config();
+    if (lessonSession_->running()) { // two runs at once would measure each other, not the mechanism
+        lessonSession_->cancel();
+        progress_->hide();
+        log(tr("Lesson measurement cancelled: a live run was started"));
+    }
+    showLessonCard(false);
     if (!chartsHiddenFor_.isEmpty()) {
         if (auto* right = findChild<QSplitter*>("scene-charts")) right->restoreState(chartsHiddenFor_);
         chartsHiddenFor_.clear();
@@ -691,8 +744,69 @@ void MainWindow::applyLesson(int index) {
     setCompare(l.compare.has_value(), l.compare.value_or(TransportKind::Pipe));
     clearResults(); // the last lesson's charts and scene do not describe this one
     lessons_->show(index);
+    if (lessonSession_->running()) {
+        lessonSession_->cancel();
+        progress_->hide();
+    }
+    lessonCard_->ask(l, index + 1);
+    showLessonCard(true);
     log(tr("Lesson %1: %2").arg(index + 1).arg(l.title));
-    statusRun_->setText(tr("Lesson %1 is set up. Press Space to start it.").arg(index + 1));
+    statusRun_->setText(tr("Lesson %1: predict, then it is measured. Space skips to the live run.").arg(index + 1));
+}
+
+bool MainWindow::lessonCardShown() const { return sceneStack_->currentWidget() == lessonCard_; }
+
+void MainWindow::showLessonCard(bool on) { sceneStack_->setCurrentIndex(on ? 1 : 0); }
+
+void MainWindow::measureLesson(std::optional<double> prediction, const QString& predictionText) {
+    int index = lessons_->current();
+    if (index < 0 || lessonSession_->running()) return;
+    if (controller_->running()) stop(); // the lesson's experiments get the CPUs to themselves
+    const Lesson& l = lessons_->lessons()[index];
+    lessonSession_->start(l, index + 1, prediction, lessons_->language(), lessonStepSeconds_);
+    lessonCard_->measuring(lessonSession_, prediction, predictionText);
+    showLessonCard(true); // the card shows the steps and their progress
+    log(prediction ? tr("Lesson %1: predicted %2; measuring").arg(index + 1).arg(predictionText)
+                   : tr("Lesson %1: question skipped; measuring").arg(index + 1));
+    statusRun_->setText(tr("Lesson %1: measuring %n experiment(s) on this machine…", "", l.steps.size()).arg(index + 1));
+}
+
+bool MainWindow::exportLessonReportTo(const QString& path) {
+    const auto& r = lessonCard_->result();
+    if (!r) {
+        onError(tr("No verdict to export yet: answer the lesson's question (or skip it) and let it measure."));
+        return false;
+    }
+    QString err;
+    if (!exportLessonReport(*r, path, QSize(1920, 1080), &err)) {
+        onError(err);
+        return false;
+    }
+    log(tr("Exported the lesson report to %1").arg(path));
+    statusBar()->showMessage(tr("Saved %1").arg(path), 6000);
+    return true;
+}
+
+void MainWindow::exportLessonReportDialog() {
+    const auto& r = lessonCard_->result();
+    if (!r) {
+        exportLessonReportTo({}); // says why
+        return;
+    }
+    QString folder = QSettings().value("export/folder", ChartExporter::defaultFolder()).toString();
+    QString name = QDir(folder).filePath(QStringLiteral("ipclab-lesson-%1.pdf").arg(r->lessonId));
+    QString path = QFileDialog::getSaveFileName(this, tr("Export lesson report"), name, tr("PDF (*.pdf);;PNG image, 1920x1080 (*.png)"));
+    if (!path.isEmpty()) exportLessonReportTo(path);
+}
+
+void MainWindow::exportPredictionsDialog() {
+    QString folder = QSettings().value("export/folder", ChartExporter::defaultFolder()).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export predictions and results"), QDir(folder).filePath("ipclab-predictions.csv"),
+                                                tr("CSV (*.csv)"));
+    if (path.isEmpty()) return;
+    QString err;
+    if (!exportPredictions(path, &err)) onError(err);
+    else statusBar()->showMessage(tr("Saved %1").arg(path), 6000);
 }
 
 bool MainWindow::openLessonFile(const QString& path) {

@@ -13,13 +13,16 @@
 class QAction;
 class QLabel;
 class QProgressBar;
+class QStackedWidget;
 
 namespace ipclab::ui {
 
 class ChartTabs;
 class ExperimentPanel;
 class FlowView;
+class LessonCard;
 class LessonController;
+class LessonSession;
 class ProcessPanel;
 class RunController;
 
@@ -40,6 +43,11 @@ public:
     ChartTabs* charts() const { return charts_; }
     FlowView* flowView() const { return flow_; }
     LessonController* lessons() const { return lessons_; }
+    LessonCard* lessonCard() const { return lessonCard_; }
+    LessonSession* lessonSession() const { return lessonSession_; }
+    bool lessonCardShown() const;
+    // Length of every measured experiment of a lesson (0: each one's own, mostly 2 s); for tests.
+    void setLessonStepSeconds(double s) { lessonStepSeconds_ = s; }
     QList<Exportable> exportables() const;
     QString lastError() const { return lastError_; }
     bool lectureTheme() const { return theme_.lecture; }
@@ -69,6 +77,13 @@ public slots:
     // is not one.
     bool openLessonFile(const QString& path);
     void openLessonDialog();
+    // The lesson card (question, measuring, verdict) in place of the scene, or the scene again.
+    void showLessonCard(bool on);
+    // Measures the current lesson with this prediction (none: skipped) and shows its verdict.
+    void measureLesson(std::optional<double> prediction, const QString& predictionText);
+    bool exportLessonReportTo(const QString& path);
+    void exportLessonReportDialog();
+    void exportPredictionsDialog();
     // Closes the window (saving and cleaning up) and starts IPC Lab again, e.g. in a new language.
     void restart();
 
@@ -113,6 +128,10 @@ private:
         bool maximized = false;
     } beforePresenter_;
     QProgressBar* progress_;
+    QStackedWidget* sceneStack_;
+    LessonCard* lessonCard_;
+    LessonSession* lessonSession_;
+    double lessonStepSeconds_ = 0;
 
     ChartTheme theme_;
     bool presenter_ = false;

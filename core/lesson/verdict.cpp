@@ -29,7 +29,15 @@ std::string outcomeWords(Outcome o, const std::string& language) {
 }
 
 std::string formatValue(double v, const std::string& unit) {
-    // Three significant digits without an exponent: 11.2, 0.412, 2.00, 28100000.
+    // Three significant digits without an exponent: 11.2, 0.412, 2, 28.1 M.
+    const char* prefix = "";
+    if (std::fabs(v) >= 1e6 && std::isfinite(v)) {
+        v /= 1e6;
+        prefix = " M";
+    } else if (std::fabs(v) >= 1e4 && std::isfinite(v)) {
+        v /= 1e3;
+        prefix = " k";
+    }
     int decimals = 0;
     if (v != 0 && std::isfinite(v)) decimals = std::clamp(2 - static_cast<int>(std::floor(std::log10(std::fabs(v)))), 0, 4);
     char buf[64];
@@ -39,6 +47,7 @@ std::string formatValue(double v, const std::string& unit) {
         s.erase(s.find_last_not_of('0') + 1);
         if (s.back() == '.') s.pop_back();
     }
+    s += prefix;
     if (unit.empty()) return s;
     if (unit == "x") return s + "x";
     return s + " " + unit;

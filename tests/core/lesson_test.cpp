@@ -89,7 +89,8 @@ TEST(LessonRule, FormatsThreeSignificantDigits) {
     EXPECT_EQ(formatValue(11.234, "x"), "11.2x");
     EXPECT_EQ(formatValue(2.0, "calls"), "2 calls");
     EXPECT_EQ(formatValue(0.4123, "%"), "0.412 %");
-    EXPECT_EQ(formatValue(28100000, "msgs/s"), "28100000 msgs/s");
+    EXPECT_EQ(formatValue(28140000, "msgs/s"), "28.1 M msgs/s");
+    EXPECT_EQ(formatValue(12345, ""), "12.3 k");
     EXPECT_EQ(formatValue(0, ""), "0");
 }
 

@@ -1,4 +1,5 @@
-# The UI's one door into the core: outside run_controller.cpp, a file in ui/ may include no core
+# The UI's doors into the core: run_controller.cpp for runs, lesson_library.cpp and
+# lesson_session.cpp for lessons (lesson headers only). Outside them, a file in ui/ may include no core
 # header but the sample type. Views are fed plain values (a live run or a recording alike), so a
 # view that reaches for ExperimentRun, a transport or the telemetry block fails this test.
 #   cmake -DUI_DIR=<source>/ui -P include_rule.cmake
@@ -9,6 +10,16 @@ foreach(f ${sources})
   get_filename_component(name "${f}" NAME)
   if(name STREQUAL "run_controller.cpp")
     continue() # the controller makes samples from live runs
+  endif()
+  if(name STREQUAL "lesson_library.cpp" OR name STREQUAL "lesson_session.cpp")
+    # the lessons' two doors: parsing, and measuring + the verdict (plain values for the views)
+    file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[\"<]ipclab/")
+    foreach(line ${lines})
+      if(NOT line MATCHES "ipclab/lesson/")
+        list(APPEND violations "${name} includes ${line} (only ipclab/lesson/ headers here)")
+      endif()
+    endforeach()
+    continue()
   endif()
   file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[\"<]ipclab/")
   foreach(line ${lines})

@@ -5,14 +5,19 @@
 #include "chart_tabs.h"
 #include "experiment_panel.h"
 #include "flow_view.h"
+#include "lesson_card.h"
 #include "lesson_controller.h"
+#include "lesson_report.h"
+#include "lesson_session.h"
 #include "time_chart.h"
 #include "main_window.h"
 #include "process_panel.h"
 #include "ipclab/base/object_names.h"
 #include "run_controller.h"
 
+#include <QImage>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QFile>
@@ -21,6 +26,17 @@
 
 using namespace ipclab;
 using namespace ipclab::ui;
+
+namespace {
+// A complete lesson around `args` (and `extra` fields), for the file and folder tests.
+QByteArray lessonJson(const QByteArray& title, const QByteArray& args, const QByteArray& extra = {}) {
+    return R"({"title":{"en":")" + title + R"("},"claim":{"en":"c"},"watch":{"en":"w"},"question":{"en":"How many?"},
+      "args":)" + args + extra + R"(, "choices":[1,2],
+      "measure":[{"name":"p","args":["--experiment","stream","--transport","pipe"]}],
+      "verdict":{"value":"p.syscalls_per_msg","unit":"calls","holds":{"at_least":1.5},
+                 "says":{"holds":"{value}","does_not_hold":"no"}}})";
+}
+} // namespace
 
 class LessonsTest : public QObject {
     Q_OBJECT
@@ -33,17 +49,17 @@ private slots:
 
     void builtInLessonsParseInBothLanguages() {
         QStringList errors;
-        QList<Lesson> en = LessonLibrary::load(LessonLibrary::kBuiltIn, "en", &errors);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
-        QList<Lesson> ko = LessonLibrary::load(LessonLibrary::kBuiltIn, "ko", &errors);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QList<ipclab::ui::Lesson> en = LessonLibrary::builtIn("en");
+        QList<ipclab::ui::Lesson> ko = LessonLibrary::builtIn("ko");
         QVERIFY(en.size() >= 8);
         QCOMPARE(ko.size(), en.size());
         bool models[2] = {false, false}, race = false, isolation = false, sweep = false;
         for (int i = 0; i < en.size(); ++i) {
             QCOMPARE(ko[i].id, en[i].id);
-            QVERIFY2(!hasHangul(en[i].title + en[i].claim + en[i].watch), qPrintable(en[i].id));
-            QVERIFY2(hasHangul(ko[i].title) && hasHangul(ko[i].claim) && hasHangul(ko[i].watch), qPrintable(ko[i].id));
+            QVERIFY2(!hasHangul(en[i].title + en[i].claim + en[i].watch + en[i].question), qPrintable(en[i].id));
+            QVERIFY2(hasHangul(ko[i].title) && hasHangul(ko[i].claim) && hasHangul(ko[i].watch) && hasHangul(ko[i].question),
+                     qPrintable(ko[i].id));
+            QVERIFY(en[i].choices.size() >= 2 && !en[i].steps.isEmpty());
             QVERIFY(ko[i].config == en[i].config);
             const ExperimentConfig& c = en[i].config;
             if (c.experiment == ExperimentKind::Stream) models[isMessagePassing(c.transport)] = true;
@@ -59,20 +75,22 @@ private slots:
         QString err;
         QVERIFY(!LessonLibrary::parse("{", "x", "en", &err));
         QVERIFY2(err.contains("not valid JSON"), qPrintable(err));
-        const QByteArray texts = R"("title":{"en":"t"},"claim":{"en":"c"},"watch":{"en":"w"})";
-        QVERIFY(!LessonLibrary::parse("{" + texts + R"(,"args":["--transport","warp"]})", "y", "en", &err));
+        QVERIFY(!LessonLibrary::parse(lessonJson("t", R"(["--transport","warp"])"), "y", "en", &err));
         QVERIFY2(err.contains("unknown transport") && err.contains("field \"args\""), qPrintable(err));
-        QVERIFY(!LessonLibrary::parse("{" + texts + R"(,"args":[],"compare":"shm"})", "z", "en", &err));
+        QVERIFY(!LessonLibrary::parse(lessonJson("t", "[]", R"(,"compare":"shm")"), "z", "en", &err));
         QVERIFY2(err.contains("message-passing"), qPrintable(err));
         QVERIFY(!LessonLibrary::parse(R"({"args":[]})", "w", "en", &err));
         QVERIFY2(err.contains("field \"title\""), qPrintable(err));
         // A missing translation falls back to English; a good file in a folder with a bad one still loads.
-        auto ok = LessonLibrary::parse("{" + texts + R"(,"args":["--experiment","race","--workers","3"]})", "ok", "ko", &err);
-        QVERIFY(ok && ok->title == "t" && ok->config.workers == 3);
+        auto ok = LessonLibrary::parse(lessonJson("t", R"(["--experiment","race","--workers","3"])"), "ok", "ko", &err);
+        QVERIFY2(ok && ok->title == "t" && ok->config.workers == 3, qPrintable(err));
+        QCOMPARE(ok->question, QString("How many?"));
+        QCOMPARE(ok->choices.size(), 2);
+        QCOMPARE(ok->choices[0].text, QString("1 회")); // the number and the unit, in Korean
         QTemporaryDir dir;
         QFile good(dir.filePath("a.json")), bad(dir.filePath("b.json"));
         QVERIFY(good.open(QIODevice::WriteOnly) && bad.open(QIODevice::WriteOnly));
-        good.write("{" + texts + R"(,"args":[]})");
+        good.write(lessonJson("t", "[]"));
         bad.write("[1,2]");
         good.close();
         bad.close();
@@ -93,14 +111,14 @@ private slots:
         QVERIFY(QDir().mkpath(folder));
         QFile good(folder + "/week3.ipclab-lesson"), bad(folder + "/week4.json");
         QVERIFY(good.open(QIODevice::WriteOnly) && bad.open(QIODevice::WriteOnly));
-        good.write(R"({"title":{"en":"Week 3, my own"},"claim":{"en":"c"},"watch":{"en":"w"},"args":["--transport","pipe"]})");
-        bad.write(R"({"title":{"en":"Week 4"},"claim":{"en":"c"},"watch":{"en":"w"},"args":["--size","0"]})");
+        good.write(lessonJson("Week 3, my own", R"(["--transport","pipe"])"));
+        bad.write(lessonJson("Week 4", R"(["--size","0"])"));
         good.close();
         bad.close();
         {
             MainWindow w;
             QStringList titles;
-            for (const Lesson& l : w.lessons()->lessons()) titles << l.title;
+            for (const ipclab::ui::Lesson& l : w.lessons()->lessons()) titles << l.title;
             QCOMPARE(titles.back(), QString("Week 3, my own"));
             QVERIFY(!titles.contains("Week 4"));
             QString log = w.processPanel()->eventLog().join('\n');
@@ -117,11 +135,15 @@ private slots:
         QVERIFY(!w.lessons()->lessons().isEmpty());
         QVERIFY(!w.lessons()->banner()->isVisible());
         for (int i = 0; i < w.lessons()->lessons().size(); ++i) {
-            const Lesson& l = w.lessons()->lessons()[i];
+            const ipclab::ui::Lesson& l = w.lessons()->lessons()[i];
             w.applyLesson(i);
             QCOMPARE(w.lessons()->current(), i);
-            QVERIFY(w.lessons()->banner()->isVisible());
+            QVERIFY(!w.lessons()->banner()->isHidden());
             QVERIFY(w.lessons()->banner()->text().contains(l.title.toHtmlEscaped()));
+            // Predict first: the lesson opens on its question, with its answers.
+            QVERIFY(w.lessonCardShown());
+            QCOMPARE(w.lessonCard()->page(), LessonCard::Page::Question);
+            QCOMPARE(w.lessonCard()->choiceButtons().size(), l.choices.size());
             ExperimentConfig c = w.config(), want = l.config;
             QVERIFY(c.experiment == want.experiment);
             QCOMPARE(c.syncEnabled, want.syncEnabled);
@@ -139,6 +161,8 @@ private slots:
             if (want.experiment == ExperimentKind::Sweep) continue; // a full sweep takes half a minute: tested elsewhere
             // The lesson really runs: real workers, no error, the expected number of lanes.
             QVERIFY2(w.start(), qPrintable(w.lastError()));
+            QVERIFY(!w.lessonCardShown()); // Space (Start) leaves the card for the live scene
+            QVERIFY(w.lessons()->banner()->isVisible());
             if (want.experiment != ExperimentKind::Isolation) {
                 QCOMPARE(static_cast<int>(w.controller().sample().lanes.size()), l.compare ? 2 : 1);
                 for (const auto& lane : w.controller().sample().lanes) QVERIFY(!lane.workers.empty());
@@ -194,9 +218,7 @@ private slots:
         QString good = dir.filePath("pipes-for-week-3.ipclab-lesson");
         QFile f(good);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"title": {"en": "Week 3: pipes"}, "claim": {"en": "A pipe copies every byte twice."},
-                   "watch": {"en": "Two system calls per message."},
-                   "args": ["--experiment", "stream", "--transport", "pipe", "--size", "4k"]})");
+        f.write(lessonJson("Week 3: pipes", R"(["--experiment", "stream", "--transport", "pipe", "--size", "4k"])"));
         f.close();
         MainWindow w;
         int before = w.lessons()->lessons().size();
@@ -215,6 +237,104 @@ private slots:
         QVERIFY(w.lastError().contains("not-a-lesson"));
         QCOMPARE(w.lessons()->lessons().size(), before + 1);
         QVERIFY(!w.openLessonFile(dir.filePath("missing.ipclab-lesson")));
+    }
+
+    // Predict, measure, conclude: the answer clicked is the prediction, the verdict comes from
+    // the lesson's own run, the report exports as PDF and PNG, and the predictions log has a
+    // header and one row per lesson done.
+    void aLessonAsksMeasuresAndConcludes() {
+        QTemporaryDir data;
+        QByteArray oldData = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", data.path().toUtf8());
+        {
+            MainWindow w;
+            w.resize(1280, 720);
+            w.show();
+            w.setLessonStepSeconds(0.3);
+            auto indexOf = [&](const QString& id) {
+                for (int i = 0; i < w.lessons()->lessons().size(); ++i)
+                    if (w.lessons()->lessons()[i].id == id) return i;
+                return -1;
+            };
+            int side = indexOf("06-side-by-side"), syscalls = indexOf("03-message-passing");
+            QVERIFY(side >= 0 && syscalls >= 0);
+            const ipclab::ui::Lesson& l = w.lessons()->lessons()[side];
+            w.applyLesson(side);
+            QCOMPARE(w.lessonCard()->page(), LessonCard::Page::Question);
+            w.lessonCard()->choiceButtons()[2]->click();
+            QCOMPARE(w.lessonCard()->page(), LessonCard::Page::Measuring);
+            QVERIFY(w.lessonSession()->running());
+            QVERIFY(!w.controller().running()); // nothing else runs while the lesson measures
+            QTRY_COMPARE_WITH_TIMEOUT(w.lessonCard()->page(), LessonCard::Page::Verdict, 30000);
+            QVERIFY(w.lessonCardShown());
+            const LessonResult r = *w.lessonCard()->result();
+            QVERIFY(r.prediction);
+            QCOMPARE(*r.prediction, l.choices[2].value);
+            QVERIFY2(r.comparison.contains(l.choices[2].text), qPrintable(r.comparison));
+            QList<LessonResult::Number> operands;
+            for (const auto& n : r.numbers)
+                if (n.operand) operands << n;
+            QCOMPARE(operands.size(), 2); // shm.msgs_per_s, pipe.msgs_per_s
+            QVERIFY(operands[0].value > 0 && operands[1].value > 0);
+            QCOMPARE(r.value, operands[0].value / operands[1].value);
+            QCOMPARE(r.outcome == LessonResult::Outcome::Holds, r.value >= 2);
+            QVERIFY(!r.explanation.isEmpty() && !r.machine.isEmpty());
+
+            QTemporaryDir out;
+            QVERIFY2(w.exportLessonReportTo(out.filePath("verdict.pdf")), qPrintable(w.lastError()));
+            QFile pdf(out.filePath("verdict.pdf"));
+            QVERIFY(pdf.open(QIODevice::ReadOnly));
+            QCOMPARE(pdf.read(5), QByteArray("%PDF-"));
+            QVERIFY(w.exportLessonReportTo(out.filePath("verdict.png")));
+            QImage png(out.filePath("verdict.png"));
+            QCOMPARE(png.size(), QSize(1920, 1080));
+            QVERIFY(chartNumbers(r).size() == 2); // the two transports' msgs/s as bars
+
+            // A second lesson with the question skipped: a verdict without a prediction.
+            w.applyLesson(syscalls);
+            QVERIFY(!w.lessonCard()->result());
+            auto* skip = w.lessonCard()->findChild<QPushButton*>("lesson-skip");
+            QVERIFY(skip);
+            skip->click();
+            QTRY_COMPARE_WITH_TIMEOUT(w.lessonCard()->page(), LessonCard::Page::Verdict, 30000);
+            QVERIFY(!w.lessonCard()->result()->prediction);
+
+            QVERIFY(exportPredictions(out.filePath("predictions.csv"), nullptr));
+            QFile csv(out.filePath("predictions.csv"));
+            QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
+            QStringList lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+            QCOMPARE(lines.size(), 3);
+            QCOMPARE(lines[0], LessonSession::csvHeader());
+            QVERIFY(lines[1].contains("06-side-by-side") && lines[1].contains(QString::number(l.choices[2].value)));
+            QVERIFY(lines[2].contains("03-message-passing"));
+
+            // Space from the verdict runs the lesson live, in the scene.
+            QVERIFY(w.start());
+            QVERIFY(!w.lessonCardShown());
+            w.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+        }
+        if (oldData.isNull()) qunsetenv("XDG_DATA_HOME");
+        else qputenv("XDG_DATA_HOME", oldData);
+        QVERIFY(listLiveObjects().empty());
+    }
+
+    // Moving on while a lesson measures stops its workers: no verdict from half a run, and
+    // nothing left behind.
+    void cancellingAMeasurementLeavesNothingBehind() {
+        MainWindow w;
+        w.show();
+        w.setLessonStepSeconds(2);
+        w.applyLesson(5);
+        w.lessonCard()->choiceButtons()[0]->click();
+        QVERIFY(w.lessonSession()->running());
+        QTest::qWait(300);
+        w.applyLesson(2); // the next lesson: the measurement is cancelled
+        QCOMPARE(w.lessonCard()->page(), LessonCard::Page::Question);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.lessonSession()->running(), 10000);
+        QCOMPARE(w.lessonCard()->page(), LessonCard::Page::Question);
+        QVERIFY(!w.lessonCard()->result());
+        QTRY_VERIFY_WITH_TIMEOUT(listLiveObjects().empty(), 5000);
     }
 
     void cleanupTestCase() {
