@@ -1,6 +1,7 @@
 #include "lesson_card.h"
 #include "lesson_report.h"
 
+#include <QFontMetricsF>
 #include <QLabel>
 #include <QPainter>
 #include <QProgressBar>
@@ -67,6 +68,7 @@ LessonCard::LessonCard(QWidget* parent) : QWidget(parent), stack_(new QStackedLa
     stepText_ = wrapped("lesson-step");
     auto* cancel = new QPushButton(tr("Cancel"));
     connect(cancel, &QPushButton::clicked, this, &LessonCard::cancelRequested);
+    verdictButtons_ << cancel;
     measureLayout->addStretch(1);
     measureLayout->addWidget(measuringText_);
     measureLayout->addWidget(progress_);
@@ -180,9 +182,12 @@ void LessonCard::scaleFonts() {
     px(question_, u, true);
     px(measuringText_, u * 0.8, false);
     px(stepText_, u * 0.6, false);
-    px(skip_, u * 0.55, false);
     px(hint_, u * 0.5, false);
-    for (auto* b : verdictButtons_) px(b, u * 0.55, false);
+    // Buttons as wide as their text and some room (a Korean label is wider than the style's guess).
+    for (auto* b : verdictButtons_ + QList<QPushButton*>{skip_}) {
+        px(b, u * 0.55, false);
+        b->setMinimumWidth(qRound(QFontMetricsF(b->font()).horizontalAdvance(b->text()) + u));
+    }
     for (auto* b : choices_) {
         px(b, u * 0.9, true);
         b->setMinimumHeight(qRound(u * 1.8));

@@ -83,6 +83,30 @@
         <source>exited</source>
         <translation>종료됨</translation>
     </message>
+    <message>
+        <source>Lesson</source>
+        <translation>레슨</translation>
+    </message>
+    <message>
+        <source>You said %1 · measured %2</source>
+        <translation>예측 %1 · 측정 %2</translation>
+    </message>
+    <message>
+        <source>No prediction was given.</source>
+        <translation>예측 없이 측정했습니다.</translation>
+    </message>
+    <message>
+        <source>Computed from %1 · %2 · measured on %3, %4</source>
+        <translation>계산 근거: %1 · %2 · 측정: %3, %4</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
 </context>
 <context>
     <name>core</name>
@@ -662,6 +686,73 @@ lost updates: %2    inconsistent records: %3</source>
     </message>
 </context>
 <context>
+    <name>ipclab::ui::LessonCard</name>
+    <message>
+        <source>Skip the question</source>
+        <translation>질문 건너뛰기</translation>
+    </message>
+    <message>
+        <source>Measure without a prediction</source>
+        <translation>예측 없이 측정합니다</translation>
+    </message>
+    <message>
+        <source>Predict first: pick an answer, then IPC Lab measures it on this machine.</source>
+        <translation>먼저 예측하세요: 답을 고르면 IPC Lab이 이 컴퓨터에서 측정합니다.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Run it live</source>
+        <translation>실시간으로 실행</translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s experiment in the scene and the charts (Space)</source>
+        <translation>레슨의 실험을 장면과 차트로 보여 줍니다 (Space)</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>보고서 내보내기…</translation>
+    </message>
+    <message>
+        <source>The verdict on one page, as PDF or PNG, for a slide or to hand in</source>
+        <translation>판정을 한 페이지로(PDF 또는 PNG): 슬라이드나 과제 제출용</translation>
+    </message>
+    <message>
+        <source>Ask again</source>
+        <translation>다시 묻기</translation>
+    </message>
+    <message>
+        <source>Lesson %1 · %2</source>
+        <translation>레슨 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Your prediction: %1</source>
+        <translation>내 예측: %1</translation>
+    </message>
+    <message>
+        <source>%1
+
+Your prediction: %2. Measuring on this machine…</source>
+        <translation>%1
+
+내 예측: %2. 이 컴퓨터에서 측정하는 중…</translation>
+    </message>
+    <message>
+        <source>%1
+
+Measuring on this machine…</source>
+        <translation>%1
+
+이 컴퓨터에서 측정하는 중…</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3 (%4 s of %5 s)</source>
+        <translation>%2단계 중 %1단계: %3 (%5초 중 %4초)</translation>
+    </message>
+</context>
+<context>
     <name>ipclab::ui::LessonController</name>
     <message>
         <source>The claim of the course material this lesson checks, and what to watch. Lessons menu: hide it</source>
@@ -702,6 +793,17 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>%1 is not a lesson: %2</source>
         <translation>%1은(는) 레슨이 아닙니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::LessonSession</name>
+    <message>
+        <source>Lesson %1 could not be measured: %2</source>
+        <translation>레슨 %1을 측정할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Lesson %1: %2</source>
+        <translation>레슨 %1: %2</translation>
     </message>
 </context>
 <context>
@@ -967,10 +1069,6 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>레슨 %1: %2</translation>
     </message>
     <message>
-        <source>Lesson %1 is set up. Press Space to start it.</source>
-        <translation>레슨 %1이(가) 준비되었습니다. Space를 눌러 시작하세요.</translation>
-    </message>
-    <message>
         <source>Ignored saved settings: %1</source>
         <translation>저장된 설정을 무시함: %1</translation>
     </message>
@@ -1121,6 +1219,90 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>IPC Lab lessons (*.%1 *.json)</source>
         <translation>IPC Lab 레슨 (*.%1 *.json)</translation>
+    </message>
+    <message>
+        <source>Measurement cancelled.</source>
+        <translation>측정을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Lesson %1: the claim %2 (%3 = %4)</source>
+        <translation>레슨 %1: 주장이 %2 (%3 = %4)</translation>
+    </message>
+    <message>
+        <source>Lesson %1: %2. Space runs it live; Ctrl+Shift+R exports the report.</source>
+        <translation>레슨 %1: %2. Space로 실시간 실행, Ctrl+Shift+R로 보고서를 내보냅니다.</translation>
+    </message>
+    <message>
+        <source>Lesson &amp;card / live scene</source>
+        <translation>레슨 카드 / 실시간 장면(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Switch between the lesson&apos;s question or verdict and the live scene</source>
+        <translation>레슨의 질문·판정과 실시간 장면 사이를 전환합니다</translation>
+    </message>
+    <message>
+        <source>Export lesson &amp;report…</source>
+        <translation>레슨 보고서 내보내기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The verdict on one page (PDF or PNG): claim, prediction, verdict, numbers and chart</source>
+        <translation>판정을 한 페이지로(PDF 또는 PNG): 주장, 예측, 판정, 숫자와 차트</translation>
+    </message>
+    <message>
+        <source>Export &amp;predictions (CSV)…</source>
+        <translation>예측 내보내기(CSV)(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Every prediction and measured verdict so far, one row per lesson done</source>
+        <translation>지금까지의 모든 예측과 측정된 판정, 마친 레슨마다 한 행</translation>
+    </message>
+    <message>
+        <source>Lesson measurement cancelled: a live run was started</source>
+        <translation>레슨 측정을 취소했습니다: 실시간 실행이 시작되었습니다</translation>
+    </message>
+    <message>
+        <source>Lesson %1: predict, then it is measured. Space skips to the live run.</source>
+        <translation>레슨 %1: 예측하면 측정합니다. Space는 실시간 실행으로 넘어갑니다.</translation>
+    </message>
+    <message>
+        <source>Lesson %1: predicted %2; measuring</source>
+        <translation>레슨 %1: 예측 %2, 측정 중</translation>
+    </message>
+    <message>
+        <source>Lesson %1: question skipped; measuring</source>
+        <translation>레슨 %1: 질문 건너뜀, 측정 중</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lesson %1: measuring %n experiment(s) on this machine…</source>
+        <translation><numerusform>레슨 %1: 이 컴퓨터에서 실험 %n개를 측정하는 중…</numerusform></translation>
+    </message>
+    <message>
+        <source>No verdict to export yet: answer the lesson&apos;s question (or skip it) and let it measure.</source>
+        <translation>아직 내보낼 판정이 없습니다: 레슨의 질문에 답하거나 건너뛰고 측정을 기다리세요.</translation>
+    </message>
+    <message>
+        <source>Exported the lesson report to %1</source>
+        <translation>레슨 보고서를 %1에 내보냈습니다</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1을 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Export lesson report</source>
+        <translation>레슨 보고서 내보내기</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image, 1920x1080 (*.png)</source>
+        <translation>PDF (*.pdf);;PNG 이미지, 1920x1080 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export predictions and results</source>
+        <translation>예측과 결과 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "chart_tabs.h"
 #include "experiment_panel.h"
 #include "lesson_controller.h"
+#include "lesson_card.h"
 #include "main_window.h"
 #include "process_panel.h"
 #include "run_controller.h"
@@ -22,6 +23,7 @@
 
 #include <optional>
 #include <QSettings>
+#include <QPushButton>
 #include <QtTest>
 
 using namespace ipclab;
@@ -267,6 +269,22 @@ private slots:
             QTest::qWait(3000);
             shoot(w, QStringLiteral("13-%1-%2-presenter-race").arg(tag, lang));
             w.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+            // A lesson's three moments, large: the question, the measuring, the verdict card.
+            int side = -1;
+            for (int i = 0; i < w.lessons()->lessons().size(); ++i)
+                if (w.lessons()->lessons()[i].id == "06-side-by-side") side = i;
+            QVERIFY(side >= 0);
+            w.setLessonStepSeconds(1.0);
+            w.applyLesson(side);
+            QTest::qWait(300);
+            shoot(w, QStringLiteral("15-%1-%2-lesson-question").arg(tag, lang));
+            w.lessonCard()->choiceButtons()[1]->click();
+            QTest::qWait(700);
+            shoot(w, QStringLiteral("15b-%1-%2-lesson-measuring").arg(tag, lang));
+            QTRY_COMPARE_WITH_TIMEOUT(w.lessonCard()->page(), LessonCard::Page::Verdict, 30000);
+            QTest::qWait(200);
+            shoot(w, QStringLiteral("15c-%1-%2-lesson-verdict").arg(tag, lang));
             w.setPresenterMode(false);
         }
         Translations::install("en");
