@@ -29,7 +29,7 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 QString machineText() {
     struct utsname u {};
     ::uname(&u);
-    return QStringLiteral("%1 · %2 CPUs · Linux %3").arg(QSysInfo::machineHostName()).arg(::sysconf(_SC_NPROCESSORS_ONLN)).arg(u.release);
+    return QObject::tr("%1 · %2 CPUs · Linux %3").arg(QSysInfo::machineHostName()).arg(::sysconf(_SC_NPROCESSORS_ONLN)).arg(u.release);
 }
 
 QString csvField(QString s) {

@@ -50,7 +50,9 @@ std::string formatValue(double v, const std::string& unit) {
     s += prefix;
     if (unit.empty()) return s;
     if (unit == "x") return s + "x";
-    return s + " " + unit;
+    // Korean counters join the number ("2회", "0개"); other units stand apart ("2 calls").
+    bool hangul = static_cast<unsigned char>(unit[0]) >= 0xEA && static_cast<unsigned char>(unit[0]) <= 0xED;
+    return s + (hangul && !*prefix && unit.find('/') == std::string::npos ? "" : " ") + unit;
 }
 
 std::string unitIn(const std::string& unit, const std::string& language) {

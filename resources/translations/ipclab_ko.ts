@@ -107,6 +107,10 @@
         <source>Cannot write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>%1 · %2 CPUs · Linux %3</source>
+        <translation>%1 · CPU %2개 · Linux %3</translation>
+    </message>
 </context>
 <context>
     <name>core</name>
@@ -1274,7 +1278,9 @@ Measuring on this machine…</source>
     </message>
     <message numerus="yes">
         <source>Lesson %1: measuring %n experiment(s) on this machine…</source>
-        <translation><numerusform>레슨 %1: 이 컴퓨터에서 실험 %n개를 측정하는 중…</numerusform></translation>
+        <translation>
+            <numerusform>레슨 %1: 이 컴퓨터에서 실험 %n개를 측정하는 중…</numerusform>
+        </translation>
     </message>
     <message>
         <source>No verdict to export yet: answer the lesson&apos;s question (or skip it) and let it measure.</source>

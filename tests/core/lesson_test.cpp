@@ -92,6 +92,7 @@ TEST(LessonRule, FormatsThreeSignificantDigits) {
     EXPECT_EQ(formatValue(28140000, "msgs/s"), "28.1 M msgs/s");
     EXPECT_EQ(formatValue(12345, ""), "12.3 k");
     EXPECT_EQ(formatValue(0, ""), "0");
+    EXPECT_EQ(formatValue(2, unitIn("calls", "ko")), "2회");
 }
 
 TEST(LessonParse, ErrorsNameTheField) {

@@ -86,7 +86,7 @@ private slots:
         QVERIFY2(ok && ok->title == "t" && ok->config.workers == 3, qPrintable(err));
         QCOMPARE(ok->question, QString("How many?"));
         QCOMPARE(ok->choices.size(), 2);
-        QCOMPARE(ok->choices[0].text, QString("1 회")); // the number and the unit, in Korean
+        QCOMPARE(ok->choices[0].text, QString("1회")); // the number and the unit, in Korean
         QTemporaryDir dir;
         QFile good(dir.filePath("a.json")), bad(dir.filePath("b.json"));
         QVERIFY(good.open(QIODevice::WriteOnly) && bad.open(QIODevice::WriteOnly));
