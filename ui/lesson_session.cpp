@@ -99,8 +99,7 @@ LessonSession::Progress LessonSession::progress() const {
     p.steps = shared_->steps;
     p.elapsed = shared_->elapsed;
     p.length = shared_->length;
-    if (lesson_.data && p.step < static_cast<int>(lesson_.data->measure.size()) && p.step < lesson_.steps.size())
-        p.stepName = lesson_.steps[p.step];
+    if (p.step < lesson_.steps.size()) p.stepName = lesson_.steps[p.step];
     return p;
 }
 

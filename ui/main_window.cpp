@@ -74,9 +74,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
     connect(lessonCard_, &LessonCard::answered, this, &MainWindow::measureLesson);
     connect(lessonCard_, &LessonCard::cancelRequested, this, [this] {
         lessonSession_->cancel();
-        progress_->hide();
         statusRun_->setText(tr("Measurement cancelled."));
-        if (lessons_->current() >= 0) lessonCard_->ask(lessons_->lessons()[lessons_->current()], lessons_->current() + 1);
+        askCurrentLesson();
     });
     connect(lessonCard_, &LessonCard::runLiveRequested, this, [this] { start(); });
     connect(lessonCard_, &LessonCard::exportRequested, this, &MainWindow::exportLessonReportDialog);
@@ -93,8 +92,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         updateEnabled();
     });
     connect(lessonSession_, &LessonSession::failed, this, [this](const QString& m) {
-        progress_->hide();
-        if (lessons_->current() >= 0) lessonCard_->ask(lessons_->lessons()[lessons_->current()], lessons_->current() + 1);
+        askCurrentLesson();
         onError(m);
     });
     connect(flow_, &FlowView::frameStarted, this, &MainWindow::refreshChart);
@@ -408,7 +406,6 @@ bool MainWindow::start() {
     ExperimentConfig c = config();
     if (lessonSession_->running()) { // two runs at once would measure each other, not the mechanism
         lessonSession_->cancel();
-        progress_->hide();
         log(tr("Lesson measurement cancelled: a live run was started"));
     }
     showLessonCard(false);
@@ -744,14 +741,15 @@ void MainWindow::applyLesson(int index) {
     setCompare(l.compare.has_value(), l.compare.value_or(TransportKind::Pipe));
     clearResults(); // the last lesson's charts and scene do not describe this one
     lessons_->show(index);
-    if (lessonSession_->running()) {
-        lessonSession_->cancel();
-        progress_->hide();
-    }
+    lessonSession_->cancel(); // a measurement of the last lesson is no verdict for this one
     lessonCard_->ask(l, index + 1);
     showLessonCard(true);
     log(tr("Lesson %1: %2").arg(index + 1).arg(l.title));
     statusRun_->setText(tr("Lesson %1: predict, then it is measured. Space skips to the live run.").arg(index + 1));
+}
+
+void MainWindow::askCurrentLesson() {
+    if (int i = lessons_->current(); i >= 0) lessonCard_->ask(lessons_->lessons()[i], i + 1);
 }
 
 bool MainWindow::lessonCardShown() const { return sceneStack_->currentWidget() == lessonCard_; }

@@ -110,6 +110,7 @@ private:
     void installChartMenu(QWidget* w, int exportableIndex);
     void showIsolationResult();
     void updateSyncBadge();
+    void askCurrentLesson(); // the current lesson's question again (after a cancel or a failure)
 
     RunController* controller_;
     LessonController* lessons_;

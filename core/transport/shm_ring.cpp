@@ -34,6 +34,39 @@ void publish(RingSlot& s, uint64_t expected, uint64_t next, SyncMode mode) {
 uint64_t controlOffset(uint32_t slotSize) { return (uint64_t{slotSize} + 7) & ~uint64_t{7}; }
 uint64_t strideFor(uint32_t slotSize) { return (controlOffset(slotSize) + sizeof(RingSlot) + 63) & ~uint64_t{63}; }
 
+// The walk both sides of a shared ring make (Vyukov's bounded queue): from `index` (head or
+// tail), find the slot whose sequence word says it is this side's turn (seq == pos + lag), claim
+// the position (a CAS when atomic; a plain, racy store otherwise) and hand the slot to `use`,
+// which fills or empties it and publishes it. A position someone already used is skipped; a CAS
+// from pos also repairs an index that an unsynchronized store moved backwards, so no mode switch
+// can wedge the ring. Indices come from shared memory: a walk longer than the ring is
+// corruption, not work.
+template <typename SlotAt, typename Use>
+ShmRing::Status claimTurn(std::atomic<uint64_t>& index, uint64_t lag, uint32_t slotCount, SyncMode mode,
+                          ShmRing::Status none, SlotAt slotAt, Use use) {
+    const bool atomic = mode == SyncMode::Atomic;
+    uint64_t pos = index.load(std::memory_order_relaxed);
+    for (uint64_t steps = 0;; ++steps) {
+        if (steps > 2 * uint64_t{slotCount}) return ShmRing::Status::Corrupt;
+        RingSlot& s = slotAt(pos);
+        int64_t diff = static_cast<int64_t>(s.seq.load(std::memory_order_acquire) - (pos + lag));
+        if (diff < 0) return none; // full (writer) or empty (reader)
+        if (diff == 0) {
+            bool claimed = true;
+            if (atomic) claimed = index.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed);
+            else index.store(pos + 1, std::memory_order_relaxed); // plain store: racy when mode == None
+            if (claimed) {
+                use(s, pos);
+                return ShmRing::Status::Ok;
+            }
+        } else {
+            if (atomic) index.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed);
+            else index.store(pos + 1, std::memory_order_relaxed);
+            pos = index.load(std::memory_order_relaxed);
+        }
+    }
+}
+
 } // namespace
 
 // Dekker-style handshake: the waiter registers (waiters++), fences, and re-checks the ring; we
@@ -181,41 +214,12 @@ ShmRing::Status ShmRing::tryPush(const FrameSource& msg, SyncMode mode, Switchab
         lock.release();
         return st;
     }
-    Status st = Status::Full;
-    uint64_t pos = h.head.load(std::memory_order_relaxed);
-    // Indices come from shared memory: a walk longer than the ring is corruption, not work.
-    for (uint64_t steps = 0;; ++steps) {
-        if (steps > 2 * uint64_t{slotCount_}) {
-            st = Status::Corrupt;
-            break;
-        }
-        RingSlot& s = slotAt(pos);
-        int64_t diff = static_cast<int64_t>(s.seq.load(std::memory_order_acquire) - pos);
-        if (diff == 0) {
-            bool claimed;
-            if (mode == SyncMode::Atomic) {
-                claimed = h.head.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed);
-            } else {
-                h.head.store(pos + 1, std::memory_order_relaxed); // plain store: racy when mode == None
-                claimed = true;
-            }
-            if (claimed) {
-                msg.write(msg.ctx, payloadAt(pos));
-                s.length = static_cast<uint32_t>(msg.size);
-                publish(s, pos, pos + 1, mode);
-                st = Status::Ok;
-                break;
-            }
-        } else if (diff < 0) {
-            break; // full
-        } else {
-            // Someone already used this position: move on. A CAS from pos also repairs a head
-            // that an unsynchronized store moved backwards, so no mode switch can wedge the ring.
-            if (mode == SyncMode::Atomic) h.head.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed);
-            else h.head.store(pos + 1, std::memory_order_relaxed);
-            pos = h.head.load(std::memory_order_relaxed);
-        }
-    }
+    auto slot = [this](uint64_t pos) -> RingSlot& { return slotAt(pos); };
+    Status st = claimTurn(h.head, 0, slotCount_, mode, Status::Full, slot, [&](RingSlot& s, uint64_t pos) {
+        msg.write(msg.ctx, payloadAt(pos));
+        s.length = static_cast<uint32_t>(msg.size);
+        publish(s, pos, pos + 1, mode);
+    });
     lock.release();
     if (st == Status::Corrupt) throw CorruptSegment("the ring's indices were overwritten: they point nowhere near its slots");
     return st;
@@ -230,42 +234,15 @@ ShmRing::Status ShmRing::tryPop(std::span<std::byte> out, std::size_t& length, S
         lock.release();
         return st;
     }
-    Status st = Status::Empty;
-    uint64_t pos = h.tail.load(std::memory_order_relaxed);
-    // Indices come from shared memory: a walk longer than the ring is corruption, not work.
-    for (uint64_t steps = 0;; ++steps) {
-        if (steps > 2 * uint64_t{slotCount_}) {
-            st = Status::Corrupt;
-            break;
-        }
-        RingSlot& s = slotAt(pos);
-        int64_t diff = static_cast<int64_t>(s.seq.load(std::memory_order_acquire) - (pos + 1));
-        if (diff == 0) {
-            bool claimed;
-            if (mode == SyncMode::Atomic) {
-                claimed = h.tail.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed);
-            } else {
-                h.tail.store(pos + 1, std::memory_order_relaxed);
-                claimed = true;
-            }
-            if (claimed) {
-                // The length comes from shared memory: clamp it, never trust it.
-                uint32_t len = s.length;
-                if (len > slotSize_ || len > out.size()) len = static_cast<uint32_t>(std::min<std::size_t>(slotSize_, out.size()));
-                std::memcpy(out.data(), payloadAt(pos), len);
-                length = len;
-                publish(s, pos + 1, pos + slotCount_, mode);
-                st = Status::Ok;
-                break;
-            }
-        } else if (diff < 0) {
-            break; // empty
-        } else {
-            if (mode == SyncMode::Atomic) h.tail.compare_exchange_weak(pos, pos + 1, std::memory_order_relaxed);
-            else h.tail.store(pos + 1, std::memory_order_relaxed);
-            pos = h.tail.load(std::memory_order_relaxed);
-        }
-    }
+    auto slot = [this](uint64_t pos) -> RingSlot& { return slotAt(pos); };
+    Status st = claimTurn(h.tail, 1, slotCount_, mode, Status::Empty, slot, [&](RingSlot& s, uint64_t pos) {
+        // The length comes from shared memory: clamp it, never trust it.
+        uint32_t len = s.length;
+        if (len > slotSize_ || len > out.size()) len = static_cast<uint32_t>(std::min<std::size_t>(slotSize_, out.size()));
+        std::memcpy(out.data(), payloadAt(pos), len);
+        length = len;
+        publish(s, pos + 1, pos + slotCount_, mode);
+    });
     lock.release();
     if (st == Status::Corrupt) throw CorruptSegment("the ring's indices were overwritten: they point nowhere near its slots");
     return st;
