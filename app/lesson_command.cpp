@@ -33,7 +33,6 @@ double numberArg(const std::string& flag, const std::string& v) {
     if (used != v.size() || !std::isfinite(d)) throw ConfigError(flag + " needs a number, not '" + v + "'");
     return d;
 }
-} // namespace
 
 // The built-in lessons, then the user's own folder, as the window lists them.
 std::vector<Lesson> allLessons(std::vector<std::string>* errors) {
@@ -41,6 +40,7 @@ std::vector<Lesson> allLessons(std::vector<std::string>* errors) {
     for (auto& l : loadLessonFolder(userLessonFolder(), errors)) all.push_back(std::move(l));
     return all;
 }
+} // namespace
 
 int runLessonCommand(const std::vector<std::string>& args, bool json, std::ostream& out, std::ostream& err) {
     std::vector<std::string> folderErrors;

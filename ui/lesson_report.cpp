@@ -23,11 +23,6 @@ QColor outcomeColor(LessonResult::Outcome o) {
     return Qt::black;
 }
 
-QString unitOf(const QString& text) {
-    int space = text.indexOf(' ');
-    return space < 0 ? (text.endsWith('x') ? "x" : QString()) : text.mid(space + 1);
-}
-
 // Draws wrapped text at the top of `r` and returns its height.
 qreal drawText(QPainter& p, const QRectF& r, const QString& text, const QFont& f, const QColor& c, int flags = Qt::AlignLeft) {
     p.setFont(f);
@@ -51,7 +46,7 @@ QList<LessonResult::Number> chartNumbers(const LessonResult& r) {
     QList<LessonResult::Number> operands;
     for (const auto& n : r.numbers) {
         if (n.operand) operands << n;
-        else byUnit[unitOf(n.text)] << n;
+        else byUnit[n.unit] << n;
     }
     QList<LessonResult::Number> best;
     for (const auto& [unit, list] : byUnit)

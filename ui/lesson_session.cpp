@@ -140,7 +140,7 @@ void LessonSession::onThreadDone() {
         if (v.prediction) r.predictionText = q(formatValue(*v.prediction, v.unit));
         r.comparison = q(v.comparison);
         for (const auto& n : v.numbers)
-            r.numbers << LessonResult::Number{q(n.label), n.value, q(formatValue(n.value, n.unit)), !n.name.empty()};
+            r.numbers << LessonResult::Number{q(n.label), n.value, q(formatValue(n.value, n.unit)), q(n.unit), !n.name.empty()};
         r.when = QDateTime::currentDateTime();
         r.machine = machineText();
     } catch (const std::exception& e) {

@@ -24,6 +24,7 @@ struct LessonResult {
         QString label;
         double value = 0;
         QString text; // value and unit, 3 significant digits
+        QString unit; // as the lesson names it ("msgs/s"; empty for a raw measurement)
         bool operand = false; // the verdict's value is computed from it
     };
     int number = 0; // the lesson's place in the menu, from 1
