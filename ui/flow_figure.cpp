@@ -4,8 +4,10 @@
 #include "qt_text.h"
 #include "token_layer.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTextOption>
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +15,6 @@
 namespace ipclab::ui {
 
 namespace {
-constexpr double kBoundaryY = 300;
 constexpr int kMaxShown = 5; // worker boxes drawn per column; the rest are summarized
 
 
@@ -78,43 +79,105 @@ FlowFigure::FlowFigure() : tokenLayer_(new TokenLayer(this)) {
     setCacheMode(QGraphicsItem::DeviceCoordinateCache);
 }
 
+void FlowFigure::setAspect(double aspect) {
+    if (!(aspect > 0.1 && aspect < 10)) return;
+    double w = std::max(kWidth, kHeight * aspect), h = std::max(kHeight, kWidth / aspect);
+    if (std::abs(w - width_) < 0.5 && std::abs(h - height_) < 0.5) return;
+    prepareGeometryChange();
+    width_ = w;
+    height_ = h;
+    update();
+}
+
+void FlowFigure::setLarge(bool large) {
+    if (large == large_) return;
+    large_ = large;
+    update();
+}
+
+QFont FlowFigure::font(int basePt, bool bold) const {
+    // Presenter mode: twice the size, never under 15 pt (7-8 pt notes would be 11 px on a projector).
+    QFont f = theme_.font(large_ ? std::max(15, 2 * basePt) : basePt);
+    f.setBold(bold);
+    if (smallestPt_ <= 0 || f.pointSizeF() < smallestPt_) smallestPt_ = f.pointSizeF();
+    return f;
+}
+
+double FlowFigure::boundaryY() const {
+    bool race = std::any_of(lanes_.begin(), lanes_.end(), [](const FlowLane& l) { return l.experiment == ExperimentKind::Race; });
+    // Large: the race needs room above for the read/write labels and the counter; the other
+    // experiments need it below for the kernel object.
+    if (large_) return std::round(race ? std::max(0.62 * height_, 400.0) : std::max(0.56 * height_, 340.0));
+    return 300 + (height_ - kHeight) / 2;
+}
+
 QRectF FlowFigure::laneRect(int lane) const {
     int n = std::max<int>(1, static_cast<int>(lanes_.size()));
-    double w = kWidth / n;
-    return {lane * w, 0, w, kHeight};
+    double w = width_ / n;
+    return {lane * w, 0, w, height_};
 }
 
 QRectF FlowFigure::workerRect(int lane, int index) const {
     QRectF L = laneRect(lane);
     const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
-    double bw = std::min(130.0, L.width() / 4), bh = 50;
+    double top = large_ ? 76 : 50, bh = large_ ? 84 : 50;
+    double bw = large_ ? 210 : std::min(130.0, L.width() / 4);
     if (l.experiment == ExperimentKind::Race || l.experiment == ExperimentKind::Isolation) {
         int n = std::min<int>(static_cast<int>(l.workers.size()), 6);
         double gap = (L.width() - 20) / std::max(1, n);
         int slot = std::min(index, n - 1);
-        return {L.left() + 10 + slot * gap + (gap - std::min(bw, gap - 8)) / 2, 50, std::min(bw, gap - 8), bh};
+        return {L.left() + 10 + slot * gap + (gap - std::min(bw, gap - 8)) / 2, top, std::min(bw, gap - 8), bh};
     }
     // Streams and ping-pong: senders on the left, receivers on the right.
     bool right = isReceiver(l.workers[static_cast<std::size_t>(index)].role);
     int row = 0;
     for (int i = 0; i < index; ++i) row += isReceiver(l.workers[static_cast<std::size_t>(i)].role) == right;
+    if (large_) {
+        // Side by side in each half of the lane (the segment or the kernel is below them);
+        // boxes under 150 wide would not hold their text, so the rest are counted, not drawn.
+        double half = L.width() / 2 - 12;
+        int cols = std::clamp(static_cast<int>(half / 158), 1, 3);
+        bw = std::min(bw, half / cols - 8);
+        int col = std::min(row, cols - 1);
+        double x = right ? L.right() - 12 - bw - col * (bw + 8) : L.left() + 12 + col * (bw + 8);
+        return {x, top, bw, bh};
+    }
     row = std::min(row, kMaxShown - 1);
     double x = right ? L.right() - bw - 12 : L.left() + 12;
-    return {x, 50 + row * (bh + 8), bw, bh};
+    return {x, top + row * (bh + 8), bw, bh};
 }
 
 QRectF FlowFigure::segmentRect(int lane) const {
     QRectF L = laneRect(lane);
     const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
+    if (large_) {
+        // Below the workers, across the lane: data goes down into it and comes up on the other side.
+        double top = l.experiment == ExperimentKind::Race ? 222 : 176;
+        return {L.left() + 12, top, L.width() - 24, boundaryY() - 56 - top};
+    }
     if (l.experiment == ExperimentKind::Race) return {L.left() + 30, 150, L.width() - 60, 110};
     double inset = std::min(130.0, L.width() / 4) + 30;
     return {L.left() + inset, 100, L.width() - 2 * inset, 140};
 }
 
+double FlowFigure::kernelBarY(int lane) const {
+    QRectF k = kernelRect(lane);
+    if (!large_) return k.center().y();
+    // Under the object's title: one line, or two with its name (/dev/mqueue, the FIFO's path).
+    return k.top() + (lanes_[static_cast<std::size_t>(lane)].objectName.isEmpty() ? 52 : 82);
+}
+
+double FlowFigure::ringY(const QRectF& s) const { return large_ ? s.top() + 24 : s.center().y(); }
+
 QRectF FlowFigure::kernelRect(int lane) const {
     QRectF L = laneRect(lane);
+    double B = boundaryY();
+    if (large_) {
+        double w = std::min(460.0, L.width() * 0.86);
+        return {L.center().x() - w / 2, B + 72, w, std::clamp(height_ - 60 - (B + 72), 100.0, 156.0)};
+    }
     double w = std::min(300.0, L.width() * 0.55);
-    return {L.center().x() - w / 2, 370, w, 100};
+    return {L.center().x() - w / 2, B + 70, w, 100};
 }
 
 std::vector<QPointF> FlowFigure::path(const FlowToken& tok) const {
@@ -123,16 +186,21 @@ std::vector<QPointF> FlowFigure::path(const FlowToken& tok) const {
     std::vector<QPointF> pts;
     if (l.experiment == ExperimentKind::Race) {
         QRectF s = segmentRect(tok.lane);
-        pts = {QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), s.top() + 40)};
+        pts = {QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), s.top() + (large_ ? 16 : 40))};
     } else if (usesSegment(l)) {
         QRectF s = segmentRect(tok.lane);
-        pts = {QPointF(a.right(), a.center().y()), QPointF(s.left() + 12, s.center().y()),
-               QPointF(s.right() - 12, s.center().y()), QPointF(b.left(), b.center().y())};
+        double y = ringY(s);
+        if (large_)
+            pts = {QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), y), QPointF(b.center().x(), y),
+                   QPointF(b.center().x(), b.bottom())};
+        else
+            pts = {QPointF(a.right(), a.center().y()), QPointF(s.left() + 12, y), QPointF(s.right() - 12, y),
+                   QPointF(b.left(), b.center().y())};
     } else {
         QRectF k = kernelRect(tok.lane);
-        pts = {QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), kBoundaryY),
-               QPointF(k.left() + 10, k.center().y()), QPointF(k.right() - 10, k.center().y()),
-               QPointF(b.center().x(), kBoundaryY), QPointF(b.center().x(), b.bottom())};
+        double B = boundaryY(), y = kernelBarY(tok.lane);
+        pts = {QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), B), QPointF(k.left() + 10, y),
+               QPointF(k.right() - 10, y), QPointF(b.center().x(), B), QPointF(b.center().x(), b.bottom())};
     }
     if (tok.back) std::reverse(pts.begin(), pts.end());
     return pts;
@@ -204,6 +272,7 @@ void FlowFigure::renderIfDue() {
 }
 
 void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    smallestPt_ = 0;
     p->setRenderHint(QPainter::Antialiasing);
     p->fillRect(boundingRect(), theme_.lecture ? Qt::white : QColor(248, 249, 252));
     if (!isolation_.isEmpty()) {
@@ -212,18 +281,20 @@ void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         return;
     }
     // Kernel space background and the boundary every system call crosses.
-    p->fillRect(QRectF(0, kBoundaryY, kWidth, kHeight - kBoundaryY), theme_.lecture ? QColor(240, 240, 240) : QColor(232, 236, 245));
+    double B = boundaryY();
+    p->fillRect(QRectF(0, B, width_, height_ - B), theme_.lecture ? QColor(240, 240, 240) : QColor(232, 236, 245));
     QPen boundary(QColor(70, 70, 90), 2, Qt::DashLine);
     p->setPen(boundary);
-    p->drawLine(QPointF(0, kBoundaryY), QPointF(kWidth, kBoundaryY));
-    p->setFont(theme_.font(9));
+    p->drawLine(QPointF(0, B), QPointF(width_, B));
+    p->setFont(font(9));
     p->setPen(QColor(70, 70, 90));
-    p->drawText(QRectF(8, 4, 400, 20), Qt::AlignLeft, tr("USER SPACE (each process: its own address space)"));
-    p->drawText(QRectF(8, kBoundaryY + 4, 400, 20), Qt::AlignLeft, tr("KERNEL SPACE (reached only by system calls)"));
+    double labelH = large_ ? 30 : 20;
+    p->drawText(QRectF(8, 4, width_ - 16, labelH), Qt::AlignLeft, tr("USER SPACE (each process: its own address space)"));
+    p->drawText(QRectF(8, B + 4, width_ - 16, labelH), Qt::AlignLeft, tr("KERNEL SPACE (reached only by system calls)"));
 
     if (lanes_.empty()) {
-        p->setFont(theme_.font(12));
-        p->drawText(QRectF(0, 140, kWidth, 60), Qt::AlignCenter,
+        p->setFont(font(12));
+        p->drawText(QRectF(20, 60, width_ - 40, B - 80), Qt::AlignCenter | Qt::TextWordWrap,
                     tr("Press Start (Space): real worker processes will appear here."));
         return;
     }
@@ -234,19 +305,21 @@ void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
 void FlowFigure::paintTokens(QPainter* p) const {
     if (!isolation_.isEmpty() || lanes_.empty()) return;
     p->setRenderHint(QPainter::Antialiasing);
-    p->setFont(theme_.font(7));
+    QFont labelFont = font(7);
+    p->setFont(labelFont);
+    double lineH = QFontMetricsF(labelFont).height();
     for (const auto& t : tokens_) {
         if (t.lane >= static_cast<int>(lanes_.size())) continue;
         QPointF c = pathPoint(t, t.t);
         QColor col = t.collision ? QColor(220, 30, 30) : ChartTheme::laneColor(t.lane, 0);
         p->setPen(QPen(col.darker(130), 1));
         p->setBrush(col);
-        double r = theme_.lecture ? 8 : 6;
+        double r = large_ ? 11 : theme_.lecture ? 8 : 6;
         p->drawEllipse(c, r, r);
         if (!t.label.isEmpty()) {
             p->setPen(Qt::black);
             // Two producers' labels ("P0 #12", "P1 #12") at one place would overwrite each other.
-            p->drawText(c + QPointF(r + 2, -r - 11.0 * (t.producer % 3)), t.label);
+            p->drawText(c + QPointF(r + 2, -r - lineH * (t.producer % 3)), t.label);
         }
     }
 }
@@ -254,20 +327,26 @@ void FlowFigure::paintTokens(QPainter* p) const {
 void FlowFigure::paintLane(QPainter* p, int lane) {
     const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
     QRectF L = laneRect(lane);
+    double B = boundaryY();
     if (lane > 0) {
         p->setPen(QPen(QColor(150, 150, 150), 1, Qt::DotLine));
         p->drawLine(L.topLeft(), L.bottomLeft());
     }
     // Lane header: what is measured right now.
     p->setPen(Qt::black);
-    p->setFont([&] { QFont f = theme_.font(10); f.setBold(true); return f; }());
     QString unit = l.experiment == ExperimentKind::Race ? tr("updates/s") : l.experiment == ExperimentKind::PingPong ? tr("round trips/s") : tr("msgs/s");
     QString header = tr("%1: %2 %3").arg(nameOf(l.transport), human(l.rate), unit);
-    if (l.stopped) header = tr("%1 (stopped; last measured)").arg(header);
-    p->drawText(QRectF(L.left() + 6, 20, L.width() - 12, 22), Qt::AlignHCenter, header);
+    if (l.stopped) header = large_ ? tr("%1 (stopped)").arg(header) : tr("%1 (stopped; last measured)").arg(header);
+    QRectF headerBox(L.left() + 6, large_ ? 34 : 20, L.width() - 12, large_ ? 36 : 22);
+    QFont headerFont = font(10, true);
+    // Large, in a half-width lane: a smaller size (never under 15 pt) rather than a cut line.
+    while (large_ && headerFont.pointSizeF() > 15 && QFontMetricsF(headerFont).horizontalAdvance(header) > headerBox.width())
+        headerFont.setPointSizeF(headerFont.pointSizeF() - 1);
+    if (headerFont.pointSizeF() < smallestPt_) smallestPt_ = headerFont.pointSizeF();
+    p->setFont(headerFont);
+    p->drawText(headerBox, Qt::AlignHCenter, header);
 
     // Workers (real PIDs).
-    p->setFont(theme_.font(8));
     int hidden = 0;
     for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
         const FlowWorker& w = l.workers[static_cast<std::size_t>(i)];
@@ -275,19 +354,26 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         bool stacked = false;
         for (int j = 0; j < i; ++j) stacked |= workerRect(lane, j) == r;
         if (stacked) { ++hidden; continue; }
-        p->setPen(QPen(QColor(60, 60, 60), theme_.lecture ? 2 : 1));
+        QFont nameFont = font(8), stateFont = font(7);
+        QRectF inner = r.adjusted(4, 2, -4, -2);
+        // A long state ("killed by signal 9 (Killed)") wraps; the box grows to hold it.
+        QRectF nameBox = QFontMetricsF(nameFont).boundingRect(inner, Qt::AlignHCenter | Qt::AlignTop, nameOf(w.role) + "\nPID 0");
+        QRectF stateBox = QFontMetricsF(stateFont).boundingRect(inner, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, stateWord(w));
+        if (nameBox.height() + stateBox.height() > inner.height()) r.setHeight(nameBox.height() + stateBox.height() + 4);
+        p->setPen(QPen(QColor(60, 60, 60), theme_.lecture || large_ ? 2 : 1));
         p->setBrush(stateColor(w));
         p->drawRoundedRect(r, 6, 6);
         p->setPen(Qt::black);
+        p->setFont(nameFont);
         p->drawText(r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignTop, nameOf(w.role) + "\nPID " + QString::number(w.pid));
-        p->setFont(theme_.font(7));
-        p->drawText(r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignBottom, stateWord(w));
-        p->setFont(theme_.font(8));
+        p->setFont(stateFont);
+        p->drawText(r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, stateWord(w));
     }
     if (hidden) {
         p->setPen(QColor(80, 80, 80));
-        p->drawText(QRectF(L.left(), 50 + kMaxShown * 58, L.width(), 18), Qt::AlignHCenter,
-                    tr("+ %n more worker(s), see the process table", nullptr, hidden));
+        p->setFont(font(8));
+        QRectF more = large_ ? QRectF(L.left(), 76 + 84 + 2, L.width(), 28) : QRectF(L.left(), 50 + kMaxShown * 58, L.width(), 18);
+        p->drawText(more, Qt::AlignHCenter, tr("+ %n more worker(s), see the process table", nullptr, hidden));
     }
 
     QColor flashCol = QColor(220, 30, 30, static_cast<int>(255 * l.flash));
@@ -297,9 +383,9 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->setPen(QPen(QColor(120, 120, 160), 1, Qt::DashLine));
         for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
             QRectF r = workerRect(lane, i);
-            QPointF from = l.experiment == ExperimentKind::Race ? QPointF(r.center().x(), r.bottom())
-                                                                : (r.center().x() < s.center().x() ? QPointF(r.right(), r.bottom() - 6)
-                                                                                                   : QPointF(r.left(), r.bottom() - 6));
+            QPointF from = l.experiment == ExperimentKind::Race || large_
+                               ? QPointF(r.center().x(), r.bottom())
+                               : (r.center().x() < s.center().x() ? QPointF(r.right(), r.bottom() - 6) : QPointF(r.left(), r.bottom() - 6));
             QPointF to(std::clamp(from.x(), s.left(), s.right()), s.top());
             p->drawLine(from, to);
         }
@@ -307,35 +393,44 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->setBrush(QColor(210, 225, 250));
         p->drawRoundedRect(s, 8, 8);
         p->setPen(Qt::black);
-        p->setFont(theme_.font(8));
-        p->drawText(s.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWordWrap,
-                    tr("shared memory segment, mapped into every process: %1").arg(l.objectName));
+        p->setFont(font(8));
+        QString title = tr("shared memory segment, mapped into every process: %1").arg(l.objectName);
+        QTextOption wrap(Qt::AlignHCenter);
+        wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // words whole; a long name may break
+        // Large: tokens come down into the top of the segment (the slots are there, the
+        // race's counter just under it), so the title goes at the bottom, out of their way.
+        QRectF room = s.adjusted(6, 4, -6, -4);
+        double titleH = QFontMetricsF(p->font()).boundingRect(room, Qt::AlignHCenter | Qt::TextWordWrap, title).height();
+        QRectF titleBox = large_ ? QRectF(room.left(), room.bottom() - titleH, room.width(), titleH) : room;
+        p->drawText(titleBox, title, wrap);
         if (l.experiment == ExperimentKind::Race) {
-            p->setFont(theme_.font(10));
-            p->drawText(s.adjusted(6, 40, -6, -4), Qt::AlignTop | Qt::AlignHCenter,
+            p->setFont(font(10));
+            QRectF counter = large_ ? QRectF(s.left() + 6, s.top() + 34, s.width() - 12, titleBox.top() - s.top() - 36) : s.adjusted(6, 40, -6, -4);
+            p->drawText(counter, (large_ ? Qt::AlignVCenter : Qt::AlignTop) | Qt::AlignHCenter | Qt::TextWordWrap,
                         tr("counter = %1\nlost updates: %2    inconsistent records: %3")
                             .arg(QString::number(l.raceCounter), QString::number(l.lost), QString::number(l.inconsistent)));
         } else {
             // The ring's slots, filled by what is in flight.
             int cells = 16;
             int filled = l.inFlight > 0 ? std::clamp(static_cast<int>(std::ceil(l.inFlight / std::max(1.0, l.capacity) * cells)), 1, cells) : 0;
-            double cw = (s.width() - 40) / cells;
+            double cw = (s.width() - 40) / cells, ch = large_ ? 30 : 24;
             for (int c = 0; c < cells; ++c) {
-                QRectF cell(s.left() + 20 + c * cw, s.center().y() - 12, cw - 3, 24);
+                QRectF cell(s.left() + 20 + c * cw, ringY(s) - ch / 2, cw - 3, ch);
                 p->setPen(QColor(100, 120, 170));
                 p->setBrush(c < filled ? QColor(90, 140, 220) : QColor(245, 248, 255));
                 p->drawRect(cell);
             }
-            p->setFont(theme_.font(8));
-            p->drawText(s.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap,
-                        tr("ring: %1 of %2 slots in use").arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0)) +
-                            "\n" +
-                            // Short: a half-width lane has room for two lines under the slots.
-                            tr("%1 system calls/msg, %2 waiting (measured)")
-                                .arg(QString::number(l.sendCallsPerMsg + l.receiveCallsPerMsg, 'f', 2),
-                                     QString::number(l.waitCallsPerMsg, 'f', 2)));
+            p->setPen(Qt::black);
+            p->setFont(font(8));
+            QString ring = tr("ring: %1 of %2 slots in use").arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0));
+            // (The calls per message are said in the kernel half, where they would be.)
+            QRectF ringText = large_ ? QRectF(s.left() + 6, ringY(s) + ch / 2 + 2, s.width() - 12, 30)
+                                     : QRectF(s.left() + 6, ringY(s) + ch / 2, s.width() - 12, s.bottom() - ringY(s) - ch / 2);
+            p->drawText(ringText, Qt::AlignCenter | Qt::TextWordWrap, ring);
         }
-        // The lock: who holds it, who waits.
+        // Under the segment: who holds the lock and who waits, or what no lock means.
+        double noteH = large_ ? 40 : 26;
+        QRectF note(s.left(), s.bottom() + 8, s.width(), noteH);
         if (l.sync != SyncMode::None && l.sync != SyncMode::Atomic) {
             QString holder;
             int waiting = 0;
@@ -343,30 +438,39 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
                 if (w.state == WorkerState::HoldingLock && !w.dead) holder = QString::number(w.pid);
                 waiting += w.state == WorkerState::WaitingLock && !w.dead;
             }
-            QRectF lockBox(s.right() - 150, s.bottom() + 8, 150, 26);
+            p->setFont(font(8));
+            QString lockText = tr("%1: %2").arg(toQString(toString(l.sync)), holder.isEmpty() ? tr("free") : tr("held by %1").arg(holder));
+            double lockW = std::min(s.width() / 2, QFontMetricsF(p->font()).horizontalAdvance(lockText) + 24);
+            QRectF lockBox(s.right() - lockW, note.top(), lockW, noteH);
             p->setPen(QColor(120, 90, 0));
             p->setBrush(QColor(255, 225, 140));
             p->drawRoundedRect(lockBox, 4, 4);
             p->setPen(Qt::black);
-            p->drawText(lockBox, Qt::AlignCenter, tr("%1: %2").arg(toQString(toString(l.sync)), holder.isEmpty() ? tr("free") : tr("held by %1").arg(holder)));
+            p->drawText(lockBox, Qt::AlignCenter, lockText);
+            double sq = large_ ? 24 : 16;
             for (int i = 0; i < std::min(waiting, 8); ++i) {
-                QRectF wq(lockBox.left() - 22 - i * 20, lockBox.top() + 5, 16, 16);
+                QRectF wq(lockBox.left() - (sq + 6) * (i + 1), lockBox.center().y() - sq / 2, sq, sq);
                 p->setBrush(QColor(255, 150, 120));
                 p->drawRect(wq);
             }
-            if (waiting) p->drawText(QRectF(s.left(), lockBox.top(), lockBox.left() - 30 - std::min(waiting, 8) * 20 - s.left(), 26),
+            if (waiting) p->drawText(QRectF(s.left(), note.top(), lockBox.left() - 10 - std::min(waiting, 8) * (sq + 6) - s.left(), noteH),
                                      Qt::AlignRight | Qt::AlignVCenter, tr("%n waiting", nullptr, waiting));
         } else if (l.sync == SyncMode::None) {
             p->setPen(QColor(190, 30, 30));
-            p->setFont(theme_.font(9));
-            p->drawText(QRectF(s.left(), s.bottom() + 8, s.width(), 22), Qt::AlignCenter,
-                        tr("no synchronization: concurrent writes collide"));
+            p->setFont(font(9));
+            p->drawText(note, Qt::AlignCenter | Qt::TextWordWrap, tr("no synchronization: concurrent writes collide"));
         }
         if (l.experiment != ExperimentKind::Race) {
+            // The kernel half is not empty for shared memory: what is (not) there is the point.
             p->setPen(QColor(40, 110, 40));
-            p->setFont(theme_.font(8));
-            p->drawText(QRectF(L.left() + 10, kBoundaryY - 24, L.width() - 20, 20), Qt::AlignCenter,
-                        tr("data never crosses into the kernel: plain loads and stores"));
+            p->setFont(font(9));
+            QRectF k(L.left() + 16, B + (large_ ? 40 : 30), L.width() - 32, height_ - B - (large_ ? 80 : 70));
+            p->drawText(k, Qt::AlignCenter | Qt::TextWordWrap,
+                        tr("%1 system calls/msg moving data, %2 waiting (measured)")
+                                .arg(QString::number(l.sendCallsPerMsg + l.receiveCallsPerMsg, 'f', 2), QString::number(l.waitCallsPerMsg, 'f', 2)) +
+                            "\n" +
+                            tr("data never crosses into the kernel: plain loads and stores") + "\n" +
+                            tr("(the kernel only set the segment up: shm_open and mmap, once)"));
         }
     } else {
         QRectF k = kernelRect(lane);
@@ -374,19 +478,20 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->setBrush(QColor(255, 250, 235));
         p->drawRoundedRect(k, 8, 8);
         p->setPen(Qt::black);
-        p->setFont(theme_.font(9));
+        p->setFont(font(9));
         // The object's real name where it has one (what `ls /dev/mqueue` or the FIFO's
         // directory shows); pipes and sockets have none.
         QString title = kernelObjectName(l.transport);
         if (!l.objectName.isEmpty()) title += "\n" + l.objectName;
-        p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter, title);
+        p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWrapAnywhere, title);
         double fill = std::clamp(l.inFlight / std::max(1.0, l.capacity), 0.0, 1.0);
-        QRectF bar(k.left() + 14, k.center().y() - 8, k.width() - 28, 16);
+        double barY = kernelBarY(lane);
+        QRectF bar(k.left() + 14, barY - (large_ ? 11 : 8), k.width() - 28, large_ ? 22 : 16);
         p->setBrush(Qt::white);
         p->drawRect(bar);
         p->setBrush(QColor(240, 160, 60));
         p->drawRect(QRectF(bar.left(), bar.top(), bar.width() * fill, bar.height()));
-        p->setFont(theme_.font(7));
+        p->setFont(font(7));
         // A medium of known depth (a message queue's mq_maxmsg) says "n of depth"; where the
         // kernel counts bytes, the bar is against a 64 KiB buffer's worth and says only n.
         int n = static_cast<int>(l.inFlight);
@@ -397,54 +502,73 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
                                                  : tr("%1 of %2 messages in the queue").arg(n).arg(cap))
                                        : (n == 1 ? tr("1 message in flight") : tr("%1 messages in flight").arg(n));
         // Two lines below the bar: how much is held, then what the kernel does with it.
-        p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter,
+        p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap,
                     held + "\n" + tr("the kernel copies every byte twice"));
         // System-call arrows across the boundary.
-        p->setFont(theme_.font(8));
+        p->setFont(font(8));
         p->setPen(QColor(150, 60, 0));
-        QString calls = tr("%1 (measured)").arg(callsText(l));
-        p->drawText(QRectF(L.left() + 6, kBoundaryY - 22, L.width() - 12, 18), Qt::AlignCenter, calls);
+        QString calls = large_ ? tr("%1 system calls/msg (%2 send + %3 receive), measured")
+                                     .arg(QString::number(l.sendCallsPerMsg + l.receiveCallsPerMsg, 'f', 2),
+                                          QString::number(l.sendCallsPerMsg, 'f', 2), QString::number(l.receiveCallsPerMsg, 'f', 2))
+                               : tr("%1 (measured)").arg(callsText(l));
+        double callsH = large_ ? 56 : 18;
+        p->drawText(QRectF(L.left() + 6, B - callsH - 4, L.width() - 12, callsH), Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, calls);
         QString down = l.transport == TransportKind::MessageQueue ? "mq_send()" : l.transport == TransportKind::File ? "write()" : "write()/send()";
         QString up = l.transport == TransportKind::MessageQueue ? "mq_receive()" : l.transport == TransportKind::File ? "pread()" : "read()/recv()";
-        p->drawText(QRectF(L.left() + 8, kBoundaryY + 24, 160, 18), Qt::AlignLeft, QString::fromUtf8("↓ ") + down);
-        p->drawText(QRectF(L.right() - 168, kBoundaryY + 24, 160, 18), Qt::AlignRight, up + QString::fromUtf8(" ↑"));
+        double arrowY = large_ ? B + 38 : B + 24, arrowW = L.width() / 2 - 12; // under the kernel label, over the box
+        p->drawText(QRectF(L.left() + 8, arrowY, arrowW, large_ ? 28 : 18), Qt::AlignLeft, QString::fromUtf8("↓ ") + down);
+        p->drawText(QRectF(L.right() - 8 - arrowW, arrowY, arrowW, large_ ? 28 : 18), Qt::AlignRight, up + QString::fromUtf8(" ↑"));
     }
+    if (l.experiment == ExperimentKind::Race && !(l.slowMotion && !l.lostStep.isEmpty())) {
+        p->setPen(QColor(40, 110, 40));
+        p->setFont(font(9));
+        QString kernel = tr("the counter is plain memory: no system call reads or writes it");
+        if (l.sync == SyncMode::Mutex || l.sync == SyncMode::Semaphore)
+            kernel += "\n" + tr("a worker that finds the lock taken sleeps here, in the kernel (futex), until it is free");
+        p->drawText(QRectF(L.left() + 16, B + (large_ ? 40 : 30), L.width() - 32, height_ - B - (large_ ? 100 : 80)),
+                    Qt::AlignCenter | Qt::TextWordWrap, kernel);
+    }
+    // The bottom line: a failure, what slow motion shows, or what the token rate means.
+    double footH = large_ ? 48 : 20;
+    QRectF foot(L.left() + 6, height_ - footH - (large_ ? 4 : 30), L.width() - 12, footH);
     if (l.experiment != ExperimentKind::Race && (l.lost || l.inconsistent)) {
         p->setPen(QColor(200, 20, 20));
-        p->setFont(theme_.font(9));
-        p->drawText(QRectF(L.left(), kHeight - 30, L.width(), 24), Qt::AlignCenter,
+        p->setFont(font(9));
+        p->drawText(QRectF(L.left(), height_ - (large_ ? 100 : 30), L.width(), large_ ? 48 : 24), Qt::AlignCenter | Qt::TextWordWrap,
                     tr("lost/duplicated: %1   corrupted/out of order: %2").arg(QString::number(l.lost), QString::number(l.inconsistent)));
     }
     if (l.slowMotion && l.experiment == ExperimentKind::Race) {
         // Each worker's own read and write of the counter, as it published them.
-        p->setFont([&] { QFont f = theme_.font(9); f.setBold(true); return f; }());
+        p->setFont(font(9, true));
         for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
             const FlowWorker& w = l.workers[static_cast<std::size_t>(i)];
             if (w.read < 0) continue;
             QRectF r = workerRect(lane, i);
-            QString step = w.wrote < 0 ? tr("read %1 …").arg(w.read) : tr("read %1 → wrote %2").arg(w.read).arg(w.wrote);
+            // Large: two lines (read, wrote), the box's width.
+            QString step = w.wrote < 0 ? tr("read %1 …").arg(w.read)
+                                       : large_ ? tr("read %1\n→ wrote %2").arg(w.read).arg(w.wrote) : tr("read %1 → wrote %2").arg(w.read).arg(w.wrote);
             p->setPen(w.wrote < 0 ? QColor(150, 90, 0) : QColor(30, 90, 30));
-            p->drawText(QRectF(r.left() - 30, r.bottom() + 2, r.width() + 60, 22), Qt::AlignCenter, step);
+            QRectF under = large_ ? QRectF(r.left() - 20, r.bottom() + 2, r.width() + 40, 56) : QRectF(r.left() - 30, r.bottom() + 2, r.width() + 60, 22);
+            p->drawText(under, Qt::AlignHCenter | Qt::AlignTop, step);
         }
         if (!l.lostStep.isEmpty()) {
             p->setPen(QColor(200, 20, 20));
-            p->setFont([&] { QFont f = theme_.font(12); f.setBold(true); return f; }());
-            p->drawText(QRectF(L.left() + 10, kBoundaryY + 40, L.width() - 20, 60), Qt::AlignCenter | Qt::TextWordWrap, l.lostStep);
+            p->setFont(font(12, true));
+            QRectF lostBox = large_ ? QRectF(L.left() + 10, B + 36, L.width() - 20, foot.top() - B - 40) : QRectF(L.left() + 10, B + 40, L.width() - 20, 60);
+            p->drawText(lostBox, Qt::AlignCenter | Qt::TextWordWrap, l.lostStep);
         }
         p->setPen(QColor(90, 90, 90));
-        p->setFont(theme_.font(8));
-        p->drawText(QRectF(L.left(), kHeight - 50, L.width(), 20), Qt::AlignCenter,
+        p->setFont(font(8));
+        p->drawText(foot, Qt::AlignCenter | Qt::TextWordWrap,
                     tr("slow motion: each worker reads the counter, waits, then writes it back (values as published)"));
     } else if (l.slowMotion) {
         p->setPen(QColor(90, 90, 90));
-        p->setFont(theme_.font(8));
-        p->drawText(QRectF(L.left(), kHeight - 50, L.width(), 20), Qt::AlignCenter,
-                    tr("slow motion: every token is a real message (producer #sequence)"));
+        p->setFont(font(8));
+        p->drawText(foot, Qt::AlignCenter | Qt::TextWordWrap, tr("slow motion: every token is a real message (producer #sequence)"));
     } else if (l.rate > 0) {
         p->setPen(QColor(90, 90, 90));
-        p->setFont(theme_.font(7));
-        p->drawText(QRectF(L.left(), kHeight - 50, L.width(), 20), Qt::AlignCenter,
-                    tr("token rate on a log scale of the measured %1/s").arg(human(l.rate)));
+        p->setFont(font(7));
+        p->drawText(foot, Qt::AlignCenter | Qt::TextWordWrap, tr("token rate on a log scale of the measured %1/s").arg(human(l.rate)));
     }
 }
 
@@ -462,12 +586,14 @@ void FlowFigure::paintIsolation(QPainter* p) {
             first = true;
             continue;
         }
-        QFont f = theme_.font(section == 0 ? 14 : 12);
+        // Large: 16/15 pt (not twice 14/12: the result must still fit the figure).
+        QFont f = theme_.font(large_ ? (section == 0 ? 16 : 15) : (section == 0 ? 14 : 12));
+        if (smallestPt_ <= 0 || f.pointSizeF() < smallestPt_) smallestPt_ = f.pointSizeF();
         f.setBold(first && section != 1);
         first = false;
         p->setFont(f);
         p->setPen(section == 1 ? QColor(70, 70, 70) : section == 2 ? QColor(30, 70, 160) : QColor(0, 0, 0));
-        QRectF box(30, y, kWidth - 60, kHeight - y);
+        QRectF box(30, y, width_ - 60, height_ - y);
         QRectF used = p->boundingRect(box, Qt::AlignLeft | Qt::TextWordWrap, line);
         p->drawText(box, Qt::AlignLeft | Qt::TextWordWrap, line);
         y += used.height() + 8;

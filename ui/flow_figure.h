@@ -38,9 +38,19 @@ struct FlowToken {
 class FlowFigure : public QGraphicsObject {
     Q_OBJECT
 public:
+    // The figure's least size; it grows in one direction to take its view's shape, so the scene
+    // fills its area instead of sitting in a strip.
     static constexpr double kWidth = 1000, kHeight = 540;
     FlowFigure();
-    QRectF boundingRect() const override { return {0, 0, kWidth, kHeight}; }
+    QRectF boundingRect() const override { return {0, 0, width_, height_}; }
+    // The view's width / height: the figure takes that shape.
+    void setAspect(double aspect);
+    // Presenter mode: every text at least 15 pt in a 1000-wide figure (24 px once a 1920x1080
+    // screen scales it), secondary lines shortened, the layout made for that.
+    void setLarge(bool large);
+    bool large() const { return large_; }
+    // The smallest text drawn in the last paint (figure points; the view's scale makes pixels).
+    double smallestTextPt() const { return smallestPt_; }
     void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
     void setTheme(const ChartTheme& t) { theme_ = t; update(); }
@@ -62,10 +72,14 @@ public:
     void paintTokens(QPainter* p) const;
 
 private:
+    QFont font(int basePt, bool bold = false) const;
+    double boundaryY() const;
     QRectF laneRect(int lane) const;
     QRectF workerRect(int lane, int index) const;
     QRectF segmentRect(int lane) const;
     QRectF kernelRect(int lane) const;
+    double kernelBarY(int lane) const; // the kernel object's fill bar (and tokens through it)
+    double ringY(const QRectF& segment) const; // where the ring's slots (and tokens through them) are
     std::vector<QPointF> path(const FlowToken& tok) const;
     QPointF pathPoint(const FlowToken& tok, double t) const;
     void paintLane(QPainter* p, int lane);
@@ -76,6 +90,9 @@ private:
     std::deque<FlowToken> tokens_;
     QStringList isolation_;
     QGraphicsItem* tokenLayer_; // child item: deleted with the figure
+    double width_ = kWidth, height_ = kHeight;
+    bool large_ = false;
+    mutable double smallestPt_ = 0;
     static constexpr int kRenderHz = 10;
     QString meaningKey_;      // what, if it changes, is rendered at once
     QElapsedTimer rendered_;  // since the last render of held-back data

@@ -39,7 +39,24 @@ FlowView::FlowView(QWidget* parent) : QGraphicsView(parent), figure_(new FlowFig
 
 void FlowView::resizeEvent(QResizeEvent* e) {
     QGraphicsView::resizeEvent(e);
+    fit();
+}
+
+void FlowView::fit() {
+    // The figure takes the view's shape (no empty bands beside it), then fills it.
+    QSize v = viewport()->size();
+    if (v.height() > 0) figure_->setAspect(static_cast<double>(v.width()) / v.height());
+    scene_.setSceneRect(figure_->boundingRect());
     fitInView(figure_, Qt::KeepAspectRatio);
+}
+
+void FlowView::setLarge(bool large) {
+    figure_->setLarge(large);
+    fit();
+}
+
+double FlowView::smallestTextPx() const {
+    return figure_->smallestTextPt() * logicalDpiY() / 72.0 * transform().m11();
 }
 
 void FlowView::setTheme(const ChartTheme& t) { figure_->setTheme(t); }

@@ -26,6 +26,10 @@ public:
     void markStopped();
     void clear();
     void setTheme(const ChartTheme& t);
+    // Presenter mode's figure: large text, a layout made for it (FlowFigure::setLarge).
+    void setLarge(bool large);
+    // The smallest text of the last paint, in screen pixels: what the back row has to read.
+    double smallestTextPx() const;
     FlowFigure* figure() const { return figure_; }
     // Frame statistics for --bench-ui: intervals between animation frames and time spent in them.
     const std::vector<double>& frameIntervalsMs() const { return intervals_; }
@@ -45,6 +49,7 @@ protected:
     void paintEvent(QPaintEvent* e) override;
 
 private:
+    void fit();
     void animate();
     void spawn(int lane, const FlowLane& l, double seconds);
 

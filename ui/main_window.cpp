@@ -602,6 +602,7 @@ void MainWindow::applyTheme() {
     scene.fontScale = 1.0;
     scene.lectureFontFactor = 1.0;
     flow_->setTheme(scene);
+    flow_->setLarge(presenter_);
 }
 
 void MainWindow::setFocusChart(int which) {
@@ -635,13 +636,14 @@ void MainWindow::setPresenterMode(bool on) {
     updateSyncBadge();
     if (on) {
         right->setOrientation(Qt::Horizontal); // the scene and one chart side by side on a 16:9 screen
-        right->setSizes({640, 360});
+        right->setSizes({660, 340});
         setFocusChart(beforePresenter_.chart < 0 ? 0 : beforePresenter_.chart);
         showFullScreen();
         // Without a window manager (a bare X server driving a projector) nobody honours the
         // full-screen request: take the whole screen ourselves.
         if (QScreen* sc = screen()) setGeometry(sc->geometry());
         keysHint_->show();
+        statusRun_->hide(); // the scene and the banner say what runs; the keys need the room
     } else {
         right->setOrientation(Qt::Vertical);
         beforePresenter_.maximized ? showMaximized() : showNormal();
@@ -649,6 +651,7 @@ void MainWindow::setPresenterMode(bool on) {
         right->restoreState(beforePresenter_.splitter);
         setFocusChart(beforePresenter_.chart);
         keysHint_->hide();
+        statusRun_->show();
     }
     applyTheme();
 }

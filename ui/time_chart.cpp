@@ -2,6 +2,7 @@
 
 #include "core_text.h"
 
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -44,7 +45,7 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 150);
-    ensureSeries(1, {QString()}, ExperimentKind::Stream);
+    ensureSeries(1, {QString()}, ExperimentKind::Stream, false);
     theme_.apply(chart);
 }
 
@@ -67,9 +68,16 @@ QString TimeChart::metricName(const ChartMetric& m) const {
     return m.name;
 }
 
-void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind) {
-    if (lanes == lanes_ && laneNames == laneNames_ && kind == kind_) return;
+QString TimeChart::legendName(const QString& metric, const QString& lane, bool manyLanes, bool laneOnly) {
+    if (laneOnly && !lane.isEmpty()) return lane;
+    if (manyLanes || !lane.isEmpty()) return lane + ": " + metric;
+    return metric;
+}
+
+void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind, bool minimal) {
+    if (lanes == lanes_ && laneNames == laneNames_ && kind == kind_ && minimal == minimalNames_) return;
     laneNames_ = laneNames;
+    minimalNames_ = minimal;
     kind_ = kind;
     for (const auto& m : metrics_)
         if (m.series == Series::MsgsPerS && !m.rightAxis) leftTitle_ = metricName(m);
@@ -81,8 +89,7 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, Experiment
     for (int lane = 0; lane < lanes; ++lane) {
         for (int m = 0; m < metrics_.size(); ++m) {
             auto* s = new QLineSeries;
-            QString name = metricName(metrics_[m]);
-            if (lanes > 1 || !laneNames.value(lane).isEmpty()) name = laneNames.value(lane) + ": " + name;
+            QString name = legendName(metricName(metrics_[m]), laneNames.value(lane), lanes > 1, minimal && m == 0);
             s->setName(name);
             QPen pen(ChartTheme::laneColor(lane, m));
             pen.setWidth(theme_.lineWidth());
@@ -139,15 +146,27 @@ void TimeChart::add(const RunSample& sample) {
 
 void TimeChart::reset() {
     clearData();
-    ensureSeries(0, {}, kind_);
+    ensureSeries(0, {}, kind_, false);
 }
 
 void TimeChart::refresh() {
     if (points_.empty()) return;
     // Two lanes' legend ("shared memory: msgs/s" x 4) does not fit a narrow chart: Qt would cut
     // it to "shared memory: ...". There the lanes go by their short names.
-    bool compact = points_.size() > 1 && width() < 1100;
-    ensureSeries(static_cast<int>(points_.size()), compact ? shortLanes_ : sampleLanes_, sampleKind_);
+    // Narrower still (presenter mode at 1280x720): the first metric goes by the lane's name
+    // alone ("shm"), its unit being the left axis title.
+    int lanes = static_cast<int>(points_.size());
+    auto fits = [&](const QStringList& names, bool minimal) {
+        QFontMetricsF fm(chart()->legend()->font());
+        double need = 0;
+        for (int lane = 0; lane < lanes; ++lane)
+            for (int m = 0; m < metrics_.size(); ++m)
+                need += fm.horizontalAdvance(legendName(metricName(metrics_[m]), names.value(lane), lanes > 1, minimal && m == 0)) + fm.height() + 28;
+        return need <= chart()->plotArea().width() + 40;
+    };
+    bool compact = lanes > 1 && (width() < 1100 || !fits(sampleLanes_, false));
+    bool minimal = compact && !fits(shortLanes_, false);
+    ensureSeries(lanes, compact ? shortLanes_ : sampleLanes_, sampleKind_, minimal);
 
     double t1 = 0, leftMax = 0, rightMax = 0;
     for (const auto& lane : points_) {

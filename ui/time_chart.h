@@ -46,7 +46,9 @@ public:
     int pointCount() const;
 
 private:
-    void ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind);
+    void ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind, bool minimal);
+    // A series' legend entry: "shared memory: msgs/s", or only "shm" where room is short.
+    static QString legendName(const QString& metric, const QString& lane, bool manyLanes, bool laneOnly);
     // "msgs/s" counts updates in a race and round trips in ping-pong: say so.
     QString metricName(const ChartMetric& m) const;
     void placeMarks(const std::vector<HistoryMark>& marks, double t0, double t1);
@@ -67,6 +69,7 @@ private:
     ExperimentKind sampleKind_ = ExperimentKind::Stream;
     int lanes_ = -1;
     QStringList laneNames_;
+    bool minimalNames_ = false;
     ExperimentKind kind_ = ExperimentKind::Stream;
     QString leftTitle_, rightTitle_;
     double leftDiv_ = 1, rightDiv_ = 1; // axes show k/M units; CSV keeps raw values

@@ -653,10 +653,6 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>링: 슬롯 %2개 중 %1개 사용 중</translation>
     </message>
     <message>
-        <source>%1 system calls/msg, %2 waiting (measured)</source>
-        <translation>메시지당 시스템 콜 %1회, 대기 %2회 (측정)</translation>
-    </message>
-    <message>
         <source>PID %1 and PID %2 both read %3 and wrote %4: one update lost</source>
         <translation>PID %1과 PID %2가 모두 %3을 읽고 %4를 썼습니다: 갱신 하나가 사라짐</translation>
     </message>
@@ -687,6 +683,36 @@ lost updates: %2    inconsistent records: %3</source>
     <message>
         <source>%1 messages in flight</source>
         <translation>전송 중인 메시지 %1개</translation>
+    </message>
+    <message>
+        <source>%1 (stopped)</source>
+        <translation>%1 (정지됨)</translation>
+    </message>
+    <message>
+        <source>%1 system calls/msg moving data, %2 waiting (measured)</source>
+        <translation>메시지당 데이터 이동 시스템 콜 %1회, 대기 %2회 (측정)</translation>
+    </message>
+    <message>
+        <source>(the kernel only set the segment up: shm_open and mmap, once)</source>
+        <translation>(커널은 세그먼트를 준비만 했습니다: 처음에 shm_open과 mmap 한 번)</translation>
+    </message>
+    <message>
+        <source>%1 system calls/msg (%2 send + %3 receive), measured</source>
+        <translation>메시지당 시스템 콜 %1회 (송신 %2 + 수신 %3), 측정</translation>
+    </message>
+    <message>
+        <source>the counter is plain memory: no system call reads or writes it</source>
+        <translation>카운터는 일반 메모리입니다: 어떤 시스템 콜도 읽거나 쓰지 않습니다</translation>
+    </message>
+    <message>
+        <source>a worker that finds the lock taken sleeps here, in the kernel (futex), until it is free</source>
+        <translation>잠금이 잡혀 있으면 워커는 풀릴 때까지 여기 커널에서 잠듭니다 (futex)</translation>
+    </message>
+    <message>
+        <source>read %1
+→ wrote %2</source>
+        <translation>%1 읽음
+→ %2 씀</translation>
     </message>
 </context>
 <context>

@@ -257,9 +257,19 @@ private slots:
             QVERIFY(startFor(w, c, TransportKind::Pipe, 3000));
             shoot(w, QStringLiteral("12-%1-%2-compare").arg(tag, lang));
             w.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
             w.setPresenterMode(true);
             QTest::qWait(300);
             QCOMPARE(w.geometry().size(), screen);
+            // The back row reads the scene: its smallest text at least 24 px on a 1920x1080
+            // projector, 16 px on a 1280x720 one (measured from the fonts the figure drew and
+            // the view's scale; the PNGs are there to check by eye).
+            const double leastPx = screen.height() >= 1080 ? 24 : 16;
+            QVERIFY(startFor(w, c, TransportKind::Pipe, 3000));
+            shoot(w, QStringLiteral("13b-%1-%2-presenter-compare").arg(tag, lang));
+            QVERIFY2(w.flowView()->smallestTextPx() >= leastPx, qPrintable(QString::number(w.flowView()->smallestTextPx())));
+            w.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
             int race = -1;
             for (int i = 0; i < w.lessons()->lessons().size(); ++i)
                 if (w.lessons()->lessons()[i].id == "04-race-without-sync") race = i;
@@ -268,6 +278,7 @@ private slots:
             QVERIFY(w.start());
             QTest::qWait(3000);
             shoot(w, QStringLiteral("13-%1-%2-presenter-race").arg(tag, lang));
+            QVERIFY2(w.flowView()->smallestTextPx() >= leastPx, qPrintable(QString::number(w.flowView()->smallestTextPx())));
             w.stop();
             QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
             // A lesson's three moments, large: the question, the measuring, the verdict card.
