@@ -103,6 +103,18 @@ QFont FlowFigure::font(int basePt, bool bold) const {
     return f;
 }
 
+QFont FlowFigure::fitted(QFont f, const QString& text, double width) const {
+    // Large: a smaller size (never under 15 pt) rather than a line cut or run into the next.
+    auto widest = [&] {
+        double w = 0;
+        for (const QString& line : text.split('\n')) w = std::max(w, QFontMetricsF(f).horizontalAdvance(line));
+        return w;
+    };
+    while (large_ && f.pointSizeF() > 15 && widest() > width) f.setPointSizeF(f.pointSizeF() - 1);
+    if (smallestPt_ <= 0 || f.pointSizeF() < smallestPt_) smallestPt_ = f.pointSizeF();
+    return f;
+}
+
 double FlowFigure::boundaryY() const {
     bool race = std::any_of(lanes_.begin(), lanes_.end(), [](const FlowLane& l) { return l.experiment == ExperimentKind::Race; });
     // Large: the race needs room above for the read/write labels and the counter; the other
@@ -338,12 +350,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
     QString header = tr("%1: %2 %3").arg(nameOf(l.transport), human(l.rate), unit);
     if (l.stopped) header = large_ ? tr("%1 (stopped)").arg(header) : tr("%1 (stopped; last measured)").arg(header);
     QRectF headerBox(L.left() + 6, large_ ? 34 : 20, L.width() - 12, large_ ? 36 : 22);
-    QFont headerFont = font(10, true);
-    // Large, in a half-width lane: a smaller size (never under 15 pt) rather than a cut line.
-    while (large_ && headerFont.pointSizeF() > 15 && QFontMetricsF(headerFont).horizontalAdvance(header) > headerBox.width())
-        headerFont.setPointSizeF(headerFont.pointSizeF() - 1);
-    if (headerFont.pointSizeF() < smallestPt_) smallestPt_ = headerFont.pointSizeF();
-    p->setFont(headerFont);
+    p->setFont(fitted(font(10, true), header, headerBox.width()));
     p->drawText(headerBox, Qt::AlignHCenter, header);
 
     // Workers (real PIDs).
@@ -539,7 +546,6 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
     }
     if (l.slowMotion && l.experiment == ExperimentKind::Race) {
         // Each worker's own read and write of the counter, as it published them.
-        p->setFont(font(9, true));
         for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
             const FlowWorker& w = l.workers[static_cast<std::size_t>(i)];
             if (w.read < 0) continue;
@@ -548,7 +554,8 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
             QString step = w.wrote < 0 ? tr("read %1 …").arg(w.read)
                                        : large_ ? tr("read %1\n→ wrote %2").arg(w.read).arg(w.wrote) : tr("read %1 → wrote %2").arg(w.read).arg(w.wrote);
             p->setPen(w.wrote < 0 ? QColor(150, 90, 0) : QColor(30, 90, 30));
-            QRectF under = large_ ? QRectF(r.left() - 20, r.bottom() + 2, r.width() + 40, 56) : QRectF(r.left() - 30, r.bottom() + 2, r.width() + 60, 22);
+            QRectF under = large_ ? QRectF(r.left() - 4, r.bottom() + 2, r.width() + 8, 56) : QRectF(r.left() - 30, r.bottom() + 2, r.width() + 60, 22);
+            p->setFont(fitted(font(9, true), step, under.width()));
             p->drawText(under, Qt::AlignHCenter | Qt::AlignTop, step);
         }
         if (!l.lostStep.isEmpty()) {
@@ -565,7 +572,8 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->setPen(QColor(90, 90, 90));
         p->setFont(font(8));
         p->drawText(foot, Qt::AlignCenter | Qt::TextWordWrap, tr("slow motion: every token is a real message (producer #sequence)"));
-    } else if (l.rate > 0) {
+    } else if (l.rate > 0 && !(large_ && !usesSegment(l) && foot.top() < kernelRect(lane).bottom())) {
+        // (Large, in a wide and flat view: no room under the kernel object for this note.)
         p->setPen(QColor(90, 90, 90));
         p->setFont(font(7));
         p->drawText(foot, Qt::AlignCenter | Qt::TextWordWrap, tr("token rate on a log scale of the measured %1/s").arg(human(l.rate)));

@@ -73,6 +73,7 @@ public:
 
 private:
     QFont font(int basePt, bool bold = false) const;
+    QFont fitted(QFont f, const QString& text, double width) const;
     double boundaryY() const;
     QRectF laneRect(int lane) const;
     QRectF workerRect(int lane, int index) const;

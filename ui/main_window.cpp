@@ -498,6 +498,8 @@ void MainWindow::updateSyncBadge() {
         text = tr("SYNC OFF");
         colour = "#c62828";
     }
+    // The isolation experiment shares nothing while it measures: no lock, no kernel channel.
+    syncBadge_->setVisible(presenter_ && c.experiment != ExperimentKind::Isolation);
     syncBadge_->setText(text);
     syncBadge_->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 6px; padding: 4px 14px; "
                                              "font-weight: bold; font-size: %2pt; }")
