@@ -258,6 +258,14 @@ private slots:
             shoot(w, QStringLiteral("12-%1-%2-compare").arg(tag, lang));
             w.stop();
             QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+            ExperimentConfig raceRun;
+            raceRun.experiment = ExperimentKind::Race;
+            raceRun.workers = 4;
+            raceRun.syncEnabled = false;
+            QVERIFY(startFor(w, raceRun, std::nullopt, 2500));
+            shoot(w, QStringLiteral("12b-%1-%2-race").arg(tag, lang));
+            w.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
             w.setPresenterMode(true);
             QTest::qWait(300);
             QCOMPARE(w.geometry().size(), screen);
@@ -297,6 +305,14 @@ private slots:
             QTest::qWait(200);
             shoot(w, QStringLiteral("15c-%1-%2-lesson-verdict").arg(tag, lang));
             w.setPresenterMode(false);
+            QTest::qWait(300);
+            // The verdict in the normal window too.
+            w.applyLesson(side);
+            QTest::qWait(200);
+            w.lessonCard()->choiceButtons()[2]->click();
+            QTRY_COMPARE_WITH_TIMEOUT(w.lessonCard()->page(), LessonCard::Page::Verdict, 30000);
+            QTest::qWait(200);
+            shoot(w, QStringLiteral("15d-%1-%2-normal-lesson-verdict").arg(tag, lang));
         }
         Translations::install("en");
     }
