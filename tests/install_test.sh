@@ -10,10 +10,11 @@ test -x "$prefix/bin/ipclab-worker"
 out=$("$prefix/bin/ipclab-cli" stream --transport pipe --duration 0.3 --csv)
 echo "$out" | grep -q '^pipe,' || { echo "installed ipclab-cli gave no result: $out" >&2; exit 1; }
 "$prefix/bin/ipclab-cli" --version | grep -q '^ipclab-cli [0-9]'
-# The manual page and the bash completion, where man and bash-completion look.
+# The manual page and the bash and zsh completions, where man, bash-completion and zsh look.
 gzip -dc "$prefix/share/man/man1/ipclab-cli.1.gz" | grep -q '^\.TH IPCLAB'
 test -s "$prefix/share/man/man1/ipclab-worker.1.gz"
 grep -q 'complete -F _ipclab_cli ipclab-cli' "$prefix/share/bash-completion/completions/ipclab-cli"
+grep -q '^#compdef ipclab-cli' "$prefix/share/zsh/vendor-completions/_ipclab-cli"
 if [ "$gui" = ON ]; then
     test -x "$prefix/bin/ipclab"
     grep -q '^Exec=ipclab %f$' "$prefix/share/applications/ipclab.desktop"

@@ -32,6 +32,8 @@ for page in ipclab ipclab-cli ipclab-worker; do
 done
 # Completion as bash-completion would load it.
 bash --norc --noprofile -c ". '$root/usr/share/bash-completion/completions/ipclab-cli'; COMP_WORDS=(ipclab-cli st); COMP_CWORD=1; _ipclab_cli; test \"\${COMPREPLY[*]}\" = stream"
+# zsh as a user has it: compinit loading the packaged completion from zsh's vendor directory.
+zsh -f "$(dirname "$0")/zsh_completion_test.zsh" "$root/usr/share/zsh/vendor-completions"
 desktop-file-validate "$root/usr/share/applications/ipclab.desktop"
 appstreamcli validate --no-net "$root/usr/share/metainfo/org.ipclab.IPCLab.metainfo.xml" >/dev/null
 # lintian: no errors (it refuses to say anything useful as root without this flag).
