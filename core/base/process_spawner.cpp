@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -84,9 +85,11 @@ bool ChildProcess::poll() {
     if (pid_ <= 0) return true;
     if (info_.exited) return true;
     int status = 0;
-    pid_t r = ::waitpid(pid_, &status, WNOHANG);
+    struct rusage ru {};
+    pid_t r = ::wait4(pid_, &status, WNOHANG, &ru);
     if (r == pid_) {
         info_.exited = true;
+        info_.usage = fromRusage(ru);
         info_.signaled = WIFSIGNALED(status);
         info_.code = WIFEXITED(status) ? WEXITSTATUS(status) : 0;
         info_.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
@@ -117,8 +120,10 @@ void ChildProcess::killAndReap() {
     if (!poll()) {
         ::kill(pid_, SIGKILL);
         int status = 0;
-        while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {}
+        struct rusage ru {};
+        while (::wait4(pid_, &status, 0, &ru) < 0 && errno == EINTR) {}
         info_.exited = true;
+        info_.usage = fromRusage(ru);
         info_.signaled = WIFSIGNALED(status);
         info_.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
         info_.code = WIFEXITED(status) ? WEXITSTATUS(status) : 0;

@@ -56,6 +56,22 @@ std::string deathsOf(const ExperimentRun& run) {
     return s.empty() ? "none" : s;
 }
 
+// The kernel's accounting of every worker's whole life (wait4's rusage when it was reaped):
+// CPU in user mode and in the kernel, the kernel's share of it, context switches, minor faults.
+// Appended before worker_deaths to each experiment's table.
+void addKernelColumns(Table& t, const ExperimentRun& run) {
+    CpuAccounting a;
+    for (const auto& w : run.workers()) a += w.exit.usage;
+    std::vector<std::string> cols = {"user_cpu_s", "sys_cpu_s", "sys_cpu_pct", "voluntary_switches", "involuntary_switches",
+                                     "minor_faults"};
+    std::vector<std::string> cells = {fmt(a.userS, 3), fmt(a.systemS, 3), fmt(100.0 * a.systemShare(), 1),
+                                      std::to_string(a.voluntarySwitches), std::to_string(a.involuntarySwitches),
+                                      std::to_string(a.minorFaults)};
+    auto at = static_cast<std::ptrdiff_t>(t.columns.size()) - 1; // before worker_deaths
+    t.columns.insert(t.columns.begin() + at, cols.begin(), cols.end());
+    for (auto& row : t.rows) row.insert(row.begin() + at, cells.begin(), cells.end());
+}
+
 // Messages a role handled: the live counters in shared memory survive a worker's death; the
 // exit-time copy is what a run with telemetry off has.
 uint64_t handled(const Snapshot& f, WorkerRole role) {
@@ -94,6 +110,7 @@ Table summarizeStream(const ExperimentRun& run, const Snapshot& a, const Snapsho
               std::to_string(f.sum(&WorkerCounters::outOfOrder)), std::to_string(f.sum(&WorkerCounters::corrupted)),
               fmt(r.syscallsPerMsg, 2), fmt(r.sendCallsPerMsg, 2), fmt(r.receiveCallsPerMsg, 2), fmt(r.waitCallsPerMsg, 2),
               std::to_string(dataCalls), verified, deathsOf(run)});
+    addKernelColumns(t, run);
     return t;
 }
 
@@ -107,6 +124,7 @@ Table summarizeRace(const ExperimentRun& run, const Snapshot& a, const Snapshot&
               std::to_string(f.sum(&WorkerCounters::updates)), fmt(r.updatesPerS, 0), std::to_string(f.raceCounter),
               std::to_string(f.lostUpdates()), std::to_string(f.sum(&WorkerCounters::inconsistent)),
               fmt(r.contendedPct, 2), fmt(r.meanWaitUs, 2), std::to_string(f.mutexRecoveries), deathsOf(run)});
+    addKernelColumns(t, run);
     return t;
 }
 
@@ -123,6 +141,7 @@ Table summarizePingPong(const ExperimentRun& run, const Snapshot& a, const Snaps
     t.addRow({std::string(toString(c.transport)), std::to_string(c.messageSize), std::to_string(trips),
               fmt(r.msgsPerS, 0), us(percentileNs(hist, 50)), us(percentileNs(hist, 99)), us(percentileNs(hist, 99.9)),
               fmt(sys, 2), std::to_string(b.sum(&WorkerCounters::corrupted)), deathsOf(run)});
+    addKernelColumns(t, run);
     return t;
 }
 

@@ -1,6 +1,7 @@
 #include "ipclab/experiment/run_sampler.h"
 
 #include "ipclab/base/clock.h"
+#include "ipclab/base/cpu_accounting.h"
 #include "ipclab/transport/message.h"
 
 namespace ipclab {
@@ -10,6 +11,48 @@ int countedRoles(ExperimentKind k) {
     case ExperimentKind::Stream: return roleBit(WorkerRole::Consumer);
     case ExperimentKind::PingPong: return roleBit(WorkerRole::Pinger);
     default: return ~0;
+    }
+}
+
+KernelRates& KernelRates::operator+=(const KernelRates& o) {
+    valid = valid || o.valid;
+    userPct += o.userPct;
+    systemPct += o.systemPct;
+    voluntaryPerS += o.voluntaryPerS;
+    involuntaryPerS += o.involuntaryPerS;
+    minorFaultsPerS += o.minorFaultsPerS;
+    return *this;
+}
+
+void RunSampler::readKernel(double t) {
+    // Two small /proc reads per worker, five times a second: what top does, far cheaper than
+    // the sampler's 30 Hz; a second's window because the kernel counts CPU in 10 ms ticks.
+    const auto& workers = run_.workers();
+    cpuReadings_.resize(workers.size());
+    kernelRates_.resize(workers.size());
+    for (std::size_t i = 0; i < workers.size(); ++i) {
+        auto& readings = cpuReadings_[i];
+        if (workers[i].exit.exited) {
+            readings.clear();
+            kernelRates_[i] = {};
+            continue;
+        }
+        CpuAccounting now = readProcAccounting(workers[i].pid);
+        if (!now.valid) continue;
+        readings.push_back({t, now});
+        while (readings.size() > 2 && readings[1].t <= t - kKernelWindowS) readings.pop_front();
+        const CpuReading& base = readings.front();
+        double dt = t - base.t;
+        if (dt < kKernelWindowS * 0.5) continue; // not enough of a window yet
+        KernelRates r;
+        r.valid = true;
+        r.userPct = 100.0 * (now.userS - base.cpu.userS) / dt;
+        r.systemPct = 100.0 * (now.systemS - base.cpu.systemS) / dt;
+        auto per = [dt](uint64_t a, uint64_t b) { return a >= b ? static_cast<double>(a - b) / dt : 0.0; };
+        r.voluntaryPerS = per(now.voluntarySwitches, base.cpu.voluntarySwitches);
+        r.involuntaryPerS = per(now.involuntarySwitches, base.cpu.involuntarySwitches);
+        r.minorFaultsPerS = per(now.minorFaults, base.cpu.minorFaults);
+        kernelRates_[i] = r;
     }
 }
 
@@ -41,7 +84,13 @@ LaneSample RunSampler::sample(const ExperimentConfig& config, const std::functio
         history_.add(out.counters, run_.startNs(), countedRoles(config.experiment), config.experiment);
     out.point = history_.points().back();
 
+    double t = now();
+    if (!out.stopped && (lastProcRead_ < 0 || t - lastProcRead_ >= kProcPeriodS)) {
+        lastProcRead_ = t;
+        readKernel(t);
+    }
     const Snapshot& s = out.counters;
+    std::size_t index = 0;
     for (const WorkerInfo& w : run_.workers()) {
         WorkerSample ws;
         ws.slot = w.slot;
@@ -56,7 +105,24 @@ LaneSample RunSampler::sample(const ExperimentConfig& config, const std::functio
             ws.activeSync = c.activeSync;
             ws.rate = history_.workerRate(w.slot);
         }
+        if (w.exit.exited) {
+            ws.cpu = w.exit.usage;
+        } else {
+            if (index < cpuReadings_.size() && !cpuReadings_[index].empty()) ws.cpu = cpuReadings_[index].back().cpu;
+            if (index < kernelRates_.size() && !out.stopped) ws.kernel = kernelRates_[index];
+        }
+        out.kernel += ws.kernel;
         out.workers.push_back(ws);
+        ++index;
+    }
+    // After Stop the last second's rates stay on the chart, like the other series (no dip to 0).
+    if (out.stopped) out.kernel = lastLaneKernel_;
+    lastLaneKernel_ = out.kernel;
+    if (out.kernel.valid) {
+        out.point.v[static_cast<int>(Series::UserCpuPct)] = out.kernel.userPct;
+        out.point.v[static_cast<int>(Series::SystemCpuPct)] = out.kernel.systemPct;
+        out.point.v[static_cast<int>(Series::VoluntaryPerS)] = out.kernel.voluntaryPerS;
+        out.point.v[static_cast<int>(Series::InvoluntaryPerS)] = out.kernel.involuntaryPerS;
     }
     out.sent = s.sum(&WorkerCounters::messages, roleBit(WorkerRole::Producer));
     out.received = s.sum(&WorkerCounters::messages, roleBit(WorkerRole::Consumer));

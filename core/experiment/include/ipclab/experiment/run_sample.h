@@ -19,6 +19,15 @@
 
 namespace ipclab {
 
+// What the kernel counted over the last second (/proc, read a few times a second): CPU in user
+// mode and in the kernel as % of one CPU, context switches and minor faults per second.
+struct KernelRates {
+    bool valid = false; // a second's worth read (not yet right after a start, not once reaped)
+    double userPct = 0, systemPct = 0;
+    double voluntaryPerS = 0, involuntaryPerS = 0, minorFaultsPerS = 0;
+    KernelRates& operator+=(const KernelRates& o);
+};
+
 struct WorkerSample {
     int slot = 0;      // index in the telemetry block
     WorkerRole role = WorkerRole::Producer;
@@ -29,6 +38,10 @@ struct WorkerSample {
     double rate = 0;   // its messages (or updates) per second over the rate window
     ExitInfo exit;     // exit.exited once it was reaped
     bool killedByUs = false; // the user's Kill
+    // The kernel's accounting since it started (live from /proc, final from wait4 once reaped)
+    // and its rates over the last second: the independent witness beside our counters.
+    CpuAccounting cpu;
+    KernelRates kernel;
 };
 
 struct LaneSample {
@@ -37,6 +50,7 @@ struct LaneSample {
     std::size_t capacityFrames = 0; // messages a channel holds before a writer waits; 0: the kernel counts bytes
     std::size_t frameBytes = 0;     // one message on the medium, its header included
     std::vector<WorkerSample> workers;
+    KernelRates kernel;       // the lane's live workers together
     Snapshot counters;        // every raw counter at this instant
     HistoryPoint point;       // the charted series at this instant (rates over the rate window)
     double windowS = 60;      // how much history a chart keeps

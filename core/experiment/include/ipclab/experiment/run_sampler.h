@@ -5,6 +5,7 @@
 #include "ipclab/experiment/experiment_run.h"
 #include "ipclab/experiment/run_sample.h"
 
+#include <deque>
 #include <functional>
 #include <string>
 #include <vector>
@@ -36,6 +37,17 @@ private:
     uint64_t eventHead_ = 0;
     uint64_t prevLost_ = 0, prevInconsistent_ = 0;
     std::vector<HistoryMark> marks_;
+    // The kernel's accounting: read every kProcPeriodS, rates over the last kKernelWindowS.
+    static constexpr double kProcPeriodS = 0.2, kKernelWindowS = 1.0;
+    struct CpuReading {
+        double t;
+        CpuAccounting cpu;
+    };
+    void readKernel(double t);
+    double lastProcRead_ = -1;
+    std::vector<std::deque<CpuReading>> cpuReadings_; // per worker (run_.workers() order)
+    std::vector<KernelRates> kernelRates_;
+    KernelRates lastLaneKernel_;
 };
 
 } // namespace ipclab

@@ -22,6 +22,11 @@ enum class Series {
     WaitCallsPerMsg, // of those, calls that only waited or woke a waiter
     SendCallsPerMsg,    // data-moving calls of the sending side
     ReceiveCallsPerMsg, // data-moving calls of the receiving side
+    // The kernel's accounting of the workers (filled in by the run sampler from /proc):
+    UserCpuPct,      // CPU in user mode, % of one CPU, all workers of the lane
+    SystemCpuPct,    // CPU in the kernel
+    VoluntaryPerS,   // context switches because a worker waited
+    InvoluntaryPerS, // context switches because the scheduler preempted a worker
     Count
 };
 
