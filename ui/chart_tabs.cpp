@@ -34,10 +34,20 @@ ChartTabs::ChartTabs(QWidget* parent) : QTabWidget(parent) {
     sweep_ = new SweepChart;
     sweep_->setToolTip(tr("Throughput per message size, log–log; the dashed line marks the crossover"));
     addTab(sweep_, tr("Sweep"));
+    // An independent witness: the kernel's accounting of the workers, not IPC Lab's counters.
+    kernel_ = new TimeChart(tr("CPU and context switches, as the kernel counts them"), tr("% of one CPU"), tr("switches/s"),
+                            {{Series::UserCpuPct, tr("user CPU %"), false},
+                             {Series::SystemCpuPct, tr("kernel CPU %"), false},
+                             {Series::VoluntaryPerS, tr("waited/s"), true},
+                             {Series::InvoluntaryPerS, tr("preempted/s"), true}});
+    kernel_->setToolTip(tr("From /proc/PID/stat and /proc/PID/status of every worker, read five times a second: CPU time "
+                           "in user mode and in the kernel, context switches because a worker waited (voluntary) or was "
+                           "preempted (involuntary). Measured by the kernel, not by IPC Lab."));
+    addTab(kernel_, tr("Kernel's view"));
 }
 
 void ChartTabs::add(const RunSample& sample) {
-    for (TimeChart* c : timeCharts()) c->add(sample);
+    for (TimeChart* c : allTimeCharts()) c->add(sample);
     if (!sample.sweep.empty() || sample.sweepTotal) sweep_->setPoints(sample.sweep);
 }
 
@@ -47,6 +57,8 @@ void ChartTabs::refreshNext() {
     // Hidden charts keep their points and redraw when shown.
     TimeChart* c = timeCharts().at(next_++ % 4);
     if (c->isVisible() || !isVisible()) c->refresh();
+    // The kernel's chart (on its own tab) redraws when shown, in the throughput chart's turn.
+    if (next_ % 4 == 1 && (kernel_->isVisible() || !isVisible())) kernel_->refresh();
 }
 
 void ChartTabs::setFocusChart(int which) {
@@ -80,15 +92,15 @@ void ChartTabs::resizeEvent(QResizeEvent* e) {
 }
 
 void ChartTabs::clearData() {
-    for (TimeChart* c : timeCharts()) c->clearData();
+    for (TimeChart* c : allTimeCharts()) c->clearData();
 }
 
 void ChartTabs::reset() {
-    for (TimeChart* c : timeCharts()) c->reset();
+    for (TimeChart* c : allTimeCharts()) c->reset();
 }
 
 void ChartTabs::setTheme(const ChartTheme& theme) {
-    for (TimeChart* c : timeCharts()) c->setTheme(theme);
+    for (TimeChart* c : allTimeCharts()) c->setTheme(theme);
     sweep_->setTheme(theme);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The charts: "Live charts" (throughput, lock contention, integrity, latency over the last
-// 60 s) and "Sweep" (throughput against message size). Every chart keeps every RunSample's
+// 60 s), "Sweep" (throughput against message size) and "Kernel's view" (the workers' CPU in
+// user mode and in the kernel, and context switches, as the kernel counted them). Every chart keeps every RunSample's
 // points; one chart redraws per call of refreshNext(), so no repaint is long enough to make an
 // animation frame late.
 #include "chart_theme.h"
@@ -32,6 +33,7 @@ public:
     void setAutoFocus(bool on);
     bool showsAll() const;
     void showSweep() { setCurrentIndex(1); }
+    void showKernel() { setCurrentIndex(2); }
     void setTheme(const ChartTheme& theme);
 
     TimeChart* throughput() const { return throughput_; }
@@ -39,7 +41,11 @@ public:
     TimeChart* integrity() const { return integrity_; }
     TimeChart* latency() const { return latency_; }
     SweepChart* sweep() const { return sweep_; }
+    TimeChart* kernel() const { return kernel_; }
+    // The four of "Live charts" (what the focus keys choose from).
     QList<TimeChart*> timeCharts() const { return {throughput_, contention_, integrity_, latency_}; }
+    // Every chart over time, the kernel's included.
+    QList<TimeChart*> allTimeCharts() const { return {throughput_, contention_, integrity_, latency_, kernel_}; }
 
 private:
     TimeChart* throughput_;
@@ -47,6 +53,7 @@ private:
     TimeChart* integrity_;
     TimeChart* latency_;
     SweepChart* sweep_;
+    TimeChart* kernel_;
     QWidget* grid_;
     int next_ = 0;
     int focus_ = -1;   // -1: all four

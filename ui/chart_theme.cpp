@@ -14,10 +14,11 @@ QFont ChartTheme::font(int basePt) const {
 
 QColor ChartTheme::laneColor(int lane, int seriesIndex) {
     // Lane 0 (usually shared memory) in blues/greens, lane 1 (message passing) in oranges/reds.
-    static const QColor lane0[] = {QColor(31, 119, 180), QColor(44, 160, 44), QColor(23, 190, 207)};
-    static const QColor lane1[] = {QColor(255, 127, 14), QColor(214, 39, 40), QColor(188, 189, 34)};
+    // (Four for the kernel's chart: user, kernel, waited, preempted.)
+    static const QColor lane0[] = {QColor(31, 119, 180), QColor(44, 160, 44), QColor(23, 190, 207), QColor(148, 103, 189)};
+    static const QColor lane1[] = {QColor(255, 127, 14), QColor(214, 39, 40), QColor(188, 189, 34), QColor(140, 86, 75)};
     const QColor* set = lane == 0 ? lane0 : lane1;
-    return set[seriesIndex % 3];
+    return set[seriesIndex % 4];
 }
 
 void ChartTheme::apply(QChart* chart) const {

@@ -206,7 +206,7 @@ void MainWindow::buildPanels() {
     statusBar()->addWidget(statusRun_, 1);
     statusBar()->addPermanentWidget(progress_);
     keysHint_ = new QLabel(tr("Space start/stop · S sync · M primitive · T transport · O slow motion · P pause · "
-                              "PgDn/PgUp lesson · Alt+1-4 chart · F11 leave"));
+                              "PgDn/PgUp lesson · Alt+1-4, K charts · F11 leave"));
     keysHint_->hide(); // presenter mode only: the menus are out of reach there
     statusBar()->addPermanentWidget(keysHint_);
 }
@@ -228,6 +228,7 @@ QList<Exportable> MainWindow::exportables() const {
     chart("contention", charts_->contention());
     chart("integrity", charts_->integrity());
     chart("latency", charts_->latency());
+    chart("kernel", charts_->kernel());
     SweepChart* sweep = charts_->sweep();
     out.append({"sweep", sweep->title(), sweep, {}, [sweep] { return sweep->csv(); }, [sweep] { return sweep->pointCount() > 0; },
                 lectureFor(sweep)});
@@ -357,6 +358,10 @@ void MainWindow::buildMenus() {
         chartActions_ << a;
     }
     chartActions_.front()->setChecked(true);
+    // The kernel's accounting, on its own tab (K: the presenter reaches it without menus).
+    QAction* kernelView = view->addAction(tr("&Kernel's view (CPU, context switches)"), this, [this] { charts_->showKernel(); });
+    kernelView->setShortcut(Qt::Key_K);
+    kernelView->setToolTip(tr("What the kernel counted for every worker: CPU in user mode and in the kernel, context switches"));
     view->addSeparator();
     QMenu* language = view->addMenu(tr("Lan&guage"));
     auto* languages = new QActionGroup(language);
@@ -669,7 +674,7 @@ void MainWindow::exportAllTo(const QString& folder) {
         return;
     }
     // Every chart draws what it keeps before it is exported (hidden ones included).
-    for (TimeChart* c : charts_->timeCharts()) c->refresh();
+    for (TimeChart* c : charts_->allTimeCharts()) c->refresh();
     QStringList skipped;
     auto steps = std::make_shared<QList<ExportStep>>(ChartExporter::exportSteps(exportables(), folder, &skipped));
     for (const QString& s : skipped) log(tr("Not exported: %1 has no data").arg(s));

@@ -41,13 +41,14 @@ void ProcessTableModel::update(const RunSample& sample) {
     int laneIndex = 0;
     for (const LaneSample& lane : sample.lanes) {
         for (const WorkerSample& w : lane.workers) {
-            Row r{laneIndex, w.slot, static_cast<int>(w.pid), nameOf(lane.config.transport), nameOf(w.role), {}, {}, 0, w.exit.exited};
+            Row r{laneIndex, w.slot, static_cast<int>(w.pid), nameOf(lane.config.transport), nameOf(w.role), {}, {}, 0, w.exit.exited, {}};
             if (w.exit.exited) {
                 r.state = describeExit(w.exit);
             } else {
                 r.state = stateText(w.state);
                 r.sync = toQString(toString(w.activeSync));
                 r.rate = w.rate;
+                r.kernel = w.kernel;
             }
             rows.push_back(r);
         }
@@ -68,7 +69,10 @@ void ProcessTableModel::update(const RunSample& sample) {
     for (int i = 0; i < rows.size(); ++i) {
         Row& old = rows_[i];
         Row now = rows[i];
-        if (!rateDue && !now.dead && !old.dead) now.rate = old.rate;
+        if (!rateDue && !now.dead && !old.dead) {
+            now.rate = old.rate;
+            now.kernel = old.kernel;
+        }
         auto changed = [&](int column, bool differs) {
             if (differs) emit dataChanged(index(i, column), index(i, column));
         };
@@ -82,6 +86,11 @@ void ProcessTableModel::update(const RunSample& sample) {
         changed(State, now.state != before.state);
         changed(Sync, now.sync != before.sync);
         changed(Rate, now.rate != before.rate);
+        bool kernelChanged = now.kernel.valid != before.kernel.valid || now.kernel.userPct != before.kernel.userPct ||
+                             now.kernel.systemPct != before.kernel.systemPct ||
+                             now.kernel.voluntaryPerS != before.kernel.voluntaryPerS ||
+                             now.kernel.involuntaryPerS != before.kernel.involuntaryPerS;
+        if (kernelChanged) emit dataChanged(index(i, UserCpu), index(i, Switches));
     }
 }
 
@@ -96,9 +105,15 @@ QVariant ProcessTableModel::data(const QModelIndex& i, int role) const {
         case State: return r.state;
         case Rate: return r.dead ? QString() : QLocale().toString(r.rate, 'f', 0);
         case Sync: return r.sync;
+        case UserCpu: return r.kernel.valid ? QLocale().toString(r.kernel.userPct, 'f', 0) : QString();
+        case KernelCpu: return r.kernel.valid ? QLocale().toString(r.kernel.systemPct, 'f', 0) : QString();
+        case Switches:
+            return r.kernel.valid ? tr("%1 / %2").arg(QLocale().toString(r.kernel.voluntaryPerS, 'f', 0),
+                                                      QLocale().toString(r.kernel.involuntaryPerS, 'f', 0))
+                                  : QString();
         }
     }
-    if (role == Qt::TextAlignmentRole && (i.column() == Pid || i.column() == Rate))
+    if (role == Qt::TextAlignmentRole && (i.column() == Pid || i.column() == Rate || i.column() >= UserCpu))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && r.dead) return QBrush(QColor(180, 30, 30));
     if (role == Qt::ToolTipRole && i.column() == State)
@@ -116,6 +131,9 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation o, int role)
         case State: return tr("State");
         case Rate: return tr("msgs/s");
         case Sync: return tr("Sync in use");
+        case UserCpu: return tr("CPU user %");
+        case KernelCpu: return tr("CPU kernel %");
+        case Switches: return tr("switches/s");
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -123,6 +141,9 @@ QVariant ProcessTableModel::headerData(int section, Qt::Orientation o, int role)
         case Pid: return tr("The real process ID: look it up with ps or top");
         case Rate: return tr("Messages (or updates) per second of this process over the last half second");
         case Sync: return tr("The synchronization this worker acknowledged from the control block");
+        case UserCpu: return tr("Share of one CPU this process ran its own code over the last second: counted by the kernel (/proc/PID/stat), not by IPC Lab");
+        case KernelCpu: return tr("Share of one CPU this process spent inside the kernel (system calls) over the last second: counted by the kernel, not by IPC Lab");
+        case Switches: return tr("Context switches per second, counted by the kernel: voluntary (the process waited: a blocking read, a futex) / involuntary (the scheduler preempted it)");
         }
     }
     return {};

@@ -1,6 +1,7 @@
 #pragma once
 // The process table: one row per worker of every lane, from a RunSample (live or recorded): its
-// state and rate as the worker published them, its exit status once reaped. Updated once per
+// state and rate as the worker published them, its exit status once reaped, and beside them
+// what the kernel counted for the process (CPU in user mode and in the kernel, context switches). Updated once per
 // sample, never per message.
 #include "ipclab/experiment/run_sample.h"
 
@@ -12,7 +13,7 @@ namespace ipclab::ui {
 class ProcessTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Pid, Lane, Role, State, Rate, Sync, ColumnCount };
+    enum Column { Pid, Lane, Role, State, Rate, Sync, UserCpu, KernelCpu, Switches, ColumnCount };
     explicit ProcessTableModel(QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -30,6 +31,8 @@ private:
         QString laneName, role, state, sync;
         double rate;
         bool dead;
+        // The kernel's accounting over the last second (invalid: not yet, or reaped).
+        KernelRates kernel;
     };
     static constexpr int kRateHz = 4;
     QList<Row> rows_;

@@ -368,6 +368,42 @@
         <source>Sweep</source>
         <translation>스윕</translation>
     </message>
+    <message>
+        <source>CPU and context switches, as the kernel counts them</source>
+        <translation>커널이 센 CPU와 문맥 교환</translation>
+    </message>
+    <message>
+        <source>% of one CPU</source>
+        <translation>CPU 1개 대비 %</translation>
+    </message>
+    <message>
+        <source>switches/s</source>
+        <translation>교환/s</translation>
+    </message>
+    <message>
+        <source>user CPU %</source>
+        <translation>사용자 CPU %</translation>
+    </message>
+    <message>
+        <source>kernel CPU %</source>
+        <translation>커널 CPU %</translation>
+    </message>
+    <message>
+        <source>waited/s</source>
+        <translation>대기/s</translation>
+    </message>
+    <message>
+        <source>preempted/s</source>
+        <translation>선점/s</translation>
+    </message>
+    <message>
+        <source>From /proc/PID/stat and /proc/PID/status of every worker, read five times a second: CPU time in user mode and in the kernel, context switches because a worker waited (voluntary) or was preempted (involuntary). Measured by the kernel, not by IPC Lab.</source>
+        <translation>모든 워커의 /proc/PID/stat과 /proc/PID/status를 초당 다섯 번 읽습니다: 사용자 모드와 커널의 CPU 시간, 워커가 기다려서(자발적) 또는 선점되어서(비자발적) 생긴 문맥 교환. IPC Lab이 아니라 커널이 측정합니다.</translation>
+    </message>
+    <message>
+        <source>Kernel&apos;s view</source>
+        <translation>커널의 시각</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ExperimentPanel</name>
@@ -1231,10 +1267,6 @@ Measuring on this machine…</source>
         <translation>내보내지 않음: %1에 데이터가 없습니다</translation>
     </message>
     <message>
-        <source>Space start/stop · S sync · M primitive · T transport · O slow motion · P pause · PgDn/PgUp lesson · Alt+1-4 chart · F11 leave</source>
-        <translation>Space 시작/정지 · S 동기화 · M 기본 요소 · T 전송 방식 · O 슬로 모션 · P 일시 정지 · PgDn/PgUp 레슨 · Alt+1-4 차트 · F11 나가기</translation>
-    </message>
-    <message>
         <source>&amp;Open lesson file…</source>
         <translation>레슨 파일 열기(&amp;O)…</translation>
     </message>
@@ -1336,6 +1368,18 @@ Measuring on this machine…</source>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Space start/stop · S sync · M primitive · T transport · O slow motion · P pause · PgDn/PgUp lesson · Alt+1-4, K charts · F11 leave</source>
+        <translation>Space 시작/정지 · S 동기화 · M 기본 요소 · T 전송 방식 · O 슬로 모션 · P 일시 정지 · PgDn/PgUp 레슨 · Alt+1-4, K 차트 · F11 나가기</translation>
+    </message>
+    <message>
+        <source>&amp;Kernel&apos;s view (CPU, context switches)</source>
+        <translation>커널의 시각(&amp;K) (CPU, 문맥 교환)</translation>
+    </message>
+    <message>
+        <source>What the kernel counted for every worker: CPU in user mode and in the kernel, context switches</source>
+        <translation>커널이 각 워커에 대해 센 것: 사용자 모드와 커널의 CPU, 문맥 교환</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ProcessPanel</name>
@@ -1397,6 +1441,34 @@ Measuring on this machine…</source>
     <message>
         <source>The synchronization this worker acknowledged from the control block</source>
         <translation>이 워커가 제어 블록에서 확인한 동기화</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>CPU user %</source>
+        <translation>CPU 사용자 %</translation>
+    </message>
+    <message>
+        <source>CPU kernel %</source>
+        <translation>CPU 커널 %</translation>
+    </message>
+    <message>
+        <source>switches/s</source>
+        <translation>교환/s</translation>
+    </message>
+    <message>
+        <source>Share of one CPU this process ran its own code over the last second: counted by the kernel (/proc/PID/stat), not by IPC Lab</source>
+        <translation>지난 1초 동안 이 프로세스가 자기 코드를 실행한 CPU 1개 대비 비율: IPC Lab이 아니라 커널이 셉니다 (/proc/PID/stat)</translation>
+    </message>
+    <message>
+        <source>Share of one CPU this process spent inside the kernel (system calls) over the last second: counted by the kernel, not by IPC Lab</source>
+        <translation>지난 1초 동안 이 프로세스가 커널 안(시스템 콜)에서 쓴 CPU 1개 대비 비율: IPC Lab이 아니라 커널이 셉니다</translation>
+    </message>
+    <message>
+        <source>Context switches per second, counted by the kernel: voluntary (the process waited: a blocking read, a futex) / involuntary (the scheduler preempted it)</source>
+        <translation>커널이 센 초당 문맥 교환: 자발적 (프로세스가 기다림: 블로킹 read, futex) / 비자발적 (스케줄러가 선점함)</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,7 @@ LaneSample queueLane(double t, uint64_t sent, uint64_t received) {
     p.state = WorkerState::InKernel;
     p.activeSync = SyncMode::None;
     p.rate = 1000;
+    p.kernel = {true, 12.4, 81.6, 900, 7, 0}; // what /proc said: mostly in the kernel
     WorkerSample c = p;
     c.slot = 1;
     c.role = WorkerRole::Consumer;
@@ -216,6 +217,11 @@ private slots:
         QCOMPARE(model.data(model.index(0, ProcessTableModel::Pid), Qt::DisplayRole).toInt(), 111);
         QVERIFY(model.data(model.index(1, ProcessTableModel::State), Qt::DisplayRole).toString().contains("signal 9"));
         QCOMPARE(model.workerAt(1), std::make_pair(0, 1));
+        // The kernel's accounting beside ours, as the sample has it; nothing for a reaped worker.
+        QCOMPARE(model.data(model.index(0, ProcessTableModel::UserCpu), Qt::DisplayRole).toString(), QString("12"));
+        QCOMPARE(model.data(model.index(0, ProcessTableModel::KernelCpu), Qt::DisplayRole).toString(), QString("82"));
+        QCOMPARE(model.data(model.index(0, ProcessTableModel::Switches), Qt::DisplayRole).toString(), QString("900 / 7"));
+        QVERIFY(model.data(model.index(1, ProcessTableModel::KernelCpu), Qt::DisplayRole).toString().isEmpty());
         // A sample without lanes (a sweep running) leaves the last run's processes listed.
         model.update(RunSample{});
         QCOMPARE(model.rowCount(), 2);

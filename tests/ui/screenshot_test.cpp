@@ -317,6 +317,27 @@ private slots:
         Translations::install("en");
     }
 
+    // The kernel's view of shared memory beside a pipe: CPU in user mode and in the kernel, and
+    // context switches, as /proc counts them for the workers (not IPC Lab's counters).
+    void kernelView() {
+        MainWindow w;
+        QVERIFY(showAt(w, {1600, 1000}));
+        ExperimentConfig c;
+        c.transport = TransportKind::SharedMemory;
+        c.sync = SyncMode::Atomic;
+        QVERIFY(startFor(w, c, TransportKind::Pipe, 3500));
+        w.charts()->showKernel();
+        QTest::qWait(300);
+        TimeChart* k = w.charts()->kernel();
+        QVERIFY(k->isVisible());
+        QVERIFY(k->pointCount() > 10);
+        shoot(w, "17-kernel-view");
+        QImage chart = k->grab().toImage();
+        QVERIFY(chart.save(QDir(dir_).filePath("17b-kernel-view-chart.png")));
+        QVERIFY2(colours(chart) > 8, "the kernel's chart looks empty");
+        w.stop();
+    }
+
     // Last: the translator stays installed for the rest of the process.
     void koreanWindow() {
         QCOMPARE(Translations::install("ko"), QString("ko"));
