@@ -171,7 +171,8 @@ void TimeChart::refresh() {
     double t1 = 0, leftMax = 0, rightMax = 0;
     for (const auto& lane : points_) {
         for (const auto& p : lane)
-            for (const auto& m : metrics_) (m.rightAxis ? rightMax : leftMax) = std::max(m.rightAxis ? rightMax : leftMax, p[m.series]);
+            for (const auto& m : metrics_)
+                if (!std::isnan(p[m.series])) (m.rightAxis ? rightMax : leftMax) = std::max(m.rightAxis ? rightMax : leftMax, p[m.series]);
         if (!lane.empty()) t1 = std::max(t1, lane.back().t);
     }
     // Large counts read better as "2.5 M msgs/s" than as 2.5e+06.
@@ -196,7 +197,9 @@ void TimeChart::refresh() {
             double div = metrics_[m].rightAxis ? rightDiv_ : leftDiv_;
             QList<QPointF> out;
             out.reserve(static_cast<qsizetype>(pts.size()));
-            for (const auto& p : pts) out.append(QPointF(p.t, p[metrics_[m].series] / div));
+            // NaN: not measured at that instant (the kernel's rates before a second's worth was read).
+            for (const auto& p : pts)
+                if (!std::isnan(p[metrics_[m].series])) out.append(QPointF(p.t, p[metrics_[m].series] / div));
             series_[static_cast<int>(lane) * metrics_.size() + m]->replace(out);
         }
     }

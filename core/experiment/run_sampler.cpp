@@ -4,6 +4,8 @@
 #include "ipclab/base/cpu_accounting.h"
 #include "ipclab/transport/message.h"
 
+#include <limits>
+
 namespace ipclab {
 
 int countedRoles(ExperimentKind k) {
@@ -118,7 +120,11 @@ LaneSample RunSampler::sample(const ExperimentConfig& config, const std::functio
     // After Stop the last second's rates stay on the chart, like the other series (no dip to 0).
     if (out.stopped) out.kernel = lastLaneKernel_;
     lastLaneKernel_ = out.kernel;
-    if (out.kernel.valid) {
+    // Not a second's worth read yet: no value (NaN), rather than a 0 nobody measured.
+    if (!out.kernel.valid) {
+        for (Series k : {Series::UserCpuPct, Series::SystemCpuPct, Series::VoluntaryPerS, Series::InvoluntaryPerS})
+            out.point.v[static_cast<int>(k)] = std::numeric_limits<double>::quiet_NaN();
+    } else {
         out.point.v[static_cast<int>(Series::UserCpuPct)] = out.kernel.userPct;
         out.point.v[static_cast<int>(Series::SystemCpuPct)] = out.kernel.systemPct;
         out.point.v[static_cast<int>(Series::VoluntaryPerS)] = out.kernel.voluntaryPerS;
