@@ -55,6 +55,8 @@ const CommandHelp kHelp[] = {
      "  --sync       none, mutex, spinlock, semaphore, atomic (shared-memory ring only; default mutex)\n"
      "  --nice       0..19 or idle: start the workers at a lower priority, or in the idle scheduling\n"
      "               class (run only when nothing else wants a CPU; default 0; the GUI uses idle)\n"
+     "  --cpu-hogs   0..16 extra processes that only burn CPU beside the workers (default 0)\n"
+     "  --hog-nice   0..19, the hogs' nice level (default 0: they compete as equals)\n"
      "Every message carries producer id, sequence number, send time and a checksum; consumers\n"
      "count lost, duplicated, out-of-order and corrupted messages.\n"},
     {"race",
@@ -63,11 +65,14 @@ const CommandHelp kHelp[] = {
      "  --hold-us  extra microseconds spent inside the critical section (makes contention visible)\n"
      "  --nice     0..19 or idle: start the workers at a lower priority, or in the idle scheduling\n"
      "             class (run only when nothing else wants a CPU; default 0; the GUI uses idle)\n"
+     "  --cpu-hogs 0..16 extra processes that only burn CPU beside the workers (default 0): workers\n"
+     "             get preempted, inside the critical section too   --hog-nice 0..19 their nice level\n"
      "Each worker increments a shared counter and moves money between two accounts.\n"
      "Reports lost updates (increments made minus the counter) and inconsistent records seen.\n"},
     {"pingpong",
      "usage: ipclab-cli pingpong [--transport T] [--size BYTES] [--duration S] [--csv|--json]\n"
-     "Round-trip latency percentiles between two processes.\n"},
+     "Round-trip latency percentiles between two processes.\n"
+     "  --cpu-hogs 0..16 extra processes that only burn CPU (default 0)   --hog-nice 0..19\n"},
     {"sweep",
      "usage: ipclab-cli sweep [--transports T1,T2,...] [--sizes S1,S2,...] [--point-duration S] [--csv|--json]\n"
      "Throughput for every size x transport with one producer and one consumer. Shared memory runs\n"
@@ -113,9 +118,10 @@ const char* helpFor(const std::string& cmd) {
 // (worker-internal options such as --experiment or --telemetry are not among them).
 const std::map<std::string, std::set<std::string>>& commandOptions() {
     static const std::map<std::string, std::set<std::string>> kOptions = {
-        {"stream", {"--transport", "--producers", "--consumers", "--size", "--duration", "--rate", "--sync", "--nice", "--co-runners"}},
-        {"race", {"--workers", "--sync", "--duration", "--hold-us", "--nice", "--co-runners"}},
-        {"pingpong", {"--transport", "--size", "--duration", "--nice", "--co-runners"}},
+        {"stream", {"--transport", "--producers", "--consumers", "--size", "--duration", "--rate", "--sync", "--nice", "--co-runners",
+                    "--cpu-hogs", "--hog-nice"}},
+        {"race", {"--workers", "--sync", "--duration", "--hold-us", "--nice", "--co-runners", "--cpu-hogs", "--hog-nice"}},
+        {"pingpong", {"--transport", "--size", "--duration", "--nice", "--co-runners", "--cpu-hogs", "--hog-nice"}},
         {"sweep", {"--transports", "--sizes", "--point-duration", "--nice"}},
     };
     return kOptions;

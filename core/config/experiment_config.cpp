@@ -177,6 +177,8 @@ void ExperimentConfig::validate() const {
     if (rate > kMaxRate) throw ConfigError("rate must be at most 10000000 messages/s per producer (0 = full speed)");
     if (workerNice < 0 || workerNice > kNiceIdle) throw ConfigError("--nice must be between 0 and 19, or idle");
     if (coRunners < 0 || coRunners > kMaxWorkers) throw ConfigError("--co-runners must be between 0 and " + std::to_string(kMaxWorkers));
+    if (cpuHogs < 0 || cpuHogs > kMaxCpuHogs) throw ConfigError("--cpu-hogs must be between 0 and " + std::to_string(kMaxCpuHogs));
+    if (hogNice < 0 || hogNice > 19) throw ConfigError("--hog-nice must be between 0 and 19");
     auto checkSize = [](TransportKind t, uint32_t size) {
         if (size < kMinMessageSize)
             throw ConfigError("message size must be at least " + std::to_string(kMinMessageSize) + " bytes");
@@ -233,6 +235,8 @@ std::vector<std::string> ExperimentConfig::toArgs() const {
                                "--telemetry",  telemetry ? "1" : "0",
                                "--nice",       workerNice == kNiceIdle ? std::string("idle") : std::to_string(workerNice),
                                "--co-runners", std::to_string(coRunners),
+                               "--cpu-hogs",   std::to_string(cpuHogs),
+                               "--hog-nice",   std::to_string(hogNice),
                                "--point-duration", fmtDouble(sweepPointS)};
     if (!sweepTransports.empty()) {
         std::string s;
@@ -301,6 +305,10 @@ ExperimentConfig ExperimentConfig::fromArgs(const std::vector<std::string>& args
             if (c.workerNice == kNiceIdle && v != "idle") throw ConfigError("--nice must be between 0 and 19, or idle");
         } else if (flag == "--co-runners") {
             c.coRunners = parseInt(flag, v);
+        } else if (flag == "--cpu-hogs") {
+            c.cpuHogs = parseInt(flag, v);
+        } else if (flag == "--hog-nice") {
+            c.hogNice = parseInt(flag, v);
         } else if (flag == "--point-duration") {
             c.sweepPointS = parseDouble(flag, v);
         } else if (flag == "--transports") {

@@ -82,6 +82,28 @@ ExperimentRun::ExperimentRun(const ExperimentConfig& cfg) : cfg_(cfg) {
     if (channels_) channels_->closeParentEnds();
     if (backChannels_) backChannels_->closeParentEnds();
     startNs_ = monotonicNs();
+    if (cfg_.cpuHogs > 0) setCpuHogs(cfg_.cpuHogs, cfg_.hogNice);
+}
+
+void ExperimentRun::setCpuHogs(int count, int nice) {
+    count = std::clamp(count, 0, ExperimentConfig::kMaxCpuHogs);
+    nice = std::clamp(nice, 0, 19);
+    if (stopped_) count = 0;
+    if (nice != hogNice_) hogs_.clear(); // (the handles kill and reap them)
+    hogNice_ = nice;
+    while (static_cast<int>(hogs_.size()) > count) hogs_.pop_back();
+    while (static_cast<int>(hogs_.size()) < count)
+        hogs_.push_back(ChildProcess::spawn(workerExecutable(), {"--hog", "--nice", std::to_string(nice), "--parent",
+                                                                 std::to_string(::getpid())}));
+    cfg_.cpuHogs = count;
+    cfg_.hogNice = nice;
+}
+
+std::vector<pid_t> ExperimentRun::cpuHogs() const {
+    std::vector<pid_t> out;
+    for (const auto& h : hogs_)
+        if (h.running()) out.push_back(h.pid());
+    return out;
 }
 
 ExperimentRun::~ExperimentRun() {
@@ -89,6 +111,7 @@ ExperimentRun::~ExperimentRun() {
         stop(1000);
     } catch (...) {
     }
+    hogs_.clear();
     children_.clear(); // kills and reaps anything still alive, before the segments go away
 }
 
@@ -168,6 +191,7 @@ bool ExperimentRun::allAcknowledged(uint32_t gen) const {
 }
 
 void ExperimentRun::stop(int graceMs) {
+    hogs_.clear(); // first: the workers get the CPUs back to stop promptly
     if (!stopped_) {
         stopped_ = true;
         tel_.control().command.store(static_cast<uint32_t>(RunCommand::Stop), std::memory_order_release);

@@ -26,36 +26,35 @@ KernelRates& KernelRates::operator+=(const KernelRates& o) {
     return *this;
 }
 
-void RunSampler::readKernel(double t) {
-    // Two small /proc reads per worker, five times a second: what top does, far cheaper than
+void RunSampler::readKernel(double t, const std::vector<pid_t>& pids) {
+    // Two small /proc reads per process, five times a second: what top does, far cheaper than
     // the sampler's 30 Hz; a second's window because the kernel counts CPU in 10 ms ticks.
-    const auto& workers = run_.workers();
-    cpuReadings_.resize(workers.size());
-    kernelRates_.resize(workers.size());
-    for (std::size_t i = 0; i < workers.size(); ++i) {
-        auto& readings = cpuReadings_[i];
-        if (workers[i].exit.exited) {
-            readings.clear();
-            kernelRates_[i] = {};
-            continue;
+    std::map<pid_t, ProcessKernel> next;
+    for (pid_t pid : pids) {
+        ProcessKernel pk;
+        if (auto it = kernel_.find(pid); it != kernel_.end()) pk = std::move(it->second);
+        CpuAccounting now = readProcAccounting(pid);
+        if (now.valid) {
+            auto& readings = pk.readings;
+            readings.push_back({t, now});
+            while (readings.size() > 2 && readings[1].t <= t - kKernelWindowS) readings.pop_front();
+            const CpuReading& base = readings.front();
+            double dt = t - base.t;
+            if (dt >= kKernelWindowS * 0.5) { // else not enough of a window yet
+                KernelRates r;
+                r.valid = true;
+                r.userPct = 100.0 * (now.userS - base.cpu.userS) / dt;
+                r.systemPct = 100.0 * (now.systemS - base.cpu.systemS) / dt;
+                auto per = [dt](uint64_t a, uint64_t b) { return a >= b ? static_cast<double>(a - b) / dt : 0.0; };
+                r.voluntaryPerS = per(now.voluntarySwitches, base.cpu.voluntarySwitches);
+                r.involuntaryPerS = per(now.involuntarySwitches, base.cpu.involuntarySwitches);
+                r.minorFaultsPerS = per(now.minorFaults, base.cpu.minorFaults);
+                pk.rates = r;
+            }
         }
-        CpuAccounting now = readProcAccounting(workers[i].pid);
-        if (!now.valid) continue;
-        readings.push_back({t, now});
-        while (readings.size() > 2 && readings[1].t <= t - kKernelWindowS) readings.pop_front();
-        const CpuReading& base = readings.front();
-        double dt = t - base.t;
-        if (dt < kKernelWindowS * 0.5) continue; // not enough of a window yet
-        KernelRates r;
-        r.valid = true;
-        r.userPct = 100.0 * (now.userS - base.cpu.userS) / dt;
-        r.systemPct = 100.0 * (now.systemS - base.cpu.systemS) / dt;
-        auto per = [dt](uint64_t a, uint64_t b) { return a >= b ? static_cast<double>(a - b) / dt : 0.0; };
-        r.voluntaryPerS = per(now.voluntarySwitches, base.cpu.voluntarySwitches);
-        r.involuntaryPerS = per(now.involuntarySwitches, base.cpu.involuntarySwitches);
-        r.minorFaultsPerS = per(now.minorFaults, base.cpu.minorFaults);
-        kernelRates_[i] = r;
+        next.emplace(pid, std::move(pk));
     }
+    kernel_ = std::move(next); // (processes gone are forgotten)
 }
 
 RunSampler::RunSampler(ExperimentRun& run, double windowS, double rateWindowS)
@@ -87,12 +86,22 @@ LaneSample RunSampler::sample(const ExperimentConfig& config, const std::functio
     out.point = history_.points().back();
 
     double t = now();
+    std::vector<pid_t> hogs = run_.cpuHogs();
     if (!out.stopped && (lastProcRead_ < 0 || t - lastProcRead_ >= kProcPeriodS)) {
         lastProcRead_ = t;
-        readKernel(t);
+        std::vector<pid_t> pids = hogs;
+        for (const WorkerInfo& w : run_.workers())
+            if (!w.exit.exited) pids.push_back(w.pid);
+        readKernel(t, pids);
+    }
+    for (pid_t pid : hogs) {
+        HogSample h;
+        h.pid = static_cast<int32_t>(pid);
+        h.nice = run_.hogNice();
+        if (auto it = kernel_.find(pid); it != kernel_.end()) h.kernel = it->second.rates;
+        out.hogs.push_back(h);
     }
     const Snapshot& s = out.counters;
-    std::size_t index = 0;
     for (const WorkerInfo& w : run_.workers()) {
         WorkerSample ws;
         ws.slot = w.slot;
@@ -109,13 +118,12 @@ LaneSample RunSampler::sample(const ExperimentConfig& config, const std::functio
         }
         if (w.exit.exited) {
             ws.cpu = w.exit.usage;
-        } else {
-            if (index < cpuReadings_.size() && !cpuReadings_[index].empty()) ws.cpu = cpuReadings_[index].back().cpu;
-            if (index < kernelRates_.size() && !out.stopped) ws.kernel = kernelRates_[index];
+        } else if (auto it = kernel_.find(w.pid); it != kernel_.end()) {
+            if (!it->second.readings.empty()) ws.cpu = it->second.readings.back().cpu;
+            if (!out.stopped) ws.kernel = it->second.rates;
         }
         out.kernel += ws.kernel;
         out.workers.push_back(ws);
-        ++index;
     }
     // After Stop the last second's rates stay on the chart, like the other series (no dip to 0).
     if (out.stopped) out.kernel = lastLaneKernel_;

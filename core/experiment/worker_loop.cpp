@@ -510,9 +510,29 @@ void reportFaults() {
 }
 } // namespace
 
+// A CPU hog: burns CPU and nothing else, so that a lecturer can take CPUs away from the workers
+// (preempted inside a critical section, a lock holder descheduled while others spin). It has no
+// telemetry and no stop command: the run kills it, and it dies with its parent.
+[[noreturn]] void runHog(int nice) {
+    if (nice > 0) ::setpriority(PRIO_PROCESS, 0, std::min(nice, 19));
+    volatile uint64_t x = 0;
+    for (;;) x = x + 1;
+}
+
 int workerMain(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     try {
+        if (!args.empty() && args[0] == "--hog") { // --hog --nice N --parent PID
+            int nice = 0, parent = 0;
+            for (std::size_t i = 1; i + 1 < args.size(); i += 2) {
+                if (args[i] == "--nice") nice = toInt(args[i], args[i + 1]);
+                else if (args[i] == "--parent") parent = toInt(args[i], args[i + 1]);
+                else throw ConfigError("unknown hog option '" + args[i] + "'");
+            }
+            ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+            if (parent > 0 && ::getppid() != parent) return 3;
+            runHog(nice);
+        }
         WorkerArgs w = parseWorkerArgs(args);
         // Die with the controller: the kernel sends SIGKILL when our parent exits. The getppid
         // check closes the window where the parent died before prctl took effect.

@@ -54,6 +54,11 @@ struct ExperimentConfig {
     static constexpr int kNiceIdle = 20;
     int workerNice = 0;
     int coRunners = 0;         // worker processes of another run sharing the CPUs (compare mode)
+    // CPU pressure: extra processes that only burn CPU (at this nice level), so that workers
+    // are preempted, inside a critical section too. Changed live by the window.
+    static constexpr int kMaxCpuHogs = 16;
+    int cpuHogs = 0;
+    int hogNice = 0;
     std::vector<TransportKind> sweepTransports;
     std::vector<uint32_t> sweepSizes;
     double sweepPointS = 0.3;

@@ -71,6 +71,11 @@ public:
     std::string dataObjectName() const;
     std::size_t channelCapacity() const { return channels_ ? channels_->capacityFrames() : 0; }
     uint64_t startNs() const { return startNs_; }
+    // CPU pressure: `count` processes that only burn CPU at nice level `nice` (extra ones are
+    // killed and reaped, a new nice level restarts them). Live; stop() ends them.
+    void setCpuHogs(int count, int nice);
+    std::vector<pid_t> cpuHogs() const;
+    int hogNice() const { return hogNice_; }
     // Isolation results (after the workers finished); empty for other experiments.
     std::optional<IsolationArea*> isolation() const;
 
@@ -88,6 +93,8 @@ private:
     std::optional<IsolationSegment> isolation_;
     std::vector<ChildProcess> children_;
     std::vector<WorkerInfo> info_;
+    std::vector<ChildProcess> hogs_;
+    int hogNice_ = 0;
     uint64_t startNs_ = 0;
     bool stopped_ = false;
 };

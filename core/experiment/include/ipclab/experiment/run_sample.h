@@ -44,6 +44,13 @@ struct WorkerSample {
     KernelRates kernel;
 };
 
+// A process that only burns CPU (the CPU-pressure lever), with what the kernel counted for it.
+struct HogSample {
+    int32_t pid = 0;
+    int nice = 0;
+    KernelRates kernel;
+};
+
 struct LaneSample {
     ExperimentConfig config;  // as it is now (live changes of sync and rate included)
     std::string dataObjectName; // as `ls /dev/shm` or `ls /dev/mqueue` shows it; "" for pipes, sockets
@@ -51,6 +58,7 @@ struct LaneSample {
     std::size_t frameBytes = 0;     // one message on the medium, its header included
     std::vector<WorkerSample> workers;
     KernelRates kernel;       // the lane's live workers together
+    std::vector<HogSample> hogs; // CPU hogs running beside the workers
     Snapshot counters;        // every raw counter at this instant
     HistoryPoint point;       // the charted series at this instant (rates over the rate window)
     double windowS = 60;      // how much history a chart keeps

@@ -7,6 +7,7 @@
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,10 +44,13 @@ private:
         double t;
         CpuAccounting cpu;
     };
-    void readKernel(double t);
+    void readKernel(double t, const std::vector<pid_t>& pids);
     double lastProcRead_ = -1;
-    std::vector<std::deque<CpuReading>> cpuReadings_; // per worker (run_.workers() order)
-    std::vector<KernelRates> kernelRates_;
+    struct ProcessKernel {
+        std::deque<CpuReading> readings;
+        KernelRates rates;
+    };
+    std::map<pid_t, ProcessKernel> kernel_; // live processes (workers and CPU hogs) by PID
     KernelRates lastLaneKernel_;
 };
 
