@@ -6,11 +6,13 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -113,6 +115,29 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     counts->addRow(tr("&Workers"), workers_);
     counts->addRow(tr("Message si&ze"), size_);
     counts->addRow(tr("&Rate"), rate_);
+    // Race: extra time inside the critical section (what makes contention and a descheduled
+    // holder visible); read by the workers at start.
+    hold_ = new QSlider(Qt::Horizontal);
+    hold_->setObjectName("hold-us");
+    hold_->setRange(0, 1000);
+    hold_->setSingleStep(10);
+    hold_->setPageStep(100);
+    hold_->setToolTip(tr("Race: extra microseconds each worker spends inside the critical section (--hold-us)"));
+    holdLabel_ = new QLabel;
+    holdLabel_->setMinimumWidth(QFontMetrics(holdLabel_->font()).horizontalAdvance(QStringLiteral("1000 µs")));
+    auto* holdRow = new QHBoxLayout;
+    holdRow->addWidget(hold_, 1);
+    holdRow->addWidget(holdLabel_);
+    auto* holdText = new QLabel(tr("&Hold"));
+    holdText->setBuddy(hold_); // (a row of a layout gets no buddy by itself: the & would show)
+    counts->addRow(holdText, holdRow);
+    // CPU pressure, live: processes that only burn CPU, competing with the workers.
+    hogs_ = new QSpinBox;
+    hogs_->setObjectName("cpu-hogs");
+    hogs_->setRange(0, 8);
+    hogs_->setToolTip(tr("Extra processes that only burn CPU, beside the workers (shown as CPU hog in the process "
+                         "table): workers get preempted, inside the critical section too. Changes at once."));
+    counts->addRow(tr("CPU ho&gs"), hogs_);
     layout->addLayout(counts);
 
     auto* buttons = new QHBoxLayout;
@@ -133,6 +158,13 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     connect(syncSwitch_, &SyncSwitch::toggled, this, &ExperimentPanel::syncChanged);
     connect(primitive_, &QComboBox::currentIndexChanged, this, &ExperimentPanel::syncChanged);
     connect(rate_, &QComboBox::currentIndexChanged, this, [this] { emit rateChanged(rate_->currentData().toDouble()); });
+    connect(hold_, &QSlider::valueChanged, this, [this](int us) {
+        // Steps of 10 µs: the value a lecturer reads is the one the workers get.
+        if (us % 10) hold_->setValue(us - us % 10);
+        holdLabel_->setText(tr("%1 µs").arg(hold_->value()));
+    });
+    holdLabel_->setText(tr("%1 µs").arg(0));
+    connect(hogs_, &QSpinBox::valueChanged, this, &ExperimentPanel::cpuHogsChanged);
     auto changed = [this] {
         setRunState(running_, live_, paused_);
         emit controlsChanged();
@@ -200,6 +232,8 @@ ExperimentConfig ExperimentPanel::config() const {
     auto size = parseSize(size_->currentText().trimmed().toStdString());
     c.messageSize = size && *size <= UINT32_MAX ? static_cast<uint32_t>(*size) : 0; // 0 → a clear error on Start
     c.rate = rate_->currentData().toDouble();
+    c.holdUs = static_cast<uint32_t>(hold_->value());
+    c.cpuHogs = hogs_->value();
     c.durationS = 0;
     if (c.experiment == ExperimentKind::Sweep) {
         fillSweepDefaults(c);
@@ -222,6 +256,8 @@ void ExperimentPanel::setConfig(const ExperimentConfig& c) {
     for (int i = 0; i < rate_->count(); ++i)
         if (rate_->itemData(i).toDouble() == c.rate) r = i;
     rate_->setCurrentIndex(r);
+    hold_->setValue(static_cast<int>(std::min<uint32_t>(c.holdUs, 1000)));
+    hogs_->setValue(std::min(c.cpuHogs, hogs_->maximum()));
     setRunState(running_, live_, paused_);
 }
 
@@ -245,6 +281,8 @@ void ExperimentPanel::setRunState(bool running, bool live, bool paused) {
     producers_->setEnabled(!running && stream);
     consumers_->setEnabled(!running && stream);
     workers_->setEnabled(!running && race);
+    hold_->setEnabled(!running && race);
+    hogs_->setEnabled(kind != ExperimentKind::Isolation);
     size_->setEnabled(!running && (stream || kind == ExperimentKind::PingPong));
     rate_->setEnabled(stream || race); // a race in slow motion shows one lost update at a time
     bool syncMatters = race || (stream && static_cast<TransportKind>(transport_->currentData().toInt()) == TransportKind::SharedMemory);

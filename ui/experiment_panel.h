@@ -12,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QSlider;
 class QSpinBox;
 
 namespace ipclab::ui {
@@ -56,6 +57,7 @@ signals:
     void killClicked();
     void syncChanged();               // the switch or the primitive
     void rateChanged(double msgsPerS);
+    void cpuHogsChanged(int count);
     void selectionChanged();          // another experiment or transport: the last results go
     void controlsChanged();           // anything whose enabled state depends on another control
 
@@ -72,6 +74,9 @@ private:
     QSpinBox* workers_;
     QComboBox* size_;
     QComboBox* rate_;
+    QSlider* hold_;
+    QLabel* holdLabel_;
+    QSpinBox* hogs_;
     QPushButton* startButton_;
     QPushButton* pauseButton_;
     QPushButton* killButton_;

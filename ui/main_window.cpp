@@ -68,6 +68,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         controller_->setRate(rate);
         log(tr("Rate set to %1").arg(controls_->rateText()));
     });
+    connect(controls_, &ExperimentPanel::cpuHogsChanged, this, [this](int count) {
+        if (!controller_->live()) return;
+        controller_->setCpuHogs(count);
+        log(count == 1 ? tr("1 CPU hog running beside the workers") : tr("%1 CPU hogs running beside the workers").arg(count));
+    });
     connect(controls_, &ExperimentPanel::selectionChanged, this, &MainWindow::clearResults);
     connect(controls_, &ExperimentPanel::controlsChanged, this, &MainWindow::updateSyncBadge);
     connect(lessons_, &LessonController::lessonChosen, this, &MainWindow::applyLesson);

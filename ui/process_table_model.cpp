@@ -31,7 +31,7 @@ int ProcessTableModel::rowCount(const QModelIndex& p) const { return p.isValid()
 int ProcessTableModel::columnCount(const QModelIndex& p) const { return p.isValid() ? 0 : ColumnCount; }
 
 std::pair<int, int> ProcessTableModel::workerAt(int row) const {
-    if (row < 0 || row >= rows_.size()) return {-1, -1};
+    if (row < 0 || row >= rows_.size() || rows_[row].slot < 0) return {-1, -1}; // (a CPU hog is no worker)
     return {rows_[row].lane, rows_[row].slot};
 }
 
@@ -50,6 +50,10 @@ void ProcessTableModel::update(const RunSample& sample) {
                 r.rate = w.rate;
                 r.kernel = w.kernel;
             }
+            rows.push_back(r);
+        }
+        for (const HogSample& h : lane.hogs) {
+            Row r{laneIndex, -1, static_cast<int>(h.pid), QStringLiteral("—"), tr("CPU hog"), tr("burning CPU"), {}, 0, false, h.kernel};
             rows.push_back(r);
         }
         ++laneIndex;
@@ -103,7 +107,7 @@ QVariant ProcessTableModel::data(const QModelIndex& i, int role) const {
         case Lane: return r.laneName;
         case Role: return r.role;
         case State: return r.state;
-        case Rate: return r.dead ? QString() : QLocale().toString(r.rate, 'f', 0);
+        case Rate: return r.dead || r.slot < 0 ? QString() : QLocale().toString(r.rate, 'f', 0);
         case Sync: return r.sync;
         case UserCpu: return r.kernel.valid ? QLocale().toString(r.kernel.userPct, 'f', 0) : QString();
         case KernelCpu: return r.kernel.valid ? QLocale().toString(r.kernel.systemPct, 'f', 0) : QString();

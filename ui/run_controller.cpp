@@ -71,6 +71,7 @@ bool RunController::start(const ExperimentConfig& cfgIn, std::optional<Transport
             (cfg.experiment == ExperimentKind::Stream || cfg.experiment == ExperimentKind::PingPong)) {
             ExperimentConfig other = cfg;
             other.transport = *compareWith;
+            other.cpuHogs = 0; // the first lane's run owns the hogs: they press on both lanes
             if (isByteStream(other.transport)) other.consumers = std::min(other.consumers, other.producers);
             other.validate();
             configs.push_back(other);
@@ -137,6 +138,14 @@ void RunController::setRate(double r) {
         l->config.rate = r;
         l->run->setRate(r);
     }
+}
+
+void RunController::setCpuHogs(int count) {
+    if (lanes_.empty()) return;
+    Lane& l = *lanes_.front();
+    l.run->setCpuHogs(count, l.config.hogNice);
+    l.config.cpuHogs = count;
+    l.sampler->mark(l.sampler->now(), (count == 1 ? tr("1 CPU hog") : tr("%1 CPU hogs").arg(count)).toStdString());
 }
 
 bool RunController::killWorker(int lane, int slot) {

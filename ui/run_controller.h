@@ -37,6 +37,8 @@ public:
     void setPaused(bool paused);
     void setSync(bool enabled, SyncMode primitive);
     void setRate(double msgsPerS);
+    // CPU pressure, live: this many processes that only burn CPU (the first lane's run owns them).
+    void setCpuHogs(int count);
     bool killWorker(int lane, int slot);
 
     bool running() const { return live() || busy_; }

@@ -92,9 +92,12 @@ void ExperimentRun::setCpuHogs(int count, int nice) {
     if (nice != hogNice_) hogs_.clear(); // (the handles kill and reap them)
     hogNice_ = nice;
     while (static_cast<int>(hogs_.size()) > count) hogs_.pop_back();
+    // Hogs compete with the workers as equals (or lower, with `nice`): when the workers run in
+    // the idle class (the window's choice), so do the hogs, else they would take every CPU.
+    std::string level = cfg_.workerNice == ExperimentConfig::kNiceIdle ? std::string("idle")
+                                                                        : std::to_string(std::max(nice, cfg_.workerNice));
     while (static_cast<int>(hogs_.size()) < count)
-        hogs_.push_back(ChildProcess::spawn(workerExecutable(), {"--hog", "--nice", std::to_string(nice), "--parent",
-                                                                 std::to_string(::getpid())}));
+        hogs_.push_back(ChildProcess::spawn(workerExecutable(), {"--hog", "--nice", level, "--parent", std::to_string(::getpid())}));
     cfg_.cpuHogs = count;
     cfg_.hogNice = nice;
 }

@@ -514,7 +514,12 @@ void reportFaults() {
 // (preempted inside a critical section, a lock holder descheduled while others spin). It has no
 // telemetry and no stop command: the run kills it, and it dies with its parent.
 [[noreturn]] void runHog(int nice) {
-    if (nice > 0) ::setpriority(PRIO_PROCESS, 0, std::min(nice, 19));
+    if (nice == ExperimentConfig::kNiceIdle) {
+        sched_param none{};
+        ::sched_setscheduler(0, SCHED_IDLE, &none);
+    } else if (nice > 0) {
+        ::setpriority(PRIO_PROCESS, 0, std::min(nice, 19));
+    }
     volatile uint64_t x = 0;
     for (;;) x = x + 1;
 }
@@ -525,7 +530,7 @@ int workerMain(int argc, char** argv) {
         if (!args.empty() && args[0] == "--hog") { // --hog --nice N --parent PID
             int nice = 0, parent = 0;
             for (std::size_t i = 1; i + 1 < args.size(); i += 2) {
-                if (args[i] == "--nice") nice = toInt(args[i], args[i + 1]);
+                if (args[i] == "--nice") nice = args[i + 1] == "idle" ? ExperimentConfig::kNiceIdle : toInt(args[i], args[i + 1]);
                 else if (args[i] == "--parent") parent = toInt(args[i], args[i + 1]);
                 else throw ConfigError("unknown hog option '" + args[i] + "'");
             }

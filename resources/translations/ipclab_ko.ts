@@ -583,6 +583,26 @@
         <source>Resume</source>
         <translation>재개</translation>
     </message>
+    <message>
+        <source>Race: extra microseconds each worker spends inside the critical section (--hold-us)</source>
+        <translation>경쟁: 각 워커가 임계 구역 안에서 더 머무는 마이크로초 (--hold-us)</translation>
+    </message>
+    <message>
+        <source>&amp;Hold</source>
+        <translation>머무름(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Extra processes that only burn CPU, beside the workers (shown as CPU hog in the process table): workers get preempted, inside the critical section too. Changes at once.</source>
+        <translation>워커 옆에서 CPU만 태우는 추가 프로세스 (프로세스 표에 CPU 점유자로 표시): 워커가 임계 구역 안에서도 선점됩니다. 바로 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>CPU ho&amp;gs</source>
+        <translation>CPU 점유자(&amp;G)</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::FlowFigure</name>
@@ -1380,6 +1400,14 @@ Measuring on this machine…</source>
         <source>What the kernel counted for every worker: CPU in user mode and in the kernel, context switches</source>
         <translation>커널이 각 워커에 대해 센 것: 사용자 모드와 커널의 CPU, 문맥 교환</translation>
     </message>
+    <message>
+        <source>1 CPU hog running beside the workers</source>
+        <translation>워커 옆에서 CPU 점유자 1개 실행 중</translation>
+    </message>
+    <message>
+        <source>%1 CPU hogs running beside the workers</source>
+        <translation>워커 옆에서 CPU 점유자 %1개 실행 중</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ProcessPanel</name>
@@ -1470,6 +1498,14 @@ Measuring on this machine…</source>
         <source>Context switches per second, counted by the kernel: voluntary (the process waited: a blocking read, a futex) / involuntary (the scheduler preempted it)</source>
         <translation>커널이 센 초당 문맥 교환: 자발적 (프로세스가 기다림: 블로킹 read, futex) / 비자발적 (스케줄러가 선점함)</translation>
     </message>
+    <message>
+        <source>CPU hog</source>
+        <translation>CPU 점유자</translation>
+    </message>
+    <message>
+        <source>burning CPU</source>
+        <translation>CPU 소모 중</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::RunController</name>
@@ -1500,6 +1536,14 @@ Measuring on this machine…</source>
     <message>
         <source>no lock: the kernel synchronizes</source>
         <translation>잠금 없음: 커널이 동기화함</translation>
+    </message>
+    <message>
+        <source>1 CPU hog</source>
+        <translation>CPU 점유자 1개</translation>
+    </message>
+    <message>
+        <source>%1 CPU hogs</source>
+        <translation>CPU 점유자 %1개</translation>
     </message>
 </context>
 <context>

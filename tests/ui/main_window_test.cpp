@@ -23,6 +23,8 @@
 #include <QImage>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
 #include <QSvgRenderer>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -308,6 +310,48 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.processPanel()->model()->rowCount(), 2, 3000);
         QTest::qWait(300);
         w.stop();
+    }
+
+    // CPU pressure, live: hogs appear in the process table as real processes with the kernel's
+    // count of their CPU, and are gone (reaped) once the run stops. The hold slider reaches the
+    // workers' config.
+    void cpuHogsAreListedAndReapedAtStop() {
+        MainWindow w;
+        w.show();
+        ExperimentConfig c;
+        c.experiment = ExperimentKind::Race;
+        c.workers = 2;
+        c.sync = SyncMode::Spinlock;
+        w.setConfig(c);
+        auto* hold = w.experimentPanel()->findChild<QSlider*>("hold-us");
+        QVERIFY(hold);
+        hold->setValue(200);
+        QCOMPARE(w.config().holdUs, 200u);
+        QVERIFY(w.start());
+        auto* hogs = w.experimentPanel()->findChild<QSpinBox*>("cpu-hogs");
+        QVERIFY(hogs && hogs->isEnabled());
+        hogs->setValue(2);
+        auto* model = w.processPanel()->model();
+        auto hogPids = [&] {
+            QList<int> pids;
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->data(model->index(r, ProcessTableModel::Role), Qt::DisplayRole).toString() == "CPU hog")
+                    pids << model->data(model->index(r, ProcessTableModel::Pid), Qt::DisplayRole).toInt();
+            return pids;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(hogPids().size(), 2, 5000);
+        QList<int> pids = hogPids();
+        for (int pid : pids) QCOMPARE(commOf(pid), QString("ipclab-worker"));
+        // The kernel's count fills in within about a second: a hog burns CPU in user mode.
+        QTRY_VERIFY_WITH_TIMEOUT(!model->data(model->index(model->rowCount() - 1, ProcessTableModel::UserCpu), Qt::DisplayRole)
+                                      .toString()
+                                      .isEmpty(),
+                                 5000);
+        w.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+        for (int pid : pids) QVERIFY2(::kill(pid, 0) != 0, qPrintable(QString::number(pid)));
+        QTRY_COMPARE_WITH_TIMEOUT(hogPids().size(), 0, 3000);
+        hogs->setValue(0);
     }
 
     void killWorkerIsReportedAndOthersContinue() {
