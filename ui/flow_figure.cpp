@@ -336,6 +336,22 @@ void FlowFigure::paintTokens(QPainter* p) const {
     }
 }
 
+std::vector<QRectF> FlowFigure::tokenRects() const {
+    std::vector<QRectF> out;
+    if (!isolation_.isEmpty() || lanes_.empty()) return out;
+    double r = large_ ? 11 : theme_.lecture ? 8 : 6;
+    QFontMetricsF fm(theme_.font(large_ ? 15 : 7));
+    for (const auto& t : tokens_) {
+        if (t.lane >= static_cast<int>(lanes_.size())) continue;
+        QPointF c = pathPoint(t, t.t);
+        QRectF rect(c.x() - r - 2, c.y() - r - 2, 2 * r + 4, 2 * r + 4);
+        if (!t.label.isEmpty()) // the label to the right, up to three lines up (see paintTokens)
+            rect = rect.united(QRectF(c.x(), c.y() - r - fm.height() * 3 - 4, r + 6 + fm.horizontalAdvance(t.label), fm.height() * 3 + 4));
+        out.push_back(rect);
+    }
+    return out;
+}
+
 void FlowFigure::paintLane(QPainter* p, int lane) {
     const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
     QRectF L = laneRect(lane);

@@ -70,6 +70,8 @@ public:
     // The part of a token's path inside the medium (ring or kernel object), as fractions 0..1.
     std::pair<double, double> mediumSpan(const FlowToken& tok) const;
     void paintTokens(QPainter* p) const;
+    // Where each token is drawn (disc and label), in figure coordinates: what a frame repaints.
+    std::vector<QRectF> tokenRects() const;
 
 private:
     QFont font(int basePt, bool bold = false) const;
