@@ -55,6 +55,8 @@ const CommandHelp kHelp[] = {
      "  --sync       none, mutex, spinlock, semaphore, atomic (shared-memory ring only; default mutex)\n"
      "  --nice       0..19 or idle: start the workers at a lower priority, or in the idle scheduling\n"
      "               class (run only when nothing else wants a CPU; default 0; the GUI uses idle)\n"
+     "  --wait       spin, adaptive, sleep: how a shared-memory worker waits on a full or empty ring\n"
+     "               (spin on the CPU; spin, yield, then sleep on a futex, the default; sleep at once)\n"
      "  --cpu-hogs   0..16 extra processes that only burn CPU beside the workers (default 0)\n"
      "  --hog-nice   0..19, the hogs' nice level (default 0: they compete as equals)\n"
      "Every message carries producer id, sequence number, send time and a checksum; consumers\n"
@@ -72,7 +74,8 @@ const CommandHelp kHelp[] = {
     {"pingpong",
      "usage: ipclab-cli pingpong [--transport T] [--size BYTES] [--duration S] [--csv|--json]\n"
      "Round-trip latency percentiles between two processes.\n"
-     "  --cpu-hogs 0..16 extra processes that only burn CPU (default 0)   --hog-nice 0..19\n"},
+     "  --cpu-hogs 0..16 extra processes that only burn CPU (default 0)   --hog-nice 0..19\n"
+     "  --wait     spin, adaptive, sleep: how a shared-memory worker waits for the reply (default adaptive)\n"},
     {"sweep",
      "usage: ipclab-cli sweep [--transports T1,T2,...] [--sizes S1,S2,...] [--point-duration S] [--csv|--json]\n"
      "Throughput for every size x transport with one producer and one consumer. Shared memory runs\n"
@@ -119,9 +122,9 @@ const char* helpFor(const std::string& cmd) {
 const std::map<std::string, std::set<std::string>>& commandOptions() {
     static const std::map<std::string, std::set<std::string>> kOptions = {
         {"stream", {"--transport", "--producers", "--consumers", "--size", "--duration", "--rate", "--sync", "--nice", "--co-runners",
-                    "--cpu-hogs", "--hog-nice"}},
+                    "--cpu-hogs", "--hog-nice", "--wait"}},
         {"race", {"--workers", "--sync", "--duration", "--hold-us", "--nice", "--co-runners", "--cpu-hogs", "--hog-nice"}},
-        {"pingpong", {"--transport", "--size", "--duration", "--nice", "--co-runners", "--cpu-hogs", "--hog-nice"}},
+        {"pingpong", {"--transport", "--size", "--duration", "--nice", "--co-runners", "--cpu-hogs", "--hog-nice", "--wait"}},
         {"sweep", {"--transports", "--sizes", "--point-duration", "--nice"}},
     };
     return kOptions;
@@ -168,7 +171,7 @@ CompletionWords completionWords() {
     std::string transports, syncs;
     for (TransportKind k : allTransports()) join(transports, toString(k));
     for (SyncMode m : allSyncModes()) join(syncs, toString(m));
-    c.values = {{"--transport", transports}, {"--sync", syncs}, {"--nice", "idle 0 5 10 19"}};
+    c.values = {{"--transport", transports}, {"--sync", syncs}, {"--nice", "idle 0 5 10 19"}, {"--wait", "spin adaptive sleep"}};
     for (const auto& [cmd, flags] : commandOptions()) {
         std::string f = "--csv --json --help";
         for (const auto& x : flags) join(f, x);

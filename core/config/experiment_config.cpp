@@ -85,6 +85,19 @@ std::optional<TransportKind> transportFromString(std::string_view s) {
     if (auto v = lookup(kTransports, s)) return static_cast<TransportKind>(*v);
     return std::nullopt;
 }
+std::string_view toString(WaitPolicy w) {
+    switch (w) {
+    case WaitPolicy::Spin: return "spin";
+    case WaitPolicy::Adaptive: return "adaptive";
+    case WaitPolicy::Sleep: return "sleep";
+    }
+    return "adaptive";
+}
+std::optional<WaitPolicy> waitPolicyFromString(std::string_view s) {
+    for (WaitPolicy w : {WaitPolicy::Spin, WaitPolicy::Adaptive, WaitPolicy::Sleep})
+        if (s == toString(w)) return w;
+    return std::nullopt;
+}
 std::optional<SyncMode> syncFromString(std::string_view s) {
     if (auto v = lookup(kSync, s)) return static_cast<SyncMode>(*v);
     return std::nullopt;
@@ -237,6 +250,7 @@ std::vector<std::string> ExperimentConfig::toArgs() const {
                                "--co-runners", std::to_string(coRunners),
                                "--cpu-hogs",   std::to_string(cpuHogs),
                                "--hog-nice",   std::to_string(hogNice),
+                               "--wait",       std::string(toString(waitPolicy)),
                                "--point-duration", fmtDouble(sweepPointS)};
     if (!sweepTransports.empty()) {
         std::string s;
@@ -309,6 +323,10 @@ ExperimentConfig ExperimentConfig::fromArgs(const std::vector<std::string>& args
             c.cpuHogs = parseInt(flag, v);
         } else if (flag == "--hog-nice") {
             c.hogNice = parseInt(flag, v);
+        } else if (flag == "--wait") {
+            auto w = waitPolicyFromString(v);
+            if (!w) throw ConfigError("unknown waiting policy '" + v + "' (spin, adaptive, sleep)");
+            c.waitPolicy = *w;
         } else if (flag == "--point-duration") {
             c.sweepPointS = parseDouble(flag, v);
         } else if (flag == "--transports") {

@@ -36,6 +36,7 @@ ExperimentRun::ExperimentRun(const ExperimentConfig& cfg) : cfg_(cfg) {
     c.syncEnabled.store(cfg_.syncEnabled ? 1 : 0);
     c.primitive.store(static_cast<uint32_t>(cfg_.sync));
     c.rateMilli.store(static_cast<uint64_t>(cfg_.rate * 1000.0));
+    c.waitPolicy.store(static_cast<uint32_t>(cfg_.waitPolicy));
     c.startNs.store(monotonicNs());
     std::size_t frame = kFrameHeaderSize + cfg_.messageSize;
 
@@ -167,6 +168,12 @@ void ExperimentRun::setRate(double r) {
     if (!(r >= 0)) throw ConfigError("rate must not be negative");
     tel_.control().rateMilli.store(static_cast<uint64_t>(r * 1000.0), std::memory_order_relaxed);
     bump();
+}
+
+void ExperimentRun::setWaitPolicy(WaitPolicy w) {
+    tel_.control().waitPolicy.store(static_cast<uint32_t>(w), std::memory_order_relaxed);
+    cfg_.waitPolicy = w;
+    bump(); // a sleeping waiter wakes and waits again the new way
 }
 
 void ExperimentRun::pause() {

@@ -152,7 +152,20 @@ void ShmRing::setProcesses(int processes) {
     spinsBeforeSleep_ = oversubscribed ? kSpinsBeforeYield + kYieldsBeforeSleep : kSpinsBeforeSleep;
 }
 
-bool ShmRing::waitBriefly(int spins, WorkerSlot* slot) const {
+bool ShmRing::waitBriefly(int& spins, WorkerSlot* slot, const ControlBlock& control) const {
+    switch (control.wait()) {
+    case WaitPolicy::Sleep: return false; // to the futex at once
+    case WaitPolicy::Spin:
+        // On the CPU until there is room or data, whatever it costs; a pause or stop still gets
+        // through (the sleeping path below handles both).
+        if ((spins & 1023) == 1023) {
+            spins = 0;
+            if (control.runCommand() != RunCommand::Run) return false;
+        }
+        cpuRelax();
+        return true;
+    case WaitPolicy::Adaptive: break;
+    }
     if (spins >= spinsBeforeSleep_) return false;
     if (spins < spinsBeforeYield_) {
         cpuRelax();
@@ -261,7 +274,7 @@ ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& contro
         }
         if (st == Status::Stopped || control.runCommand() == RunCommand::Stop) return Status::Stopped;
         if (yieldToPause && control.runCommand() == RunCommand::Pause) return Status::Paused;
-        if (waitBriefly(spins, slot)) continue;
+        if (waitBriefly(spins, slot, control)) continue;
         uint32_t seen = registerWaiter(h.spaceSeq, h.spaceWaiters, slot);
         st = tryPush(msg, control.effectiveSync(), lock, died);
         if (st != Status::Ok) {
@@ -291,7 +304,7 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
             return st;
         }
         if (st == Status::Stopped) return st;
-        if (waitBriefly(spins, slot)) continue;
+        if (waitBriefly(spins, slot, control)) continue;
         if (slept >= idleTimeoutNs) return Status::Empty;
         uint32_t seen = registerWaiter(h.dataSeq, h.dataWaiters, slot);
         st = tryPop(out, length, control.effectiveSync(), lock, died);

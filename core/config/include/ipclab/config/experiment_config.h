@@ -24,6 +24,12 @@ std::string_view toString(SyncMode m);
 std::optional<ExperimentKind> experimentFromString(std::string_view s);
 std::optional<TransportKind> transportFromString(std::string_view s);
 std::optional<SyncMode> syncFromString(std::string_view s);
+// How a shared-memory worker waits when the ring is full or empty: spin on the CPU, spin briefly
+// then yield then sleep on a futex (the default), or sleep on the futex at once. (A lock's waiting
+// is its primitive's: a mutex or semaphore sleeps, a spin lock spins.)
+enum class WaitPolicy : uint32_t { Spin, Adaptive, Sleep };
+std::string_view toString(WaitPolicy w);
+std::optional<WaitPolicy> waitPolicyFromString(std::string_view s);
 const std::vector<TransportKind>& allTransports();
 const std::vector<SyncMode>& allSyncModes();
 // Human label ("shared memory", "Unix socket") and a one-line explanation for tooltips.
@@ -59,6 +65,7 @@ struct ExperimentConfig {
     static constexpr int kMaxCpuHogs = 16;
     int cpuHogs = 0;
     int hogNice = 0;
+    WaitPolicy waitPolicy = WaitPolicy::Adaptive; // changed live by the window
     std::vector<TransportKind> sweepTransports;
     std::vector<uint32_t> sweepSizes;
     double sweepPointS = 0.3;

@@ -45,6 +45,8 @@ public:
     // Live steering: takes effect at once in the control block; workers acknowledge it.
     void setSync(bool enabled, SyncMode primitive);
     void setRate(double msgsPerSecond);
+    // How shared-memory workers wait on a full or empty ring (live; see WaitPolicy).
+    void setWaitPolicy(WaitPolicy w);
     void pause();
     void resume();
     bool paused() const;

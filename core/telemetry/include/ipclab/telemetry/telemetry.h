@@ -30,12 +30,17 @@ struct ControlBlock {
     std::atomic<uint64_t> rateMilli{0};  // messages/s per producer × 1000; 0 = full speed
     std::atomic<uint64_t> mutexRecoveries{0};
     std::atomic<uint64_t> startNs{0};
+    std::atomic<uint32_t> waitPolicy{1}; // WaitPolicy: how ring waiters wait (live)
 
     SyncMode effectiveSync() const noexcept {
         uint32_t p = primitive.load(std::memory_order_relaxed);
         if (!syncEnabled.load(std::memory_order_relaxed) || p > static_cast<uint32_t>(SyncMode::Atomic))
             return SyncMode::None;
         return static_cast<SyncMode>(p);
+    }
+    WaitPolicy wait() const noexcept {
+        uint32_t w = waitPolicy.load(std::memory_order_relaxed);
+        return w <= 2 ? static_cast<WaitPolicy>(w) : WaitPolicy::Adaptive; // from shared memory: never trusted
     }
     RunCommand runCommand() const noexcept {
         uint32_t c = command.load(std::memory_order_acquire);

@@ -184,7 +184,9 @@ private:
     static void wake(std::atomic<uint32_t>& seq, WorkerSlot* slot);
     void setGeometry(uint32_t slotSize, uint32_t slotCount, uint64_t stride, bool spsc);
     // Between two attempts: spin, or yield the CPU when it is oversubscribed. False: time to sleep.
-    bool waitBriefly(int spins, WorkerSlot* slot) const;
+    // How is the control block's waiting policy (spin / adaptive / sleep); a spinning waiter's
+    // count is kept small.
+    bool waitBriefly(int& spins, WorkerSlot* slot, const ControlBlock& control) const;
     static constexpr int kSpinsBeforeSleep = 2000;
     ShmSegment seg_;
     uint32_t slotSize_ = 0;
