@@ -84,7 +84,20 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
         primitive_->setItemData(primitive_->count() - 1, explain(m), Qt::ToolTipRole);
     }
     primitive_->setToolTip(tr("Which primitive protects the shared data when sync is on"));
-    syncLayout->addWidget(primitive_);
+    // Beside it, how a shared-memory worker waits on a full or empty ring (W cycles it, live).
+    wait_ = new QComboBox;
+    wait_->setObjectName("wait-policy");
+    wait_->addItem(tr("spin"), static_cast<int>(WaitPolicy::Spin));
+    wait_->addItem(tr("spin, then sleep"), static_cast<int>(WaitPolicy::Adaptive));
+    wait_->addItem(tr("sleep"), static_cast<int>(WaitPolicy::Sleep));
+    wait_->setCurrentIndex(1);
+    wait_->setToolTip(tr("How a shared-memory worker waits when the ring is full or empty: spin on its CPU (fastest "
+                         "answer, a whole CPU burnt), spin briefly then sleep on a futex, or sleep at once. Compare "
+                         "latency and the Kernel's view. W: next, while the workers run."));
+    auto* syncRow = new QHBoxLayout;
+    syncRow->addWidget(primitive_, 1);
+    syncRow->addWidget(wait_, 1);
+    syncLayout->addLayout(syncRow);
     ackLabel_ = new QLabel;
     ackLabel_->setWordWrap(true);
     ackLabel_->setToolTip(tr("Measured: from the control-block change to the last worker's acknowledgement"));
@@ -165,6 +178,8 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     });
     holdLabel_->setText(tr("%1 µs").arg(0));
     connect(hogs_, &QSpinBox::valueChanged, this, &ExperimentPanel::cpuHogsChanged);
+    connect(wait_, &QComboBox::currentIndexChanged, this,
+            [this] { emit waitPolicyChanged(static_cast<WaitPolicy>(wait_->currentData().toInt())); });
     auto changed = [this] {
         setRunState(running_, live_, paused_);
         emit controlsChanged();
@@ -205,6 +220,12 @@ bool ExperimentPanel::cyclePrimitive() {
     return true;
 }
 
+bool ExperimentPanel::cycleWaitPolicy() {
+    if (!wait_->isEnabled()) return false;
+    wait_->setCurrentIndex((wait_->currentIndex() + 1) % wait_->count()); // → waitPolicyChanged
+    return true;
+}
+
 bool ExperimentPanel::cycleTransport() {
     if (!transport_->isEnabled() || transport_->count() == 0) return false;
     transport_->setCurrentIndex((transport_->currentIndex() + 1) % transport_->count());
@@ -234,6 +255,7 @@ ExperimentConfig ExperimentPanel::config() const {
     c.rate = rate_->currentData().toDouble();
     c.holdUs = static_cast<uint32_t>(hold_->value());
     c.cpuHogs = hogs_->value();
+    c.waitPolicy = static_cast<WaitPolicy>(wait_->currentData().toInt());
     c.durationS = 0;
     if (c.experiment == ExperimentKind::Sweep) {
         fillSweepDefaults(c);
@@ -258,6 +280,7 @@ void ExperimentPanel::setConfig(const ExperimentConfig& c) {
     rate_->setCurrentIndex(r);
     hold_->setValue(static_cast<int>(std::min<uint32_t>(c.holdUs, 1000)));
     hogs_->setValue(std::min(c.cpuHogs, hogs_->maximum()));
+    wait_->setCurrentIndex(std::max(0, wait_->findData(static_cast<int>(c.waitPolicy))));
     setRunState(running_, live_, paused_);
 }
 
@@ -283,6 +306,10 @@ void ExperimentPanel::setRunState(bool running, bool live, bool paused) {
     workers_->setEnabled(!running && race);
     hold_->setEnabled(!running && race);
     hogs_->setEnabled(kind != ExperimentKind::Isolation);
+    // Only a shared-memory ring's waiters follow it (a race waits on its lock: the primitive's way).
+    bool ring = (stream || kind == ExperimentKind::PingPong) &&
+                (transport_->currentData().toInt() == static_cast<int>(TransportKind::SharedMemory) || compare_->isChecked());
+    wait_->setEnabled(ring);
     size_->setEnabled(!running && (stream || kind == ExperimentKind::PingPong));
     rate_->setEnabled(stream || race); // a race in slow motion shows one lost update at a time
     bool syncMatters = race || (stream && static_cast<TransportKind>(transport_->currentData().toInt()) == TransportKind::SharedMemory);

@@ -43,6 +43,7 @@ public:
     // motion (2 msgs/s) on or off (live, streams). Each returns false where it does not apply.
     bool cyclePrimitive();
     bool cycleTransport();
+    bool cycleWaitPolicy(); // the W key
     bool toggleSlowMotion();
     SyncSwitch* syncSwitch() const { return syncSwitch_; }
     // "All workers obeyed the sync change in … ms" (cleared for a new run).
@@ -58,6 +59,7 @@ signals:
     void syncChanged();               // the switch or the primitive
     void rateChanged(double msgsPerS);
     void cpuHogsChanged(int count);
+    void waitPolicyChanged(WaitPolicy policy);
     void selectionChanged();          // another experiment or transport: the last results go
     void controlsChanged();           // anything whose enabled state depends on another control
 
@@ -77,6 +79,7 @@ private:
     QSlider* hold_;
     QLabel* holdLabel_;
     QSpinBox* hogs_;
+    QComboBox* wait_;
     QPushButton* startButton_;
     QPushButton* pauseButton_;
     QPushButton* killButton_;

@@ -73,6 +73,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         controller_->setCpuHogs(count);
         log(count == 1 ? tr("1 CPU hog running beside the workers") : tr("%1 CPU hogs running beside the workers").arg(count));
     });
+    connect(controls_, &ExperimentPanel::waitPolicyChanged, this, [this](WaitPolicy w) {
+        if (!controller_->live()) return;
+        controller_->setWaitPolicy(w);
+        log(tr("Waiting: %1").arg(toQString(toString(w))));
+        statusBar()->showMessage(tr("Ring waiters now: %1").arg(toQString(toString(w))), 4000);
+    });
     connect(controls_, &ExperimentPanel::selectionChanged, this, &MainWindow::clearResults);
     connect(controls_, &ExperimentPanel::controlsChanged, this, &MainWindow::updateSyncBadge);
     connect(lessons_, &LessonController::lessonChosen, this, &MainWindow::applyLesson);
@@ -317,6 +323,11 @@ void MainWindow::buildMenus() {
     QAction* primitive = run->addAction(tr("Next sync pri&mitive"), this, &MainWindow::cyclePrimitive);
     primitive->setShortcut(Qt::Key_M);
     primitive->setToolTip(tr("mutex → spin lock → semaphore → atomic, while the workers run"));
+    QAction* waiting = run->addAction(tr("Next &waiting policy"), this, [this] {
+        if (!controls_->cycleWaitPolicy()) statusBar()->showMessage(tr("The waiting policy applies to shared-memory streams and ping-pong"), 4000);
+    });
+    waiting->setShortcut(Qt::Key_W);
+    waiting->setToolTip(tr("spin → spin, then sleep → sleep: how shared-memory workers wait on a full or empty ring, live"));
     QAction* transport = run->addAction(tr("Next &transport"), this, &MainWindow::cycleTransport);
     transport->setShortcut(Qt::Key_T);
     transport->setToolTip(tr("The next transport; a running stream restarts on it"));

@@ -140,6 +140,15 @@ void RunController::setRate(double r) {
     }
 }
 
+void RunController::setWaitPolicy(WaitPolicy w) {
+    for (auto& l : lanes_) {
+        l->config.waitPolicy = w;
+        l->run->setWaitPolicy(w);
+    }
+    if (!lanes_.empty()) lanes_.front()->sampler->mark(lanes_.front()->sampler->now(),
+                                      tr("waiting: %1").arg(QString::fromUtf8(toString(w).data(), static_cast<qsizetype>(toString(w).size()))).toStdString());
+}
+
 void RunController::setCpuHogs(int count) {
     if (lanes_.empty()) return;
     Lane& l = *lanes_.front();

@@ -37,6 +37,8 @@ public:
     void setPaused(bool paused);
     void setSync(bool enabled, SyncMode primitive);
     void setRate(double msgsPerS);
+    // How shared-memory workers wait on a full or empty ring, live (every lane).
+    void setWaitPolicy(WaitPolicy w);
     // CPU pressure, live: this many processes that only burn CPU (the first lane's run owns them).
     void setCpuHogs(int count);
     bool killWorker(int lane, int slot);

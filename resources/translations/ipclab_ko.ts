@@ -603,6 +603,22 @@
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
+    <message>
+        <source>spin</source>
+        <translation>스핀</translation>
+    </message>
+    <message>
+        <source>spin, then sleep</source>
+        <translation>스핀 후 잠들기</translation>
+    </message>
+    <message>
+        <source>sleep</source>
+        <translation>바로 잠들기</translation>
+    </message>
+    <message>
+        <source>How a shared-memory worker waits when the ring is full or empty: spin on its CPU (fastest answer, a whole CPU burnt), spin briefly then sleep on a futex, or sleep at once. Compare latency and the Kernel&apos;s view. W: next, while the workers run.</source>
+        <translation>링이 가득 찼거나 비었을 때 공유메모리 워커가 기다리는 방식: CPU에서 스핀 (가장 빠른 응답, CPU 하나를 다 씀), 잠깐 스핀한 뒤 futex에서 잠들기, 또는 바로 잠들기. 지연 시간과 커널의 시각을 비교하세요. W: 다음, 워커가 실행 중에도.</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::FlowFigure</name>
@@ -1408,6 +1424,26 @@ Measuring on this machine…</source>
         <source>%1 CPU hogs running beside the workers</source>
         <translation>워커 옆에서 CPU 점유자 %1개 실행 중</translation>
     </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>대기 방식: %1</translation>
+    </message>
+    <message>
+        <source>Ring waiters now: %1</source>
+        <translation>이제 링 대기 방식: %1</translation>
+    </message>
+    <message>
+        <source>Next &amp;waiting policy</source>
+        <translation>다음 대기 방식(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The waiting policy applies to shared-memory streams and ping-pong</source>
+        <translation>대기 방식은 공유메모리 스트림과 핑퐁에만 적용됩니다</translation>
+    </message>
+    <message>
+        <source>spin → spin, then sleep → sleep: how shared-memory workers wait on a full or empty ring, live</source>
+        <translation>스핀 → 스핀 후 잠들기 → 바로 잠들기: 링이 가득 차거나 비었을 때 공유메모리 워커가 기다리는 방식, 실행 중에</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ProcessPanel</name>
@@ -1544,6 +1580,10 @@ Measuring on this machine…</source>
     <message>
         <source>%1 CPU hogs</source>
         <translation>CPU 점유자 %1개</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>대기: %1</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include "time_chart.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QSplitter>
@@ -352,6 +353,36 @@ private slots:
         for (int pid : pids) QVERIFY2(::kill(pid, 0) != 0, qPrintable(QString::number(pid)));
         QTRY_COMPARE_WITH_TIMEOUT(hogPids().size(), 0, 3000);
         hogs->setValue(0);
+    }
+
+    // The waiting policy, live from its combo: a spinning consumer of a slow stream burns its CPU
+    // (the kernel's count in the process table says so), a sleeping one does not.
+    void waitingPolicyChangesLiveAndTheKernelSeesIt() {
+        MainWindow w;
+        w.show();
+        ExperimentConfig c = stream(TransportKind::SharedMemory);
+        c.sync = SyncMode::Atomic;
+        c.rate = 100;
+        c.waitPolicy = WaitPolicy::Sleep;
+        w.setConfig(c);
+        QVERIFY(w.start());
+        auto* wait = w.experimentPanel()->findChild<QComboBox*>("wait-policy");
+        QVERIFY(wait && wait->isEnabled());
+        auto* model = w.processPanel()->model();
+        auto consumerUser = [&] {
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->data(model->index(r, ProcessTableModel::Role), Qt::DisplayRole).toString() == "consumer") {
+                    QString v = model->data(model->index(r, ProcessTableModel::UserCpu), Qt::DisplayRole).toString();
+                    return v.isEmpty() ? -1.0 : v.toDouble();
+                }
+            return -1.0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(consumerUser() >= 0 && consumerUser() < 30, 6000);
+        wait->setCurrentIndex(wait->findData(static_cast<int>(WaitPolicy::Spin)));
+        QTRY_VERIFY_WITH_TIMEOUT(consumerUser() > 50, 6000);
+        wait->setCurrentIndex(wait->findData(static_cast<int>(WaitPolicy::Sleep)));
+        QTRY_VERIFY_WITH_TIMEOUT(consumerUser() >= 0 && consumerUser() < 30, 6000);
+        w.stop();
     }
 
     void killWorkerIsReportedAndOthersContinue() {
