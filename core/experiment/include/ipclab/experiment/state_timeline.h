@@ -1,0 +1,48 @@
+#pragma once
+// Who was doing what, when: one row per process (real PID and role) of every lane, as intervals
+// of the state each worker published, built from the RunSamples the UI takes (30 a second: the
+// timeline is sampled, and says so). The holder of a lock comes from the lock's own word (one
+// source of truth), so at any instant at most one row says "holding lock". Plain values: tested
+// without a screen, drawn by the UI's timeline view, written out as CSV.
+#include "ipclab/experiment/run_sample.h"
+
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace ipclab {
+
+struct StateInterval {
+    WorkerState state = WorkerState::Starting;
+    bool dead = false; // after its exit: the rest of the row
+    double t0 = 0, t1 = 0; // seconds since the run started
+};
+
+struct TimelineRow {
+    int lane = 0;
+    int32_t pid = 0;
+    WorkerRole role = WorkerRole::Producer;
+    int roleIndex = 0;
+    std::deque<StateInterval> intervals; // oldest first, adjacent
+};
+
+class StateTimeline {
+public:
+    explicit StateTimeline(double windowS = 10.0) : windowS_(windowS) {}
+    // One sample of a run; a new run (index 0) starts over. Paused runs are not extended: the
+    // picture stands still. Samples without lanes (a sweep) leave it as it is.
+    void add(const RunSample& s);
+    void clear();
+    const std::vector<TimelineRow>& rows() const { return rows_; }
+    double now() const { return now_; }
+    double windowS() const { return windowS_; }
+    // Every interval in the window: lane, pid, role, state, start, end, duration.
+    std::string csv() const;
+
+private:
+    double windowS_;
+    double now_ = 0;
+    std::vector<TimelineRow> rows_;
+};
+
+} // namespace ipclab

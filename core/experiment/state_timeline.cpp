@@ -1,0 +1,52 @@
+#include "ipclab/experiment/state_timeline.h"
+
+#include <cstdio>
+
+namespace ipclab {
+
+void StateTimeline::clear() {
+    rows_.clear();
+    now_ = 0;
+}
+
+void StateTimeline::add(const RunSample& s) {
+    if (s.lanes.empty()) return;
+    if (s.index == 0) clear();
+    if (s.paused) return;
+    double t = s.lanes.front().point.t;
+    if (t < now_) return; // (out of order: ignore)
+    for (std::size_t lane = 0; lane < s.lanes.size(); ++lane) {
+        for (const WorkerSample& w : s.lanes[lane].workers) {
+            TimelineRow* row = nullptr;
+            for (auto& r : rows_)
+                if (r.pid == w.pid && r.lane == static_cast<int>(lane)) row = &r;
+            if (!row) {
+                rows_.push_back({static_cast<int>(lane), w.pid, w.role, w.roleIndex, {}});
+                row = &rows_.back();
+            }
+            bool dead = w.exit.exited;
+            WorkerState st = dead ? WorkerState::Exited : w.state;
+            auto& iv = row->intervals;
+            // The state seen at this sample holds from the previous sample to this one.
+            double from = iv.empty() ? (now_ > 0 ? now_ : t) : iv.back().t1;
+            if (!iv.empty() && iv.back().state == st && iv.back().dead == dead) iv.back().t1 = t;
+            else iv.push_back({st, dead, from, t});
+            while (!iv.empty() && iv.front().t1 < t - windowS_) iv.pop_front();
+        }
+    }
+    now_ = t;
+}
+
+std::string StateTimeline::csv() const {
+    std::string out = "lane,pid,role,state,start_s,end_s,duration_s\n";
+    char buf[160];
+    for (const auto& r : rows_)
+        for (const auto& i : r.intervals) {
+            std::snprintf(buf, sizeof buf, "%d,%d,%s,%s,%.4f,%.4f,%.4f\n", r.lane, r.pid, std::string(toString(r.role)).c_str(),
+                          i.dead ? "dead" : std::string(toString(i.state)).c_str(), i.t0, i.t1, i.t1 - i.t0);
+            out += buf;
+        }
+    return out;
+}
+
+} // namespace ipclab
