@@ -2,6 +2,7 @@
 
 #include "sweep_chart.h"
 #include "time_chart.h"
+#include "timeline_view.h"
 
 #include <QGridLayout>
 #include <QResizeEvent>
@@ -44,10 +45,15 @@ ChartTabs::ChartTabs(QWidget* parent) : QTabWidget(parent) {
                            "in user mode and in the kernel, context switches because a worker waited (voluntary) or was "
                            "preempted (involuntary). Measured by the kernel, not by IPC Lab."));
     addTab(kernel_, tr("Kernel's view"));
+    timeline_ = new TimelineView;
+    timeline_->setToolTip(tr("One lane per worker process: its published state over the last 10 s, sampled 30 times a second. "
+                             "The lock's holder comes from the lock itself: one at a time."));
+    addTab(timeline_, tr("Timeline"));
 }
 
 void ChartTabs::add(const RunSample& sample) {
     for (TimeChart* c : allTimeCharts()) c->add(sample);
+    timeline_->add(sample);
     if (!sample.sweep.empty() || sample.sweepTotal) sweep_->setPoints(sample.sweep);
 }
 
@@ -93,14 +99,17 @@ void ChartTabs::resizeEvent(QResizeEvent* e) {
 
 void ChartTabs::clearData() {
     for (TimeChart* c : allTimeCharts()) c->clearData();
+    timeline_->clear();
 }
 
 void ChartTabs::reset() {
     for (TimeChart* c : allTimeCharts()) c->reset();
+    timeline_->clear();
 }
 
 void ChartTabs::setTheme(const ChartTheme& theme) {
     for (TimeChart* c : allTimeCharts()) c->setTheme(theme);
+    timeline_->setTheme(theme);
     sweep_->setTheme(theme);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The charts: "Live charts" (throughput, lock contention, integrity, latency over the last
 // 60 s), "Sweep" (throughput against message size) and "Kernel's view" (the workers' CPU in
-// user mode and in the kernel, and context switches, as the kernel counted them). Every chart keeps every RunSample's
+// user mode and in the kernel, and context switches, as the kernel counted them) and "Timeline"
+// (who was doing what, when: one lane per worker). Every chart keeps every RunSample's
 // points; one chart redraws per call of refreshNext(), so no repaint is long enough to make an
 // animation frame late.
 #include "chart_theme.h"
@@ -13,6 +14,7 @@ namespace ipclab::ui {
 
 class SweepChart;
 class TimeChart;
+class TimelineView;
 
 class ChartTabs : public QTabWidget {
     Q_OBJECT
@@ -34,6 +36,7 @@ public:
     bool showsAll() const;
     void showSweep() { setCurrentIndex(1); }
     void showKernel() { setCurrentIndex(2); }
+    void showTimeline() { setCurrentIndex(3); }
     void setTheme(const ChartTheme& theme);
 
     TimeChart* throughput() const { return throughput_; }
@@ -42,6 +45,7 @@ public:
     TimeChart* latency() const { return latency_; }
     SweepChart* sweep() const { return sweep_; }
     TimeChart* kernel() const { return kernel_; }
+    TimelineView* timeline() const { return timeline_; }
     // The four of "Live charts" (what the focus keys choose from).
     QList<TimeChart*> timeCharts() const { return {throughput_, contention_, integrity_, latency_}; }
     // Every chart over time, the kernel's included.
@@ -54,6 +58,7 @@ private:
     TimeChart* latency_;
     SweepChart* sweep_;
     TimeChart* kernel_;
+    TimelineView* timeline_;
     QWidget* grid_;
     int next_ = 0;
     int focus_ = -1;   // -1: all four

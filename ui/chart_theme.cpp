@@ -21,6 +21,18 @@ QColor ChartTheme::laneColor(int lane, int seriesIndex) {
     return set[seriesIndex % 4];
 }
 
+QColor ChartTheme::stateColor(WorkerState state, bool dead) {
+    if (dead) return QColor(200, 60, 60);
+    switch (state) {
+    case WorkerState::HoldingLock: return QColor(255, 200, 80);
+    case WorkerState::WaitingLock: return QColor(255, 150, 120);
+    case WorkerState::InKernel: return QColor(170, 190, 240);
+    case WorkerState::Paused: return QColor(200, 200, 200);
+    case WorkerState::Exited: return QColor(225, 225, 225);
+    default: return QColor(190, 230, 190);
+    }
+}
+
 void ChartTheme::apply(QChart* chart) const {
     chart->setBackgroundBrush(background());
     chart->setBackgroundRoundness(0);

@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QFont>
 
+#include "ipclab/experiment/run_sample.h"
+
 class QChart;
 
 namespace ipclab::ui {
@@ -16,6 +18,8 @@ struct ChartTheme {
     int lineWidth() const { return lecture ? 4 : 2; }
     QFont font(int basePt) const;
     static QColor laneColor(int lane, int seriesIndex);
+    // A worker's state, the same colour in the scene's boxes and the timeline's bars.
+    static QColor stateColor(WorkerState state, bool dead);
     void apply(QChart* chart) const;
 };
 

@@ -44,16 +44,7 @@ bool usesSegment(const FlowLane& l) {
     return l.transport == TransportKind::SharedMemory || l.experiment == ExperimentKind::Race;
 }
 
-QColor stateColor(const FlowWorker& w) {
-    if (w.dead) return QColor(200, 60, 60);
-    switch (w.state) {
-    case WorkerState::HoldingLock: return QColor(255, 200, 80);
-    case WorkerState::WaitingLock: return QColor(255, 150, 120);
-    case WorkerState::InKernel: return QColor(170, 190, 240);
-    case WorkerState::Paused: return QColor(200, 200, 200);
-    default: return QColor(190, 230, 190);
-    }
-}
+QColor stateColor(const FlowWorker& w) { return ChartTheme::stateColor(w.state, w.dead); }
 
 // Per message, the way the course counts: send side + receive side (a pipe: 1 write + 1 read = 2).
 // Calls that only waited or woke a waiter are shown apart: in slow motion an idle reader sleeps

@@ -15,6 +15,7 @@
 #include "sweep_chart.h"
 #include "sync_switch.h"
 #include "time_chart.h"
+#include "timeline_view.h"
 #include "translations.h"
 
 #include <QAction>
@@ -243,6 +244,13 @@ QList<Exportable> MainWindow::exportables() const {
     SweepChart* sweep = charts_->sweep();
     out.append({"sweep", sweep->title(), sweep, {}, [sweep] { return sweep->csv(); }, [sweep] { return sweep->pointCount() > 0; },
                 lectureFor(sweep)});
+    TimelineView* timeline = charts_->timeline();
+    out.append({"timeline", tr("Timeline"), timeline, timeline->item()->boundingRect(), [timeline] { return timeline->csv(); },
+                [timeline] { return timeline->hasData(); }, [this, timeline](bool on) {
+                    ChartTheme t = theme_;
+                    t.lecture = on || theme_.lecture;
+                    timeline->setTheme(t);
+                }});
     out.append({"flow-scene", tr("IPC Lab flow scene"), flow_, flow_->figure()->boundingRect(), {},
                 [this] { return !flow_->figure()->isEmpty(); },
                 [this](bool on) {
@@ -375,6 +383,8 @@ void MainWindow::buildMenus() {
     }
     chartActions_.front()->setChecked(true);
     // The kernel's accounting, on its own tab (K: the presenter reaches it without menus).
+    QAction* timelineView = view->addAction(tr("&Timeline (who does what, when)"), this, [this] { charts_->showTimeline(); });
+    timelineView->setShortcut(Qt::Key_L);
     QAction* kernelView = view->addAction(tr("&Kernel's view (CPU, context switches)"), this, [this] { charts_->showKernel(); });
     kernelView->setShortcut(Qt::Key_K);
     kernelView->setToolTip(tr("What the kernel counted for every worker: CPU in user mode and in the kernel, context switches"));

@@ -404,6 +404,14 @@
         <source>Kernel&apos;s view</source>
         <translation>커널의 시각</translation>
     </message>
+    <message>
+        <source>One lane per worker process: its published state over the last 10 s, sampled 30 times a second. The lock&apos;s holder comes from the lock itself: one at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ExperimentPanel</name>
@@ -1444,6 +1452,14 @@ Measuring on this machine…</source>
         <source>spin → spin, then sleep → sleep: how shared-memory workers wait on a full or empty ring, live</source>
         <translation>스핀 → 스핀 후 잠들기 → 바로 잠들기: 링이 가득 차거나 비었을 때 공유메모리 워커가 기다리는 방식, 실행 중에</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timeline (who does what, when)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ProcessPanel</name>
@@ -1653,6 +1669,41 @@ Measuring on this machine…</source>
     <message>
         <source>round trips/s</source>
         <translation>왕복/s</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::TimelineItem</name>
+    <message>
+        <source>Who does what, when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a run: one lane per worker process appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lane %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation type="unfinished">시간 (s)</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each worker&apos;s state as it published it, sampled 30 times a second; the lock&apos;s holder from the lock itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID %1 %2: %3, %4–%5 s (%6 ms)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

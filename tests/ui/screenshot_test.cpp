@@ -13,6 +13,7 @@
 #include "run_controller.h"
 #include "sweep_chart.h"
 #include "time_chart.h"
+#include "timeline_view.h"
 #include "translations.h"
 
 #include <QDir>
@@ -336,6 +337,43 @@ private slots:
         QVERIFY(chart.save(QDir(dir_).filePath("17b-kernel-view-chart.png")));
         QVERIFY2(colours(chart) > 8, "the kernel's chart looks empty");
         w.stop();
+    }
+
+    // The timeline: a mutex race (one holder at a time, the others waiting), a spin-lock race
+    // under CPU pressure, a pipe stream (workers in the kernel), and presenter mode.
+    void timelineView() {
+        MainWindow w;
+        QVERIFY(showAt(w, {1600, 1000}));
+        auto shootTimeline = [&](const ExperimentConfig& c, const QString& name) -> bool {
+            if (!startFor(w, c, std::nullopt, 3000)) return false;
+            w.charts()->showTimeline();
+            QTest::qWait(400);
+            shoot(w, name);
+            QImage img = w.charts()->timeline()->grab().toImage();
+            img.save(QDir(dir_).filePath(name + "-alone.png"));
+            bool ok = w.charts()->timeline()->hasData() && colours(img) > 6;
+            w.stop();
+            for (int i = 0; i < 500 && w.controller().running(); ++i) QTest::qWait(20);
+            return ok;
+        };
+        ExperimentConfig race;
+        race.experiment = ExperimentKind::Race;
+        race.workers = 3;
+        race.sync = SyncMode::Mutex;
+        race.holdUs = 200;
+        QVERIFY(shootTimeline(race, "18-timeline-mutex-race"));
+        race.sync = SyncMode::Spinlock;
+        race.cpuHogs = 2;
+        QVERIFY(shootTimeline(race, "18b-timeline-spinlock-under-cpu-pressure"));
+        ExperimentConfig pipe;
+        pipe.transport = TransportKind::Pipe;
+        QVERIFY(shootTimeline(pipe, "18c-timeline-pipe"));
+        w.setPresenterMode(true);
+        QTest::qWait(300);
+        race.sync = SyncMode::Mutex;
+        race.cpuHogs = 0;
+        QVERIFY(shootTimeline(race, "18d-timeline-presenter"));
+        w.setPresenterMode(false);
     }
 
     // Last: the translator stays installed for the rest of the process.

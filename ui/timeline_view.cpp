@@ -1,0 +1,152 @@
+#include "timeline_view.h"
+
+#include "core_text.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QResizeEvent>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ipclab::ui {
+
+namespace {
+constexpr double kLabelW = 170, kTop = 34, kBottom = 80, kRight = 12;
+const WorkerState kLegend[] = {WorkerState::Running, WorkerState::InKernel, WorkerState::WaitingLock, WorkerState::HoldingLock,
+                               WorkerState::Paused};
+} // namespace
+
+void TimelineItem::setSize(QSizeF s) {
+    prepareGeometryChange();
+    size_ = s;
+}
+
+QRectF TimelineItem::plotRect() const {
+    return QRectF(kLabelW, kTop, std::max(10.0, size_.width() - kLabelW - kRight), std::max(10.0, size_.height() - kTop - kBottom));
+}
+
+double TimelineItem::xOf(double t) const {
+    QRectF r = plotRect();
+    double t1 = std::max(timeline_.now(), timeline_.windowS()), t0 = t1 - timeline_.windowS();
+    return r.left() + (t - t0) / (t1 - t0) * r.width();
+}
+
+void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    p->fillRect(boundingRect(), theme_.background());
+    QRectF plot = plotRect();
+    p->setPen(Qt::black);
+    p->setFont([&] { QFont f = theme_.font(11); f.setBold(true); return f; }());
+    p->drawText(QRectF(8, 4, size_.width() - 16, 26), Qt::AlignHCenter | Qt::AlignVCenter, tr("Who does what, when"));
+    const auto& rows = timeline_.rows();
+    p->setFont(theme_.font(9));
+    if (rows.empty()) {
+        p->setPen(QColor(90, 90, 90));
+        p->drawText(plot, Qt::AlignCenter | Qt::TextWordWrap, tr("Start a run: one lane per worker process appears here."));
+        return;
+    }
+    double laneH = std::min(80.0, plot.height() / static_cast<double>(rows.size()));
+    p->setClipRect(boundingRect());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const TimelineRow& r = rows[i];
+        QRectF lane(plot.left(), plot.top() + laneH * static_cast<double>(i), plot.width(), laneH);
+        p->setPen(Qt::black);
+        QString label = tr("%1 %2").arg(nameOf(r.role), QString::number(r.pid));
+        if (r.lane > 0) label = tr("lane %1: %2").arg(r.lane + 1).arg(label);
+        p->drawText(QRectF(4, lane.top(), kLabelW - 10, laneH), Qt::AlignRight | Qt::AlignVCenter, label);
+        for (const StateInterval& iv : r.intervals) {
+            double x0 = std::max(plot.left(), xOf(iv.t0)), x1 = std::min(plot.right(), xOf(iv.t1));
+            if (x1 <= x0) continue;
+            p->fillRect(QRectF(x0, lane.top() + 3, x1 - x0, laneH - 6), ChartTheme::stateColor(iv.state, iv.dead));
+        }
+        p->setPen(QColor(200, 200, 200));
+        p->drawLine(lane.bottomLeft(), lane.bottomRight());
+    }
+    p->setClipping(false);
+    // Time axis: seconds since the run started.
+    p->setPen(QColor(60, 60, 60));
+    double axisY = plot.top() + laneH * static_cast<double>(rows.size()) + 4;
+    double t1 = std::max(timeline_.now(), timeline_.windowS()), t0 = t1 - timeline_.windowS();
+    for (double t = std::ceil(t0); t <= t1 + 1e-9; t += 1.0) {
+        double x = xOf(t);
+        p->drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
+        p->drawText(QRectF(x - 30, axisY + 4, 60, 18), Qt::AlignHCenter, QString::number(t, 'f', 0));
+    }
+    p->drawText(QRectF(plot.left(), axisY + 20, plot.width(), 18), Qt::AlignHCenter, tr("time (s)"));
+    // Legend: the states' colours, in as many rows as the width needs; then what it is.
+    QFontMetricsF fm(p->font());
+    double x = 8, y = axisY + 40, rowH = fm.height() + 4;
+    auto entry = [&](const QColor& c, const QString& name) {
+        double w = 18 + fm.horizontalAdvance(name) + 18;
+        if (x + w > size_.width() - 8 && x > 8) {
+            x = 8;
+            y += rowH;
+        }
+        p->fillRect(QRectF(x, y + (rowH - 12) / 2, 14, 12), c);
+        p->setPen(Qt::black);
+        p->drawText(QRectF(x + 18, y, w, rowH), Qt::AlignLeft | Qt::AlignVCenter, name);
+        x += w;
+    };
+    for (WorkerState st : kLegend) entry(ChartTheme::stateColor(st, false), nameOf(st));
+    entry(ChartTheme::stateColor(WorkerState::Exited, true), tr("dead"));
+    p->setPen(QColor(90, 90, 90));
+    p->drawText(QRectF(8, y + rowH, size_.width() - 16, size_.height() - y - rowH), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                tr("Each worker's state as it published it, sampled 30 times a second; the lock's holder from the lock itself."));
+}
+
+QString TimelineItem::describeAt(QPointF pos) const {
+    QRectF plot = plotRect();
+    const auto& rows = timeline_.rows();
+    if (rows.empty() || !plot.contains(pos)) return {};
+    double laneH = std::min(80.0, plot.height() / static_cast<double>(rows.size()));
+    auto i = static_cast<std::size_t>((pos.y() - plot.top()) / laneH);
+    if (i >= rows.size()) return {};
+    double t1 = std::max(timeline_.now(), timeline_.windowS()), t0 = t1 - timeline_.windowS();
+    double t = t0 + (pos.x() - plot.left()) / plot.width() * (t1 - t0);
+    for (const StateInterval& iv : rows[i].intervals)
+        if (t >= iv.t0 && t <= iv.t1)
+            return tr("PID %1 %2: %3, %4–%5 s (%6 ms)")
+                .arg(rows[i].pid)
+                .arg(nameOf(rows[i].role), iv.dead ? tr("dead") : nameOf(iv.state))
+                .arg(iv.t0, 0, 'f', 2)
+                .arg(iv.t1, 0, 'f', 2)
+                .arg((iv.t1 - iv.t0) * 1000, 0, 'f', 0);
+    return {};
+}
+
+TimelineView::TimelineView(QWidget* parent) : QGraphicsView(parent), item_(new TimelineItem(timeline_)) {
+    scene_.addItem(item_);
+    setScene(&scene_);
+    setRenderHint(QPainter::Antialiasing);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setFrameShape(QFrame::NoFrame);
+    setMouseTracking(true);
+    setMinimumSize(300, 160);
+}
+
+void TimelineView::add(const RunSample& sample) {
+    timeline_.add(sample);
+    if (isVisible()) item_->update(); // hidden: drawn when shown
+}
+
+void TimelineView::clear() {
+    timeline_.clear();
+    item_->update();
+}
+
+void TimelineView::resizeEvent(QResizeEvent* e) {
+    QGraphicsView::resizeEvent(e);
+    item_->setSize(viewport()->size());
+    scene_.setSceneRect(item_->boundingRect());
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent* e) {
+    QString text = item_->describeAt(mapToScene(e->position().toPoint()));
+    if (text.isEmpty()) QToolTip::hideText();
+    else QToolTip::showText(e->globalPosition().toPoint(), text, this);
+    QGraphicsView::mouseMoveEvent(e);
+}
+
+} // namespace ipclab::ui
