@@ -406,11 +406,11 @@
     </message>
     <message>
         <source>One lane per worker process: its published state over the last 10 s, sampled 30 times a second. The lock&apos;s holder comes from the lock itself: one at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>워커 프로세스마다 한 줄: 지난 10초 동안 워커가 게시한 상태, 초당 30번 샘플링. 잠금 보유자는 잠금 자체에서 가져옵니다: 한 번에 하나.</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>타임라인</translation>
     </message>
 </context>
 <context>
@@ -1454,11 +1454,11 @@ Measuring on this machine…</source>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>타임라인</translation>
     </message>
     <message>
         <source>&amp;Timeline (who does what, when)</source>
-        <translation type="unfinished"></translation>
+        <translation>타임라인(&amp;T) (누가 언제 무엇을)</translation>
     </message>
 </context>
 <context>
@@ -1675,35 +1675,35 @@ Measuring on this machine…</source>
     <name>ipclab::ui::TimelineItem</name>
     <message>
         <source>Who does what, when</source>
-        <translation type="unfinished"></translation>
+        <translation>누가 언제 무엇을</translation>
     </message>
     <message>
         <source>Start a run: one lane per worker process appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>실행을 시작하세요: 워커 프로세스마다 한 줄이 여기 나타납니다.</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>lane %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>레인 %1: %2</translation>
     </message>
     <message>
         <source>time (s)</source>
-        <translation type="unfinished">시간 (s)</translation>
+        <translation>시간 (s)</translation>
     </message>
     <message>
         <source>dead</source>
-        <translation type="unfinished"></translation>
+        <translation>죽음</translation>
     </message>
     <message>
         <source>Each worker&apos;s state as it published it, sampled 30 times a second; the lock&apos;s holder from the lock itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>각 워커가 게시한 상태, 초당 30번 샘플링; 잠금 보유자는 잠금 자체에서.</translation>
     </message>
     <message>
         <source>PID %1 %2: %3, %4–%5 s (%6 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1 %2: %3, %4–%5 s (%6 ms)</translation>
     </message>
 </context>
 </TS>
