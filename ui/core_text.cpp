@@ -40,6 +40,7 @@ const char* const kCoreStrings[] = {
     QT_TRANSLATE_NOOP("core", "running"),
     QT_TRANSLATE_NOOP("core", "waiting on lock"),
     QT_TRANSLATE_NOOP("core", "holding lock"),
+    QT_TRANSLATE_NOOP("core", "spinning"),
     QT_TRANSLATE_NOOP("core", "in kernel"),
     QT_TRANSLATE_NOOP("core", "paused"),
     QT_TRANSLATE_NOOP("core", "exited"),

@@ -450,7 +450,9 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
             int waiting = 0;
             for (const auto& w : l.workers) {
                 if (w.state == WorkerState::HoldingLock && !w.dead) holder = QString::number(w.pid);
-                waiting += w.state == WorkerState::WaitingLock && !w.dead;
+                // (A spin lock's waiters spin; in a stream a spinning worker may be waiting for the ring.)
+                waiting += !w.dead && (w.state == WorkerState::WaitingLock ||
+                                       (w.state == WorkerState::Spinning && l.sync == SyncMode::Spinlock && l.experiment == ExperimentKind::Race));
             }
             p->setFont(font(8));
             QString lockText = tr("%1: %2").arg(toQString(toString(l.sync)), holder.isEmpty() ? tr("free") : tr("held by %1").arg(holder));

@@ -20,6 +20,7 @@ QString stateText(WorkerState s) {
     case WorkerState::InKernel: return QObject::tr("blocked in kernel");
     case WorkerState::Paused: return QObject::tr("paused");
     case WorkerState::Exited: return QObject::tr("exited");
+    case WorkerState::Spinning: return QObject::tr("spinning");
     }
     return {};
 }

@@ -14,8 +14,8 @@ namespace ipclab::ui {
 
 namespace {
 constexpr double kLabelW = 170, kTop = 34, kBottom = 80, kRight = 12;
-const WorkerState kLegend[] = {WorkerState::Running, WorkerState::InKernel, WorkerState::WaitingLock, WorkerState::HoldingLock,
-                               WorkerState::Paused};
+const WorkerState kLegend[] = {WorkerState::Running,     WorkerState::InKernel, WorkerState::Spinning,
+                               WorkerState::WaitingLock, WorkerState::HoldingLock, WorkerState::Paused};
 } // namespace
 
 void TimelineItem::setSize(QSizeF s) {

@@ -240,7 +240,7 @@ std::vector<WorkerInfo> ExperimentRun::reap() {
 
 WorkerState ExperimentRun::stateOf(int slot) const {
     uint32_t st = tel_.worker(slot).state.load(std::memory_order_relaxed);
-    return st <= static_cast<uint32_t>(WorkerState::Exited) ? static_cast<WorkerState>(st) : WorkerState::Running;
+    return st <= kLastWorkerState ? static_cast<WorkerState>(st) : WorkerState::Running;
 }
 
 bool ExperimentRun::allExited() const {

@@ -53,7 +53,9 @@ bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
         uint64_t t0 = monotonicNs();
         if (slot_) {
             slot_->contended.add();
-            slot_->state.store(static_cast<uint32_t>(WorkerState::WaitingLock), std::memory_order_relaxed);
+            // A spin lock's waiter spins on its CPU; a mutex's or a semaphore's sleeps in the kernel.
+            WorkerState waiting = mode == SyncMode::Spinlock ? WorkerState::Spinning : WorkerState::WaitingLock;
+            slot_->state.store(static_cast<uint32_t>(waiting), std::memory_order_relaxed);
         }
         while (!got) {
             // Give up only if the run is stopping and the lock stays taken: a holder that died

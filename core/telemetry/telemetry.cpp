@@ -18,10 +18,10 @@ std::string_view toString(WorkerRole r) {
     return i < 6 ? names[i] : "?";
 }
 std::string_view toString(WorkerState s) {
-    static constexpr const char* names[] = {"starting",  "running",          "waiting on lock", "holding lock",
-                                            "in kernel", "paused", "exited"};
+    static constexpr const char* names[] = {"starting",  "running", "waiting on lock", "holding lock",
+                                            "in kernel", "paused",  "exited",          "spinning"};
     auto i = static_cast<uint32_t>(s);
-    return i < 7 ? names[i] : "?";
+    return i <= kLastWorkerState ? names[i] : "?";
 }
 
 std::size_t TelemetryBlock::sizeFor(int workerCount) {

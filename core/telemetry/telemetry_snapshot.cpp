@@ -23,7 +23,7 @@ Snapshot Snapshot::take(const TelemetryBlock& t, uint64_t raceCounter) {
         uint32_t role = w.role.load(std::memory_order_relaxed), state = w.state.load(std::memory_order_relaxed),
                  sync = w.activeSync.load(std::memory_order_relaxed);
         x.role = role <= 5 ? static_cast<WorkerRole>(role) : WorkerRole::Producer;
-        x.state = state <= 6 ? static_cast<WorkerState>(state) : WorkerState::Running;
+        x.state = state <= kLastWorkerState ? static_cast<WorkerState>(state) : WorkerState::Running;
         x.activeSync = sync <= 4 ? static_cast<SyncMode>(sync) : SyncMode::None;
         x.ackGeneration = w.ackGeneration.load(std::memory_order_acquire);
         x.ackNs = w.ackNs.load(std::memory_order_relaxed);

@@ -261,9 +261,36 @@ ShmRing::Status ShmRing::tryPop(std::span<std::byte> out, std::size_t& length, S
     return st;
 }
 
+namespace {
+// What a waiting side of the ring publishes while it waits: spinning on its CPU, or asleep in
+// the kernel (futex); running again when it returns. Only on this slow path: a hand-over that
+// needs no wait writes no state.
+class WaitShown {
+public:
+    explicit WaitShown(WorkerSlot* s) : s_(s) {}
+    WaitShown(const WaitShown&) = delete;
+    WaitShown& operator=(const WaitShown&) = delete;
+    ~WaitShown() {
+        if (shown_) set(WorkerState::Running);
+    }
+    void show(WorkerState st) {
+        shown_ = true;
+        set(st); // (every time: a lock taken in between may have written its own state)
+    }
+
+private:
+    void set(WorkerState st) {
+        if (s_) s_->state.store(static_cast<uint32_t>(st), std::memory_order_relaxed);
+    }
+    WorkerSlot* s_;
+    bool shown_ = false;
+};
+} // namespace
+
 ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& control, WorkerSlot* slot, bool yieldToPause) {
     RingHeader& h = header();
     SwitchableLock lock(h.locks, control, slot);
+    WaitShown shown(slot);
     for (int spins = 0;; ++spins) {
         bool died = false;
         Status st = tryPush(msg, control.effectiveSync(), lock, died);
@@ -274,10 +301,14 @@ ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& contro
         }
         if (st == Status::Stopped || control.runCommand() == RunCommand::Stop) return Status::Stopped;
         if (yieldToPause && control.runCommand() == RunCommand::Pause) return Status::Paused;
-        if (waitBriefly(spins, slot, control)) continue;
+        if (waitBriefly(spins, slot, control)) {
+            shown.show(WorkerState::Spinning);
+            continue;
+        }
         uint32_t seen = registerWaiter(h.spaceSeq, h.spaceWaiters, slot);
         st = tryPush(msg, control.effectiveSync(), lock, died);
         if (st != Status::Ok) {
+            shown.show(WorkerState::InKernel);
             countWaitCall(slot);
             futexWait(h.spaceSeq, seen, kSleepSliceNs);
         }
@@ -294,6 +325,7 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
                              WorkerSlot* slot, int64_t idleTimeoutNs) {
     RingHeader& h = header();
     SwitchableLock lock(h.locks, control, slot);
+    WaitShown shown(slot);
     int64_t slept = 0;
     for (int spins = 0;; ++spins) {
         bool died = false;
@@ -304,11 +336,15 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
             return st;
         }
         if (st == Status::Stopped) return st;
-        if (waitBriefly(spins, slot, control)) continue;
+        if (waitBriefly(spins, slot, control)) {
+            shown.show(WorkerState::Spinning);
+            continue;
+        }
         if (slept >= idleTimeoutNs) return Status::Empty;
         uint32_t seen = registerWaiter(h.dataSeq, h.dataWaiters, slot);
         st = tryPop(out, length, control.effectiveSync(), lock, died);
         if (st != Status::Ok) {
+            shown.show(WorkerState::InKernel);
             // One sleep for the rest of the idle time: a producer's push wakes us at once, and
             // the caller checks the control block when we return.
             int64_t slice = std::max(idleTimeoutNs - slept, kSleepSliceNs);

@@ -111,6 +111,10 @@
         <source>%1 · %2 CPUs · Linux %3</source>
         <translation>%1 · CPU %2개 · Linux %3</translation>
     </message>
+    <message>
+        <source>spinning</source>
+        <translation>스핀 중</translation>
+    </message>
 </context>
 <context>
     <name>core</name>
@@ -249,6 +253,10 @@
     <message>
         <source>exited with status %1</source>
         <translation>종료 상태 %1로 종료됨</translation>
+    </message>
+    <message>
+        <source>spinning</source>
+        <translation>스핀 중</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <set>
 #include <string>
+#include <thread>
 
 using namespace ipclab;
 
@@ -52,6 +55,53 @@ TEST(WaitPolicy, ChangesLive) {
     EXPECT_TRUE(test::waitFor([&] { double u = consumerUserPct(); return u >= 0 && u < 30; }, 5000)) << consumerUserPct();
     run.stop();
     EXPECT_TRUE(run.allExited());
+}
+
+namespace {
+// The states the workers published, read 1000 times a second for `seconds`.
+std::set<WorkerState> statesSeen(ExperimentRun& run, double seconds) {
+    std::set<WorkerState> seen;
+    for (int i = 0; i < static_cast<int>(seconds * 1000); ++i) {
+        for (const auto& w : run.workers()) seen.insert(run.stateOf(w.slot));
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return seen;
+}
+} // namespace
+
+TEST(WaitPolicy, ASleepingWaiterIsNeverSeenSpinningASpinningOneIs) {
+    {
+        ExperimentRun run(slowStream(WaitPolicy::Sleep, 0));
+        auto seen = statesSeen(run, 1.5);
+        EXPECT_EQ(seen.count(WorkerState::Spinning), 0u);
+        EXPECT_EQ(seen.count(WorkerState::InKernel), 1u) << "the idle consumer sleeps on the ring's futex";
+    }
+    {
+        ExperimentRun run(slowStream(WaitPolicy::Spin, 0));
+        auto seen = statesSeen(run, 1.0);
+        EXPECT_EQ(seen.count(WorkerState::Spinning), 1u);
+        EXPECT_EQ(seen.count(WorkerState::InKernel), 0u);
+    }
+}
+
+TEST(WaitPolicy, ASpinLocksWaitersSpinAMutexsSleep) {
+    for (SyncMode m : {SyncMode::Spinlock, SyncMode::Mutex}) {
+        ExperimentConfig c;
+        c.experiment = ExperimentKind::Race;
+        c.workers = 3;
+        c.sync = m;
+        c.holdUs = 200;
+        c.durationS = 0;
+        ExperimentRun run(c);
+        auto seen = statesSeen(run, 1.0);
+        if (m == SyncMode::Spinlock) {
+            EXPECT_EQ(seen.count(WorkerState::Spinning), 1u);
+            EXPECT_EQ(seen.count(WorkerState::WaitingLock), 0u);
+        } else {
+            EXPECT_EQ(seen.count(WorkerState::WaitingLock), 1u);
+            EXPECT_EQ(seen.count(WorkerState::Spinning), 0u);
+        }
+    }
 }
 
 TEST(WaitPolicy, ParsedAndCheckedLikeEveryOption) {

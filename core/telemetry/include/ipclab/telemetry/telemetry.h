@@ -16,7 +16,11 @@
 namespace ipclab {
 
 enum class WorkerRole : uint32_t { Producer, Consumer, RaceWorker, Pinger, Ponger, Isolation };
-enum class WorkerState : uint32_t { Starting, Running, WaitingLock, HoldingLock, InKernel, Paused, Exited };
+// WaitingLock: waiting for a lock that sleeps (mutex, semaphore); Spinning: burning its CPU
+// waiting (a spin lock, or a ring waiter under the spin / adaptive policy); InKernel: blocked in
+// a system call (a pipe's read, a futex sleep on the ring).
+enum class WorkerState : uint32_t { Starting, Running, WaitingLock, HoldingLock, InKernel, Paused, Exited, Spinning };
+inline constexpr uint32_t kLastWorkerState = static_cast<uint32_t>(WorkerState::Spinning);
 enum class RunCommand : uint32_t { Run, Pause, Stop };
 
 std::string_view toString(WorkerRole r);
