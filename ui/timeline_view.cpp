@@ -13,7 +13,7 @@
 namespace ipclab::ui {
 
 namespace {
-constexpr double kLabelW = 170, kTop = 34, kBottom = 80, kRight = 12;
+constexpr double kLabelW = 170, kTop = 56, kBottom = 64, kRight = 12;
 const WorkerState kLegend[] = {WorkerState::Running,     WorkerState::InKernel, WorkerState::Spinning,
                                WorkerState::WaitingLock, WorkerState::HoldingLock, WorkerState::Paused};
 } // namespace
@@ -39,6 +39,11 @@ void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     p->setPen(Qt::black);
     p->setFont([&] { QFont f = theme_.font(11); f.setBold(true); return f; }());
     p->drawText(QRectF(8, 4, size_.width() - 16, 26), Qt::AlignHCenter | Qt::AlignVCenter, tr("Who does what, when"));
+    // What the bars are, under the title (where it cannot fall off the bottom of a short view).
+    p->setFont(theme_.font(8));
+    p->setPen(QColor(90, 90, 90));
+    p->drawText(QRectF(8, 28, size_.width() - 16, kTop - 30), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+                tr("Each worker's state as it published it, sampled 30 times a second; the lock's holder from the lock itself."));
     const auto& rows = timeline_.rows();
     p->setFont(theme_.font(9));
     if (rows.empty()) {
@@ -74,7 +79,7 @@ void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
         p->drawText(QRectF(x - 30, axisY + 4, 60, 18), Qt::AlignHCenter, QString::number(t, 'f', 0));
     }
     p->drawText(QRectF(plot.left(), axisY + 20, plot.width(), 18), Qt::AlignHCenter, tr("time (s)"));
-    // Legend: the states' colours, in as many rows as the width needs; then what it is.
+    // Legend: the states' colours, in as many rows as the width needs.
     QFontMetricsF fm(p->font());
     double x = 8, y = axisY + 40, rowH = fm.height() + 4;
     auto entry = [&](const QColor& c, const QString& name) {
@@ -90,9 +95,6 @@ void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     };
     for (WorkerState st : kLegend) entry(ChartTheme::stateColor(st, false), nameOf(st));
     entry(ChartTheme::stateColor(WorkerState::Exited, true), tr("dead"));
-    p->setPen(QColor(90, 90, 90));
-    p->drawText(QRectF(8, y + rowH, size_.width() - 16, size_.height() - y - rowH), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                tr("Each worker's state as it published it, sampled 30 times a second; the lock's holder from the lock itself."));
 }
 
 QString TimelineItem::describeAt(QPointF pos) const {
