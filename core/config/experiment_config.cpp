@@ -18,6 +18,7 @@ constexpr Names kExperiments[] = {{"stream", 0}, {"race", 1}, {"pingpong", 2}, {
 constexpr Names kTransports[] = {{"shm", 0}, {"pipe", 1}, {"fifo", 2}, {"unix", 3},
                                  {"tcp", 4}, {"mqueue", 5}, {"file", 6}};
 constexpr Names kSync[] = {{"none", 0}, {"mutex", 1}, {"spinlock", 2}, {"semaphore", 3}, {"atomic", 4}};
+constexpr Names kWait[] = {{"spin", 0}, {"adaptive", 1}, {"sleep", 2}};
 
 template <size_t N>
 std::optional<uint32_t> lookup(const Names (&table)[N], std::string_view s) {
@@ -74,6 +75,7 @@ std::string fmtDouble(double d) {
 std::string_view toString(ExperimentKind k) { return kExperiments[static_cast<uint32_t>(k)].name; }
 std::string_view toString(TransportKind k) { return kTransports[static_cast<uint32_t>(k)].name; }
 std::string_view toString(SyncMode m) { return kSync[static_cast<uint32_t>(m)].name; }
+std::string_view toString(WaitPolicy w) { return kWait[static_cast<uint32_t>(w)].name; }
 
 std::optional<ExperimentKind> experimentFromString(std::string_view s) {
     if (auto v = lookup(kExperiments, s)) return static_cast<ExperimentKind>(*v);
@@ -85,17 +87,8 @@ std::optional<TransportKind> transportFromString(std::string_view s) {
     if (auto v = lookup(kTransports, s)) return static_cast<TransportKind>(*v);
     return std::nullopt;
 }
-std::string_view toString(WaitPolicy w) {
-    switch (w) {
-    case WaitPolicy::Spin: return "spin";
-    case WaitPolicy::Adaptive: return "adaptive";
-    case WaitPolicy::Sleep: return "sleep";
-    }
-    return "adaptive";
-}
 std::optional<WaitPolicy> waitPolicyFromString(std::string_view s) {
-    for (WaitPolicy w : {WaitPolicy::Spin, WaitPolicy::Adaptive, WaitPolicy::Sleep})
-        if (s == toString(w)) return w;
+    if (auto v = lookup(kWait, s)) return static_cast<WaitPolicy>(*v);
     return std::nullopt;
 }
 std::optional<SyncMode> syncFromString(std::string_view s) {

@@ -447,19 +447,25 @@ WorkerArgs parseWorkerArgs(const std::vector<std::string>& args) {
     return w;
 }
 
+namespace {
+// Lowers our priority to `nice` (never raises it), or with kNiceIdle moves us into the idle
+// scheduling class: what the workers and the CPU hogs both do.
+void lowerPriority(int nice) {
+    if (nice <= 0) return;
+    errno = 0;
+    int now = ::getpriority(PRIO_PROCESS, 0);
+    if (errno == 0 && now < std::min(nice, 19)) ::setpriority(PRIO_PROCESS, 0, std::min(nice, 19));
+    // Lowering our own scheduling class needs no privilege.
+    sched_param none{};
+    if (nice == ExperimentConfig::kNiceIdle) ::sched_setscheduler(0, SCHED_IDLE, &none);
+}
+} // namespace
+
 int runWorker(const WorkerArgs& args) {
     ExperimentConfig cfg = ExperimentConfig::fromArgs(args.configArgs);
     // Lower our priority when asked (never raise it): next to a GUI on two cores, eight busy
     // workers at equal priority would delay its frames by whole scheduler slices.
-    if (cfg.workerNice > 0) {
-        int nice = std::min(cfg.workerNice, 19);
-        errno = 0;
-        int now = ::getpriority(PRIO_PROCESS, 0);
-        if (errno == 0 && now < nice) ::setpriority(PRIO_PROCESS, 0, nice);
-        // Lowering our own scheduling class needs no privilege.
-        sched_param none{};
-        if (cfg.workerNice == ExperimentConfig::kNiceIdle) ::sched_setscheduler(0, SCHED_IDLE, &none);
-    }
+    lowerPriority(cfg.workerNice);
     TelemetryBlock tel = TelemetryBlock::attach(args.telemetry);
     WorkerSlot& slot = tel.worker(args.slot);
     slot.pid.store(static_cast<int32_t>(::getpid()), std::memory_order_relaxed);
@@ -513,16 +519,13 @@ void reportFaults() {
 // A CPU hog: burns CPU and nothing else, so that a lecturer can take CPUs away from the workers
 // (preempted inside a critical section, a lock holder descheduled while others spin). It has no
 // telemetry and no stop command: the run kills it, and it dies with its parent.
+namespace {
 [[noreturn]] void runHog(int nice) {
-    if (nice == ExperimentConfig::kNiceIdle) {
-        sched_param none{};
-        ::sched_setscheduler(0, SCHED_IDLE, &none);
-    } else if (nice > 0) {
-        ::setpriority(PRIO_PROCESS, 0, std::min(nice, 19));
-    }
+    lowerPriority(nice);
     volatile uint64_t x = 0;
     for (;;) x = x + 1;
 }
+} // namespace
 
 int workerMain(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);

@@ -183,9 +183,9 @@ private:
     }
     static void wake(std::atomic<uint32_t>& seq, WorkerSlot* slot);
     void setGeometry(uint32_t slotSize, uint32_t slotCount, uint64_t stride, bool spsc);
-    // Between two attempts: spin, or yield the CPU when it is oversubscribed. False: time to sleep.
-    // How is the control block's waiting policy (spin / adaptive / sleep); a spinning waiter's
-    // count is kept small.
+    // Between two attempts, as the control block's waiting policy says: spin (the count is kept
+    // small), spin then yield when the CPUs are oversubscribed (adaptive), or not at all (sleep).
+    // False: time to sleep on the futex.
     bool waitBriefly(int& spins, WorkerSlot* slot, const ControlBlock& control) const;
     static constexpr int kSpinsBeforeSleep = 2000;
     ShmSegment seg_;
