@@ -246,11 +246,7 @@ QList<Exportable> MainWindow::exportables() const {
                 lectureFor(sweep)});
     TimelineView* timeline = charts_->timeline();
     out.append({"timeline", tr("Timeline"), timeline, timeline->item()->boundingRect(), [timeline] { return timeline->csv(); },
-                [timeline] { return timeline->hasData(); }, [this, timeline](bool on) {
-                    ChartTheme t = theme_;
-                    t.lecture = on || theme_.lecture;
-                    timeline->setTheme(t);
-                }});
+                [timeline] { return timeline->hasData(); }, lectureFor(timeline)});
     out.append({"flow-scene", tr("IPC Lab flow scene"), flow_, flow_->figure()->boundingRect(), {},
                 [this] { return !flow_->figure()->isEmpty(); },
                 [this](bool on) {
@@ -382,7 +378,8 @@ void MainWindow::buildMenus() {
         chartActions_ << a;
     }
     chartActions_.front()->setChecked(true);
-    // The kernel's accounting, on its own tab (K: the presenter reaches it without menus).
+    // The timeline and the kernel's accounting, each on its own tab (L, K: the presenter reaches
+    // them without menus).
     QAction* timelineView = view->addAction(tr("&Timeline (who does what, when)"), this, [this] { charts_->showTimeline(); });
     timelineView->setShortcut(Qt::Key_L);
     QAction* kernelView = view->addAction(tr("&Kernel's view (CPU, context switches)"), this, [this] { charts_->showKernel(); });

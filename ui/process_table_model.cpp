@@ -91,11 +91,7 @@ void ProcessTableModel::update(const RunSample& sample) {
         changed(State, now.state != before.state);
         changed(Sync, now.sync != before.sync);
         changed(Rate, now.rate != before.rate);
-        bool kernelChanged = now.kernel.valid != before.kernel.valid || now.kernel.userPct != before.kernel.userPct ||
-                             now.kernel.systemPct != before.kernel.systemPct ||
-                             now.kernel.voluntaryPerS != before.kernel.voluntaryPerS ||
-                             now.kernel.involuntaryPerS != before.kernel.involuntaryPerS;
-        if (kernelChanged) emit dataChanged(index(i, UserCpu), index(i, Switches));
+        if (!(now.kernel == before.kernel)) emit dataChanged(index(i, UserCpu), index(i, Switches));
     }
 }
 

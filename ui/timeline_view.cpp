@@ -27,9 +27,19 @@ QRectF TimelineItem::plotRect() const {
     return QRectF(kLabelW, kTop, std::max(10.0, size_.width() - kLabelW - kRight), std::max(10.0, size_.height() - kTop - kBottom));
 }
 
+std::pair<double, double> TimelineItem::shownSpan() const {
+    // The last windowS seconds (the first windowS from 0 until the run is that old).
+    double t1 = std::max(timeline_.now(), timeline_.windowS());
+    return {t1 - timeline_.windowS(), t1};
+}
+
+double TimelineItem::laneHeight() const {
+    return std::min(80.0, plotRect().height() / static_cast<double>(std::max<std::size_t>(1, timeline_.rows().size())));
+}
+
 double TimelineItem::xOf(double t) const {
     QRectF r = plotRect();
-    double t1 = std::max(timeline_.now(), timeline_.windowS()), t0 = t1 - timeline_.windowS();
+    auto [t0, t1] = shownSpan();
     return r.left() + (t - t0) / (t1 - t0) * r.width();
 }
 
@@ -51,7 +61,7 @@ void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
         p->drawText(plot, Qt::AlignCenter | Qt::TextWordWrap, tr("Start a run: one lane per worker process appears here."));
         return;
     }
-    double laneH = std::min(80.0, plot.height() / static_cast<double>(rows.size()));
+    double laneH = laneHeight();
     p->setClipRect(boundingRect());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const TimelineRow& r = rows[i];
@@ -72,7 +82,7 @@ void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     // Time axis: seconds since the run started.
     p->setPen(QColor(60, 60, 60));
     double axisY = plot.top() + laneH * static_cast<double>(rows.size()) + 4;
-    double t1 = std::max(timeline_.now(), timeline_.windowS()), t0 = t1 - timeline_.windowS();
+    auto [t0, t1] = shownSpan();
     for (double t = std::ceil(t0); t <= t1 + 1e-9; t += 1.0) {
         double x = xOf(t);
         p->drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
@@ -101,10 +111,10 @@ QString TimelineItem::describeAt(QPointF pos) const {
     QRectF plot = plotRect();
     const auto& rows = timeline_.rows();
     if (rows.empty() || !plot.contains(pos)) return {};
-    double laneH = std::min(80.0, plot.height() / static_cast<double>(rows.size()));
+    double laneH = laneHeight();
     auto i = static_cast<std::size_t>((pos.y() - plot.top()) / laneH);
     if (i >= rows.size()) return {};
-    double t1 = std::max(timeline_.now(), timeline_.windowS()), t0 = t1 - timeline_.windowS();
+    auto [t0, t1] = shownSpan();
     double t = t0 + (pos.x() - plot.left()) / plot.width() * (t1 - t0);
     for (const StateInterval& iv : rows[i].intervals)
         if (t >= iv.t0 && t <= iv.t1)

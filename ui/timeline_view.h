@@ -26,6 +26,8 @@ public:
 
 private:
     QRectF plotRect() const;
+    std::pair<double, double> shownSpan() const; // seconds since the run started, left and right edge
+    double laneHeight() const;
     double xOf(double t) const;
     const StateTimeline& timeline_;
     QSizeF size_{800, 300};

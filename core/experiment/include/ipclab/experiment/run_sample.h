@@ -26,6 +26,7 @@ struct KernelRates {
     double userPct = 0, systemPct = 0;
     double voluntaryPerS = 0, involuntaryPerS = 0, minorFaultsPerS = 0;
     KernelRates& operator+=(const KernelRates& o);
+    bool operator==(const KernelRates&) const = default;
 };
 
 struct WorkerSample {
