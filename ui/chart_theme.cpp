@@ -27,6 +27,7 @@ QColor ChartTheme::stateColor(WorkerState state, bool dead) {
     case WorkerState::HoldingLock: return QColor(255, 200, 80);
     case WorkerState::WaitingLock: return QColor(255, 150, 120);
     case WorkerState::Spinning: return QColor(214, 90, 160); // burning its CPU while it waits
+    case WorkerState::UnlockedSection: return QColor(235, 110, 30); // where "holding" would be, unguarded
     case WorkerState::InKernel: return QColor(170, 190, 240);
     case WorkerState::Paused: return QColor(200, 200, 200);
     case WorkerState::Exited: return QColor(225, 225, 225);

@@ -41,6 +41,7 @@ const char* const kCoreStrings[] = {
     QT_TRANSLATE_NOOP("core", "waiting on lock"),
     QT_TRANSLATE_NOOP("core", "holding lock"),
     QT_TRANSLATE_NOOP("core", "spinning"),
+    QT_TRANSLATE_NOOP("core", "in section, no lock"),
     QT_TRANSLATE_NOOP("core", "in kernel"),
     QT_TRANSLATE_NOOP("core", "paused"),
     QT_TRANSLATE_NOOP("core", "exited"),

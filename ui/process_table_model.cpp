@@ -21,6 +21,7 @@ QString stateText(WorkerState s) {
     case WorkerState::Paused: return QObject::tr("paused");
     case WorkerState::Exited: return QObject::tr("exited");
     case WorkerState::Spinning: return QObject::tr("spinning");
+    case WorkerState::UnlockedSection: return QObject::tr("in critical section, no lock");
     }
     return {};
 }

@@ -15,7 +15,8 @@ namespace ipclab::ui {
 namespace {
 constexpr double kLabelW = 170, kTop = 56, kBottom = 64, kRight = 12;
 const WorkerState kLegend[] = {WorkerState::Running,     WorkerState::InKernel, WorkerState::Spinning,
-                               WorkerState::WaitingLock, WorkerState::HoldingLock, WorkerState::Paused};
+                               WorkerState::WaitingLock, WorkerState::HoldingLock, WorkerState::UnlockedSection,
+                               WorkerState::Paused};
 } // namespace
 
 void TimelineItem::setSize(QSizeF s) {
@@ -52,9 +53,11 @@ void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     // What the bars are, under the title (where it cannot fall off the bottom of a short view).
     p->setFont(theme_.font(8));
     p->setPen(QColor(90, 90, 90));
-    p->drawText(QRectF(8, 28, size_.width() - 16, kTop - 30), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-                tr("Each worker's state as it published it, sampled 30 times a second; the lock's holder from the lock itself."));
     const auto& rows = timeline_.rows();
+    bool exact = std::any_of(rows.begin(), rows.end(), [](const TimelineRow& r) { return r.exact; });
+    p->drawText(QRectF(8, 28, size_.width() - 16, kTop - 30), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+                exact ? tr("Slow motion: every state change exactly when each worker logged it.")
+                      : tr("Each worker's state as it published it, sampled 30 times a second; the lock's holder from the lock itself."));
     p->setFont(theme_.font(9));
     if (rows.empty()) {
         p->setPen(QColor(90, 90, 90));

@@ -115,6 +115,15 @@ LaneSample RunSampler::sample(const ExperimentConfig& config, const std::functio
             ws.state = w.exit.exited ? WorkerState::Exited : c.state;
             ws.activeSync = c.activeSync;
             ws.rate = history_.workerRate(w.slot);
+            if (!w.exit.exited) {
+                const WorkerSlot& slot = run_.telemetry().worker(w.slot);
+                bool complete = false;
+                std::vector<StateChange> changes = stateChangesSince(slot, stateLogFrom_[w.slot], complete);
+                ws.exact = complete && slot.logStates.load(std::memory_order_relaxed);
+                if (ws.exact)
+                    for (const StateChange& ch : changes)
+                        ws.changes.push_back({ch.timeNs > run_.startNs() ? static_cast<double>(ch.timeNs - run_.startNs()) / 1e9 : 0.0, ch.state});
+            }
         }
         if (w.exit.exited) {
             ws.cpu = w.exit.usage;

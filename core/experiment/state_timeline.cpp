@@ -1,5 +1,6 @@
 #include "ipclab/experiment/state_timeline.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace ipclab {
@@ -27,10 +28,22 @@ void StateTimeline::add(const RunSample& s) {
             bool dead = w.exit.exited;
             WorkerState st = dead ? WorkerState::Exited : w.state;
             auto& iv = row->intervals;
-            // The state seen at this sample holds from the previous sample to this one.
-            double from = iv.empty() ? (now_ > 0 ? now_ : t) : iv.back().t1;
-            if (!iv.empty() && iv.back().state == st && iv.back().dead == dead) iv.back().t1 = t;
-            else iv.push_back({st, dead, from, t});
+            row->exact = w.exact && !dead;
+            if (row->exact && (!iv.empty() || !w.changes.empty())) {
+                // Slow motion: each change where the worker logged it.
+                for (const TimedState& ch : w.changes) {
+                    double at = iv.empty() ? ch.t : std::max(ch.t, iv.back().t0);
+                    if (!iv.empty() && iv.back().state == ch.state && !iv.back().dead) continue;
+                    if (!iv.empty()) iv.back().t1 = at;
+                    iv.push_back({ch.state, false, at, at});
+                }
+                iv.back().t1 = std::max(iv.back().t1, t);
+            } else {
+                // The state seen at this sample holds from the previous sample to this one.
+                double from = iv.empty() ? (now_ > 0 ? now_ : t) : iv.back().t1;
+                if (!iv.empty() && iv.back().state == st && iv.back().dead == dead) iv.back().t1 = t;
+                else iv.push_back({st, dead, from, t});
+            }
             while (!iv.empty() && iv.front().t1 < t - windowS_) iv.pop_front();
         }
     }

@@ -47,7 +47,11 @@ std::vector<std::string> splitComma(const std::string& s) {
     return out;
 }
 
-void setState(WorkerSlot& s, WorkerState st) { s.state.store(static_cast<uint32_t>(st), std::memory_order_relaxed); }
+void setState(WorkerSlot& s, WorkerState st) { publishState(&s, st); }
+
+// Slow enough to publish every message and log every state change exactly (the animation and
+// the timeline follow each one).
+bool slowMotion(double rate) { return rate > 0 && rate <= 50; }
 
 // Reads the control block once per loop iteration (a relaxed load on a read-shared line) and
 // acknowledges every change, so the controller can see that workers obeyed and how fast.
@@ -80,6 +84,7 @@ private:
         sync_ = c_.effectiveSync();
         rate_ = static_cast<double>(c_.rateMilli.load(std::memory_order_relaxed)) / 1000.0;
         s_.activeSync.store(static_cast<uint32_t>(sync_), std::memory_order_relaxed);
+        s_.logStates.store(slowMotion(rate_) ? 1 : 0, std::memory_order_relaxed);
         s_.ackNs.store(monotonicNs(), std::memory_order_relaxed);
         s_.ackGeneration.store(gen_, std::memory_order_release);
     }
@@ -124,7 +129,7 @@ struct Ctx {
 };
 
 // Slow runs publish every message for the animation; fast runs one in 1024.
-bool sampleEvent(uint64_t seq, double rate) { return (rate > 0 && rate <= 50) || (seq & 1023) == 0; }
+bool sampleEvent(uint64_t seq, double rate) { return slowMotion(rate) || (seq & 1023) == 0; }
 
 IoContext io(Ctx& c, ControlBlock& control) {
     return {&control, c.tslot, c.cfg.workerProcesses() + c.cfg.coRunners};
@@ -286,12 +291,14 @@ int runRace(Ctx& c) {
                 seen = area.counter.fetch_add(1, std::memory_order_relaxed); // indivisible: no window
                 if (c.publish) c.tel.publishEvent(me, EventKind::RaceRead, who, seen, monotonicNs());
             } else {
+                if (mode == SyncMode::None) setState(c.slot, WorkerState::UnlockedSection);
                 seen = area.counter.load(std::memory_order_relaxed);
                 if (c.publish) c.tel.publishEvent(me, EventKind::RaceRead, who, seen, monotonicNs());
                 // The window: half a period between the read and the write (another worker that
                 // reads now sees the same value). Stop and pause are still obeyed in it.
                 bool going = paceUntil(monotonicNs() + period / 2, follow);
                 area.counter.store(seen + 1, std::memory_order_relaxed);
+                if (mode == SyncMode::None) setState(c.slot, WorkerState::Running);
                 if (!going) {
                     lock.release();
                     break;
@@ -306,6 +313,8 @@ int runRace(Ctx& c) {
         }
         if (!lock.acquire(mode, ownerDied)) break;
         if (ownerDied) control.mutexRecoveries.fetch_add(1);
+        // With no lock the worker is still inside the critical section, and so may another be.
+        if (mode == SyncMode::None) setState(c.slot, WorkerState::UnlockedSection);
 
         // 1. The counter: read-modify-write. Only fetch_add (atomic) or a lock makes it safe.
         if (mode == SyncMode::Atomic) area.counter.fetch_add(1, std::memory_order_relaxed);
@@ -337,6 +346,7 @@ int runRace(Ctx& c) {
             uint64_t until = monotonicNs() + uint64_t{c.cfg.holdUs} * 1000;
             while (monotonicNs() < until) {}
         }
+        if (mode == SyncMode::None) setState(c.slot, WorkerState::Running);
         lock.release();
         ++updates;
         c.tslot->updates.add(); // after the shared increment: a sample never over-reports lost updates

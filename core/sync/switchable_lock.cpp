@@ -55,7 +55,7 @@ bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
             slot_->contended.add();
             // A spin lock's waiter spins on its CPU; a mutex's or a semaphore's sleeps in the kernel.
             WorkerState waiting = mode == SyncMode::Spinlock ? WorkerState::Spinning : WorkerState::WaitingLock;
-            slot_->state.store(static_cast<uint32_t>(waiting), std::memory_order_relaxed);
+            publishState(slot_, waiting);
         }
         while (!got) {
             // Give up only if the run is stopping and the lock stays taken: a holder that died
@@ -87,7 +87,7 @@ bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
     locks_.holderPid.store(pid_, std::memory_order_relaxed);
     if (slot_) {
         slot_->lockAcquisitions.add();
-        slot_->state.store(static_cast<uint32_t>(WorkerState::HoldingLock), std::memory_order_relaxed);
+        publishState(slot_, WorkerState::HoldingLock);
         acquiredNs_ = (++sampleTick_ % kHoldSampleEvery == 0) ? monotonicNs() : 0;
     }
     return true;
@@ -95,15 +95,18 @@ bool SwitchableLock::acquire(SyncMode mode, bool& ownerDied) {
 
 void SwitchableLock::release() {
     if (slot_ && acquiredNs_) slot_->holdNs.add((monotonicNs() - acquiredNs_) * kHoldSampleEvery);
-    if (held_ != SyncMode::None) locks_.holderPid.store(0, std::memory_order_relaxed);
+    if (held_ != SyncMode::None) {
+        locks_.holderPid.store(0, std::memory_order_relaxed);
+        // Out of the section before the lock is free: the next holder's "holding" (published
+        // after it got the lock) starts later than this one's end, so logged intervals never overlap.
+        publishState(slot_, WorkerState::Running);
+    }
     switch (held_) {
     case SyncMode::Mutex: locks_.mutex.unlock(); break;
     case SyncMode::Spinlock: locks_.spin.unlock(); break;
     case SyncMode::Semaphore: locks_.sem.post(); break;
     default: break;
     }
-    if (slot_ && held_ != SyncMode::None)
-        slot_->state.store(static_cast<uint32_t>(WorkerState::Running), std::memory_order_relaxed);
     held_ = SyncMode::None;
 }
 

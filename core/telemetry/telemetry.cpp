@@ -1,5 +1,6 @@
 #include "ipclab/telemetry/telemetry.h"
 
+#include "ipclab/base/clock.h"
 #include "ipclab/base/error.h"
 
 #include <new>
@@ -19,7 +20,8 @@ std::string_view toString(WorkerRole r) {
 }
 std::string_view toString(WorkerState s) {
     static constexpr const char* names[] = {"starting",  "running", "waiting on lock", "holding lock",
-                                            "in kernel", "paused",  "exited",          "spinning"};
+                                            "in kernel", "paused",  "exited",          "spinning",
+                                            "in section, no lock"};
     auto i = static_cast<uint32_t>(s);
     return i <= kLastWorkerState ? names[i] : "?";
 }
@@ -119,6 +121,40 @@ std::vector<EventRecord> TelemetryBlock::eventsSince(uint64_t from) const {
         std::atomic_thread_fence(std::memory_order_acquire);
         if (e.stamp.load(std::memory_order_relaxed) == i + 1) out.push_back(r);
     }
+    return out;
+}
+
+void logStateChange(WorkerSlot& s, WorkerState st) {
+    uint64_t idx = s.stateLogHead.load(std::memory_order_relaxed); // (one writer: the worker)
+    auto& e = s.stateLog[idx % WorkerSlot::kStateLogSize];
+    e.stamp.store(0, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_release);
+    e.timeNs.store(monotonicNs(), std::memory_order_relaxed);
+    e.state.store(static_cast<uint32_t>(st), std::memory_order_relaxed);
+    e.stamp.store(idx + 1, std::memory_order_release);
+    s.stateLogHead.store(idx + 1, std::memory_order_release);
+}
+
+std::vector<StateChange> stateChangesSince(const WorkerSlot& s, uint64_t& from, bool& complete) {
+    std::vector<StateChange> out;
+    uint64_t head = s.stateLogHead.load(std::memory_order_acquire);
+    complete = head <= from + WorkerSlot::kStateLogSize;
+    if (!complete) from = head - WorkerSlot::kStateLogSize;
+    for (uint64_t i = from; i < head; ++i) {
+        const auto& e = s.stateLog[i % WorkerSlot::kStateLogSize];
+        if (e.stamp.load(std::memory_order_acquire) != i + 1) {
+            complete = false;
+            continue;
+        }
+        StateChange c{e.timeNs.load(std::memory_order_relaxed), static_cast<WorkerState>(e.state.load(std::memory_order_relaxed))};
+        std::atomic_thread_fence(std::memory_order_acquire);
+        if (e.stamp.load(std::memory_order_relaxed) != i + 1 || static_cast<uint32_t>(c.state) > kLastWorkerState) {
+            complete = false; // overwritten while read, or garbage in a shared segment
+            continue;
+        }
+        out.push_back(c);
+    }
+    from = head;
     return out;
 }
 

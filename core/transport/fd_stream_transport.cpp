@@ -33,7 +33,7 @@ FdStreamTransport::FdStreamTransport(std::vector<UniqueFd> fds, IoContext ctx)
 
 namespace {
 void setState(WorkerSlot* s, WorkerState st) {
-    if (s) s->state.store(static_cast<uint32_t>(st), std::memory_order_relaxed);
+    publishState(s, st);
 }
 } // namespace
 

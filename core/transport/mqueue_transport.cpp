@@ -97,11 +97,11 @@ IoStatus MqueueTransport::send(std::span<const std::byte> frame) {
     for (;;) {
         timespec dl = deadlineIn(kSliceNs);
         if (ctx_.slot) {
-            ctx_.slot->state.store(static_cast<uint32_t>(WorkerState::InKernel), std::memory_order_relaxed);
+            publishState(ctx_.slot, WorkerState::InKernel);
             ctx_.slot->syscalls.add();
         }
         int r = ::mq_timedsend(q_.get(), reinterpret_cast<const char*>(frame.data()), frame.size(), 0, &dl);
-        if (ctx_.slot) ctx_.slot->state.store(static_cast<uint32_t>(WorkerState::Running), std::memory_order_relaxed);
+        publishState(ctx_.slot, WorkerState::Running);
         if (r == 0) return IoStatus::Ok;
         if (errno != ETIMEDOUT && errno != EINTR) throwErrno("mq_timedsend");
         if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue stayed full: this call only waited
@@ -121,11 +121,11 @@ IoStatus MqueueTransport::receive(std::span<std::byte> frame, int64_t idleTimeou
     for (;;) {
         timespec dl = deadlineIn(std::min(kSliceNs, std::max<int64_t>(idleTimeoutNs - waited, 1)));
         if (ctx_.slot) {
-            ctx_.slot->state.store(static_cast<uint32_t>(WorkerState::InKernel), std::memory_order_relaxed);
+            publishState(ctx_.slot, WorkerState::InKernel);
             ctx_.slot->syscalls.add();
         }
         ssize_t n = ::mq_timedreceive(q_.get(), dst, msgSize_, nullptr, &dl);
-        if (ctx_.slot) ctx_.slot->state.store(static_cast<uint32_t>(WorkerState::Running), std::memory_order_relaxed);
+        publishState(ctx_.slot, WorkerState::Running);
         if (n >= 0) {
             // A message of the wrong length is reported as corrupted by the caller's verification.
             std::size_t len = std::min(static_cast<std::size_t>(n), frame.size());

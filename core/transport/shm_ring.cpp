@@ -280,7 +280,7 @@ public:
 
 private:
     void set(WorkerState st) {
-        if (s_) s_->state.store(static_cast<uint32_t>(st), std::memory_order_relaxed);
+        publishState(s_, st);
     }
     WorkerSlot* s_;
     bool shown_ = false;

@@ -115,6 +115,10 @@
         <source>spinning</source>
         <translation>스핀 중</translation>
     </message>
+    <message>
+        <source>in critical section, no lock</source>
+        <translation>잠금 없이 임계 구역 안</translation>
+    </message>
 </context>
 <context>
     <name>core</name>
@@ -257,6 +261,10 @@
     <message>
         <source>spinning</source>
         <translation>스핀 중</translation>
+    </message>
+    <message>
+        <source>in section, no lock</source>
+        <translation>잠금 없이 임계 구역 안</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1720,10 @@ Measuring on this machine…</source>
     <message>
         <source>PID %1 %2: %3, %4–%5 s (%6 ms)</source>
         <translation>PID %1 %2: %3, %4–%5 s (%6 ms)</translation>
+    </message>
+    <message>
+        <source>Slow motion: every state change exactly when each worker logged it.</source>
+        <translation>슬로 모션: 각 워커가 기록한 그대로, 모든 상태 변화를 정확한 시각에 표시합니다.</translation>
     </message>
 </context>
 </TS>

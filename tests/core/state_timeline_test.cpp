@@ -88,3 +88,91 @@ TEST(StateTimeline, IntervalsFromHandBuiltSamples) {
     EXPECT_EQ(tl.rows()[0].intervals.size(), 1u);
     EXPECT_DOUBLE_EQ(tl.now(), 0.05);
 }
+
+namespace {
+struct Holding {
+    int32_t pid;
+    StateInterval iv;
+};
+// Intervals of `state`, every row; and whether any two of different workers overlap.
+std::vector<Holding> intervalsOf(const StateTimeline& tl, WorkerState state) {
+    std::vector<Holding> out;
+    for (const auto& r : tl.rows())
+        for (const auto& i : r.intervals)
+            if (!i.dead && i.state == state) out.push_back({r.pid, i});
+    return out;
+}
+double largestOverlap(const std::vector<Holding>& h) {
+    double worst = 0;
+    for (std::size_t a = 0; a < h.size(); ++a)
+        for (std::size_t b = a + 1; b < h.size(); ++b)
+            if (h[a].pid != h[b].pid)
+                worst = std::max(worst, std::min(h[a].iv.t1, h[b].iv.t1) - std::max(h[a].iv.t0, h[b].iv.t0));
+    return worst;
+}
+} // namespace
+
+// Sync off: the same critical section, with nothing keeping the workers apart. Their "in the
+// section" intervals overlap (what a lock prevents), and none of them shows "holding lock".
+TEST(StateTimeline, WithSyncOffTheCriticalSectionsOverlap) {
+    ExperimentConfig c;
+    c.experiment = ExperimentKind::Race;
+    c.workers = 3;
+    c.sync = SyncMode::None;
+    c.holdUs = 200;
+    c.durationS = 0;
+    ExperimentRun run(c);
+    RunSampler sampler(run);
+    StateTimeline timeline(30.0);
+    for (uint64_t i = 0; i < 45; ++i) {
+        timeline.add(sampleOf(sampler, c, i));
+        std::this_thread::sleep_for(std::chrono::milliseconds(33));
+    }
+    run.stop();
+    EXPECT_TRUE(intervalsOf(timeline, WorkerState::HoldingLock).empty());
+    auto inSection = intervalsOf(timeline, WorkerState::UnlockedSection);
+    ASSERT_FALSE(inSection.empty());
+    EXPECT_GT(largestOverlap(inSection), 0.0) << "three workers, each 200 us of every update in the section, never two at once?";
+}
+
+// Slow motion: every change comes from the workers' own log, so every update's "holding" shows,
+// however short (a 30 Hz sample would miss most), exactly, and holders still never overlap.
+TEST(StateTimeline, SlowMotionTransitionsAreExact) {
+    ExperimentConfig c;
+    c.experiment = ExperimentKind::Race;
+    c.workers = 3;
+    c.sync = SyncMode::Mutex;
+    c.rate = 20; // updates per second per worker: each holds the lock for half of 50 ms
+    c.durationS = 0;
+    ExperimentRun run(c);
+    RunSampler sampler(run);
+    StateTimeline timeline(30.0);
+    bool sawExact = false;
+    for (uint64_t i = 0; i < 45; ++i) {
+        RunSample s = sampleOf(sampler, c, i);
+        for (const auto& w : s.lanes[0].workers) sawExact = sawExact || w.exact;
+        timeline.add(s);
+        std::this_thread::sleep_for(std::chrono::milliseconds(33));
+    }
+    RunSample last = sampleOf(sampler, c, 45);
+    timeline.add(last);
+    run.pause(); // (stop would end the rows; the count below is of the updates made so far)
+    ASSERT_TRUE(sawExact);
+    auto holding = intervalsOf(timeline, WorkerState::HoldingLock);
+    EXPECT_LE(largestOverlap(holding), 0.0);
+    // Each worker's holds: one per update it made (give or take the one in progress).
+    for (const auto& w : last.lanes[0].workers) {
+        ASSERT_LT(static_cast<std::size_t>(w.slot), last.lanes[0].counters.workers.size());
+        auto updates = static_cast<long>(last.lanes[0].counters.workers[static_cast<std::size_t>(w.slot)].updates);
+        long holds = 0;
+        for (const auto& h : holding) holds += h.pid == w.pid;
+        EXPECT_GE(updates, 10) << "PID " << w.pid;
+        EXPECT_NEAR(holds, updates, 1) << "PID " << w.pid;
+    }
+    // Exact: the holds last about the 25 ms the worker spends between its read and its write,
+    // not whole multiples of the 33 ms sample period.
+    double sum = 0;
+    for (const auto& h : holding) sum += h.iv.t1 - h.iv.t0;
+    EXPECT_NEAR(sum / static_cast<double>(holding.size()), 0.025, 0.01);
+    run.stop();
+}

@@ -29,6 +29,13 @@ struct KernelRates {
     bool operator==(const KernelRates&) const = default;
 };
 
+// A state change as the worker logged it (slow motion), in seconds since the run started.
+struct TimedState {
+    double t = 0;
+    WorkerState state = WorkerState::Starting;
+    bool operator==(const TimedState&) const = default;
+};
+
 struct WorkerSample {
     int slot = 0;      // index in the telemetry block
     WorkerRole role = WorkerRole::Producer;
@@ -43,6 +50,10 @@ struct WorkerSample {
     // and its rates over the last second: the independent witness beside our counters.
     CpuAccounting cpu;
     KernelRates kernel;
+    // In slow motion every state change since the previous sample, exactly as logged (exact:
+    // the log is on and nothing was overwritten); otherwise only `state`, sampled.
+    bool exact = false;
+    std::vector<TimedState> changes;
 };
 
 // A process that only burns CPU (the CPU-pressure lever), with what the kernel counted for it.

@@ -36,6 +36,7 @@ private:
     ExperimentRun& run_;
     TelemetryHistory history_;
     uint64_t eventHead_ = 0;
+    std::map<int, uint64_t> stateLogFrom_; // by worker slot: the next state change to read
     uint64_t prevLost_ = 0, prevInconsistent_ = 0;
     std::vector<HistoryMark> marks_;
     // The kernel's accounting: read every kProcPeriodS, rates over the last kKernelWindowS.

@@ -1,9 +1,10 @@
 #pragma once
 // Who was doing what, when: one row per process (real PID and role) of every lane, as intervals
 // of the state each worker published, built from the RunSamples the UI takes (30 a second: the
-// timeline is sampled, and says so). The holder of a lock comes from the lock's own word (one
-// source of truth), so at any instant at most one row says "holding lock". Plain values: tested
-// without a screen, drawn by the UI's timeline view, written out as CSV.
+// timeline is sampled, and says so; in slow motion every change is exact, from the workers' own
+// log). When sampled, the holder of a lock comes from the lock's own word (one source of truth);
+// when logged, a holder logs its end before it unlocks: either way holders never overlap.
+// Plain values: tested without a screen, drawn by the UI's timeline view, written out as CSV.
 #include "ipclab/experiment/run_sample.h"
 
 #include <deque>
@@ -24,6 +25,7 @@ struct TimelineRow {
     WorkerRole role = WorkerRole::Producer;
     int roleIndex = 0;
     std::deque<StateInterval> intervals; // oldest first, adjacent
+    bool exact = false; // its latest changes came from the worker's own log (slow motion)
 };
 
 class StateTimeline {

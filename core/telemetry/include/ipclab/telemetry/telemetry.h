@@ -18,9 +18,10 @@ namespace ipclab {
 enum class WorkerRole : uint32_t { Producer, Consumer, RaceWorker, Pinger, Ponger, Isolation };
 // WaitingLock: waiting for a lock that sleeps (mutex, semaphore); Spinning: burning its CPU
 // waiting (a spin lock, or a ring waiter under the spin / adaptive policy); InKernel: blocked in
-// a system call (a pipe's read, a futex sleep on the ring).
-enum class WorkerState : uint32_t { Starting, Running, WaitingLock, HoldingLock, InKernel, Paused, Exited, Spinning };
-inline constexpr uint32_t kLastWorkerState = static_cast<uint32_t>(WorkerState::Spinning);
+// a system call (a pipe's read, a futex sleep on the ring). UnlockedSection: inside the critical
+// section with no lock (sync off), where another worker may be too. (Values are stored: append.)
+enum class WorkerState : uint32_t { Starting, Running, WaitingLock, HoldingLock, InKernel, Paused, Exited, Spinning, UnlockedSection };
+inline constexpr uint32_t kLastWorkerState = static_cast<uint32_t>(WorkerState::UnlockedSection);
 enum class RunCommand : uint32_t { Run, Pause, Stop };
 
 std::string_view toString(WorkerRole r);
@@ -61,6 +62,7 @@ struct alignas(64) WorkerSlot {
     std::atomic<uint32_t> ackGeneration{0}; // last control generation this worker acted on
     std::atomic<uint32_t> activeSync{0};    // SyncMode the worker is using now
     std::atomic<uint64_t> ackNs{0};         // when it acknowledged (CLOCK_MONOTONIC)
+    std::atomic<uint32_t> logStates{0};     // slow motion: every state change also goes to stateLog
 
     // Hot counters.
     alignas(64) Counter messages;
@@ -81,7 +83,36 @@ struct alignas(64) WorkerSlot {
     Counter latencySumNs;
     Counter finalMessages; // written once at exit, even with telemetry off (for the overhead benchmark)
     alignas(64) std::array<Counter, kHistBuckets> latencyHist;
+
+    // Slow motion's exact transitions: a ring of (time, state), one writer (the worker), read by
+    // the sampler a few times a second. Written only while logStates is set.
+    struct StateLogEntry {
+        std::atomic<uint64_t> stamp{0}; // index+1 once complete (re-checked by readers)
+        std::atomic<uint64_t> timeNs{0};
+        std::atomic<uint32_t> state{0};
+    };
+    static constexpr uint32_t kStateLogSize = 64;
+    alignas(64) std::atomic<uint64_t> stateLogHead{0};
+    std::array<StateLogEntry, kStateLogSize> stateLog;
 };
+
+// Every state a worker shows goes through here: one relaxed store at full speed; in slow motion
+// the change is also logged with its time, so the timeline draws it exactly.
+void logStateChange(WorkerSlot& s, WorkerState st);
+inline void publishState(WorkerSlot* s, WorkerState st) {
+    if (!s) return;
+    s->state.store(static_cast<uint32_t>(st), std::memory_order_relaxed);
+    if (s->logStates.load(std::memory_order_relaxed)) [[unlikely]]
+        logStateChange(*s, st);
+}
+
+struct StateChange {
+    uint64_t timeNs = 0;
+    WorkerState state = WorkerState::Starting;
+};
+// The changes logged since index `from` (advanced past what was read), oldest first.
+// `complete` is false when the ring overwrote some that were not read yet.
+std::vector<StateChange> stateChangesSince(const WorkerSlot& s, uint64_t& from, bool& complete);
 
 // A system call made only to wait, or to wake a waiter: counted as a system call and as a wait.
 inline void countWaitCall(WorkerSlot* s) {
