@@ -6,7 +6,8 @@
 //     out, or write/read (send/recv, mq_send/mq_receive, append/pread) of the same bytes.
 //  2. Shared memory over the best message-passing transport, per size, as the sweep measures it
 //     and as the bare loops measure it: the sweep's verdict must agree with the mechanisms'.
-//  3. Telemetry overhead: the same stream with counters published (on) or private (off).
+//  3. Telemetry overhead: the same stream with counters published (on) or private (off); and
+//     the timeline's: the same stream sampled 30 times a second (as the window does) or not.
 //  4. How fast workers obey a sync switch (control block -> acknowledgement).
 #include "cli.h"
 
@@ -14,6 +15,8 @@
 #include "ipclab/base/error.h"
 #include "ipclab/experiment/experiment_run.h"
 #include "ipclab/experiment/experiment_runner.h"
+#include "ipclab/experiment/run_sampler.h"
+#include "ipclab/experiment/state_timeline.h"
 #include "ipclab/transport/message.h"
 #include "ipclab/base/object_names.h"
 #include "ipclab/transport/shm_ring.h"
@@ -531,6 +534,50 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                        fmt(off > 0 ? 100.0 * (1.0 - on / off) : 0, 2), fmt(spread, 1)});
         }
         out << "3. telemetry overhead, stream 1 producer -> 1 consumer, 64 B, medians (target <= 5 %)\n" << ov.toText() << "\n";
+
+        // 3b. The timeline's cost: the same stream with nobody looking, and with a sampler in
+        // this process doing what the window does 30 times a second (every counter and state,
+        // the state log, /proc five times a second, the timeline built from it).
+        Table tl;
+        tl.columns = {"transport", "runs_each", "unsampled_msgs_per_s", "sampled_30hz_msgs_per_s", "cost_pct",
+                      "unsampled_spread_pct"};
+        for (TransportKind kind : {TransportKind::SharedMemory, TransportKind::Pipe}) {
+            std::vector<double> rates[2];
+            for (int k = 0; k < 2 * kRunsEach; ++k) {
+                bool sampled = k % 2;
+                ExperimentConfig c;
+                c.experiment = ExperimentKind::Stream;
+                c.transport = kind;
+                c.sync = SyncMode::Atomic;
+                c.messageSize = 64;
+                ExperimentRun run(c);
+                uint64_t until = run.startNs() + static_cast<uint64_t>(o.seconds * 2 * 1e9);
+                RunSampler sampler(run);
+                StateTimeline timeline;
+                for (uint64_t i = 0; monotonicNs() < until; ++i) {
+                    if (sampled) {
+                        RunSample s;
+                        s.index = i;
+                        s.lanes.push_back(sampler.sample(c));
+                        timeline.add(s);
+                    }
+                    std::this_thread::sleep_for(std::chrono::milliseconds(33));
+                }
+                run.stop();
+                uint64_t elapsed = monotonicNs() - run.startNs();
+                Snapshot s = run.sample();
+                rates[sampled].push_back(static_cast<double>(s.sum(&WorkerCounters::finalMessages, roleBit(WorkerRole::Consumer))) /
+                                         (static_cast<double>(elapsed) / 1e9));
+            }
+            for (auto& r : rates) std::sort(r.begin(), r.end());
+            double off = median(rates[0]), on = median(rates[1]);
+            double spread = off > 0 ? 100.0 * (rates[0].back() - rates[0].front()) / off : 0;
+            tl.addRow({std::string(toString(kind)), std::to_string(kRunsEach), fmt(off, 0), fmt(on, 0),
+                       fmt(off > 0 ? 100.0 * (1.0 - on / off) : 0, 2), fmt(spread, 1)});
+        }
+        out << "3b. the timeline's sampling (30 Hz, as the window does) against nobody sampling, same stream,\n"
+               "    medians (target <= 2 %)\n"
+            << tl.toText() << "\n";
 
         // 4. Sync switch latency.
         ExperimentConfig rc;

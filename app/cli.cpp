@@ -16,6 +16,18 @@
 namespace ipclab {
 namespace {
 
+// A stream's breakdown columns, one row per side: where one message's time went.
+std::string breakdownText(const Table& t) {
+    Table b;
+    b.columns = {"side", "ns_per_msg", "user_cpu_ns", "kernel_cpu_ns", "off_cpu_ns", "in_call_ns"};
+    for (std::string side : {"send", "receive"})
+        b.addRow({side, t.at(0, side + "_ns_per_msg"), t.at(0, side + "_user_ns"), t.at(0, side + "_kernel_ns"),
+                  t.at(0, side + "_off_cpu_ns"), t.at(0, side + "_call_ns")});
+    return "\nWhere one message's time goes, each side (CPU: the kernel's accounting of the workers; off CPU: asleep,\n"
+           "waiting or preempted; in call: the send or receive call clocked on 1 message in " +
+           std::to_string(kCallSampleEvery) + "):\n" + b.toText();
+}
+
 const char* kUsage =
     "usage: ipclab-cli <command> [options]\n"
     "\n"
@@ -344,7 +356,10 @@ int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostre
             if (live) err << "\r" << std::string(70, ' ') << "\r";
         }
         switch (format) {
-        case Format::Text: out << t.toText(); break;
+        case Format::Text:
+            out << t.toText();
+            if (t.has("send_ns_per_msg") && !t.rows.empty()) out << breakdownText(t);
+            break;
         case Format::Csv: out << t.toCsv(); break;
         case Format::Json: out << t.toJson(); break;
         }

@@ -1,10 +1,12 @@
 #include "chart_tabs.h"
 
+#include "breakdown_view.h"
 #include "sweep_chart.h"
 #include "time_chart.h"
 #include "timeline_view.h"
 
 #include <QGridLayout>
+#include <QVBoxLayout>
 #include <QResizeEvent>
 
 #include <algorithm>
@@ -44,7 +46,14 @@ ChartTabs::ChartTabs(QWidget* parent) : QTabWidget(parent) {
     kernel_->setToolTip(tr("From /proc/PID/stat and /proc/PID/status of every worker, read five times a second: CPU time "
                            "in user mode and in the kernel, context switches because a worker waited (voluntary) or was "
                            "preempted (involuntary). Measured by the kernel, not by IPC Lab."));
-    addTab(kernel_, tr("Kernel's view"));
+    breakdown_ = new BreakdownView;
+    auto* kernelPage = new QWidget;
+    auto* kl = new QVBoxLayout(kernelPage);
+    kl->setContentsMargins(0, 0, 0, 0);
+    kl->setSpacing(0);
+    kl->addWidget(kernel_, 1);
+    kl->addWidget(breakdown_);
+    addTab(kernelPage, tr("Kernel's view"));
     timeline_ = new TimelineView;
     timeline_->setToolTip(tr("One lane per worker process: its published state over the last 10 s, sampled 30 times a second. "
                              "The lock's holder comes from the lock itself: one at a time."));
@@ -54,6 +63,7 @@ ChartTabs::ChartTabs(QWidget* parent) : QTabWidget(parent) {
 void ChartTabs::add(const RunSample& sample) {
     for (TimeChart* c : allTimeCharts()) c->add(sample);
     timeline_->add(sample);
+    breakdown_->add(sample);
     if (!sample.sweep.empty() || sample.sweepTotal) sweep_->setPoints(sample.sweep);
 }
 
@@ -100,16 +110,19 @@ void ChartTabs::resizeEvent(QResizeEvent* e) {
 void ChartTabs::clearData() {
     for (TimeChart* c : allTimeCharts()) c->clearData();
     timeline_->clear();
+    breakdown_->clear();
 }
 
 void ChartTabs::reset() {
     for (TimeChart* c : allTimeCharts()) c->reset();
     timeline_->clear();
+    breakdown_->clear();
 }
 
 void ChartTabs::setTheme(const ChartTheme& theme) {
     for (TimeChart* c : allTimeCharts()) c->setTheme(theme);
     timeline_->setTheme(theme);
+    breakdown_->setTheme(theme);
     sweep_->setTheme(theme);
 }
 

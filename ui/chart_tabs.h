@@ -15,6 +15,7 @@ namespace ipclab::ui {
 class SweepChart;
 class TimeChart;
 class TimelineView;
+class BreakdownView;
 
 class ChartTabs : public QTabWidget {
     Q_OBJECT
@@ -46,6 +47,7 @@ public:
     SweepChart* sweep() const { return sweep_; }
     TimeChart* kernel() const { return kernel_; }
     TimelineView* timeline() const { return timeline_; }
+    BreakdownView* breakdown() const { return breakdown_; }
     // The four of "Live charts" (what the focus keys choose from).
     QList<TimeChart*> timeCharts() const { return {throughput_, contention_, integrity_, latency_}; }
     // Every chart over time, the kernel's included.
@@ -59,6 +61,7 @@ private:
     SweepChart* sweep_;
     TimeChart* kernel_;
     TimelineView* timeline_;
+    BreakdownView* breakdown_;
     QWidget* grid_;
     int next_ = 0;
     int focus_ = -1;   // -1: all four

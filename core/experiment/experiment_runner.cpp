@@ -2,6 +2,7 @@
 
 #include "ipclab/base/clock.h"
 #include "ipclab/base/error.h"
+#include "ipclab/experiment/message_breakdown.h"
 #include "ipclab/transport/message.h"
 
 #include <algorithm>
@@ -72,6 +73,28 @@ void addKernelColumns(Table& t, const ExperimentRun& run) {
     for (auto& row : t.rows) row.insert(row.begin() + at, cells.begin(), cells.end());
 }
 
+// Where one message's time went, per side, over the workers' whole lives: the kernel's CPU
+// accounting (wait4) and the clocked calls. Appended before worker_deaths to the stream table.
+void addBreakdownColumns(Table& t, const ExperimentRun& run, const Snapshot& f) {
+    std::vector<WorkerTime> times;
+    for (const auto& w : run.workers()) {
+        if (w.slot < 0 || w.slot >= static_cast<int>(f.workers.size())) continue;
+        const WorkerCounters& c = f.workers[static_cast<std::size_t>(w.slot)];
+        times.push_back({w.role, w.exit.usage, std::max(c.messages, c.finalMessages), c.callSamples, c.callNs});
+    }
+    double seconds = f.timeNs > run.startNs() ? static_cast<double>(f.timeNs - run.startNs()) / 1e9 : 0;
+    MessageBreakdown b = breakdownOf(seconds, times);
+    std::vector<std::string> cols, cells;
+    for (auto [side, s] : {std::pair{"send", &b.send}, std::pair{"receive", &b.receive}}) {
+        std::string p = side;
+        for (auto& c : {p + "_ns_per_msg", p + "_user_ns", p + "_kernel_ns", p + "_off_cpu_ns", p + "_call_ns"}) cols.push_back(c);
+        for (double v : {s->wallNs, s->userNs, s->kernelNs, s->offCpuNs, s->inCallNs}) cells.push_back(fmt(v, 1));
+    }
+    auto at = static_cast<std::ptrdiff_t>(t.columns.size()) - 1; // before worker_deaths
+    t.columns.insert(t.columns.begin() + at, cols.begin(), cols.end());
+    for (auto& row : t.rows) row.insert(row.begin() + at, cells.begin(), cells.end());
+}
+
 // Messages a role handled: the live counters in shared memory survive a worker's death; the
 // exit-time copy is what a run with telemetry off has.
 uint64_t handled(const Snapshot& f, WorkerRole role) {
@@ -111,6 +134,7 @@ Table summarizeStream(const ExperimentRun& run, const Snapshot& a, const Snapsho
               fmt(r.syscallsPerMsg, 2), fmt(r.sendCallsPerMsg, 2), fmt(r.receiveCallsPerMsg, 2), fmt(r.waitCallsPerMsg, 2),
               std::to_string(dataCalls), verified, deathsOf(run)});
     addKernelColumns(t, run);
+    addBreakdownColumns(t, run, f);
     return t;
 }
 

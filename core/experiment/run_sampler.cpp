@@ -134,6 +134,15 @@ LaneSample RunSampler::sample(const ExperimentConfig& config, const std::functio
         out.kernel += ws.kernel;
         out.workers.push_back(ws);
     }
+    if (config.experiment == ExperimentKind::Stream) {
+        std::vector<WorkerTime> times;
+        for (const WorkerSample& w : out.workers) {
+            if (w.slot < 0 || w.slot >= static_cast<int>(s.workers.size())) continue;
+            const WorkerCounters& c = s.workers[static_cast<std::size_t>(w.slot)];
+            times.push_back({w.role, w.cpu, c.messages, c.callSamples, c.callNs});
+        }
+        out.breakdown = breakdownOf(out.point.t, times);
+    }
     // After Stop the last second's rates stay on the chart, like the other series (no dip to 0).
     if (out.stopped) out.kernel = lastLaneKernel_;
     lastLaneKernel_ = out.kernel;

@@ -128,6 +128,11 @@ struct Ctx {
     bool publish; // sampled events for the animation
 };
 
+// Which calls are clocked: one in kCallSampleEvery, at a position within 16 that moves on by one
+// each time, so the samples meet fully-checked messages (1 in 16) and batch ends as often as
+// every message does: a fixed position would always time the same kind of message.
+bool callSampleDue(uint64_t n) { return n % kCallSampleEvery == (n / kCallSampleEvery) % 16; }
+
 // Slow runs publish every message for the animation; fast runs one in 1024.
 bool sampleEvent(uint64_t seq, double rate) { return slowMotion(rate) || (seq & 1023) == 0; }
 
@@ -177,7 +182,14 @@ int produce(Ctx& c, ControlBlock& control, T* transport) {
             c.tslot->bytes.add(credit * c.cfg.messageSize);
         }
         // At full speed the next message follows at once (the medium may publish a few together).
+        // One message in kCallSampleEvery: the send call clocked.
+        bool clockCall = callSampleDue(seq);
+        uint64_t callStart = clockCall ? monotonicNs() : 0;
         IoStatus sent = transport->sendBuilt(builder, seq, now, full, follow.rate() == 0);
+        if (clockCall && sent == IoStatus::Ok) {
+            c.tslot->callNs.add(monotonicNs() - callStart);
+            c.tslot->callSamples.add();
+        }
         if (sent == IoStatus::Paused) {
             // The ring is full and the run paused: pause here too (the top of the loop hands the
             // count back, acknowledges and sleeps), then send this same message again.
@@ -218,11 +230,17 @@ int consume(Ctx& c, ControlBlock& control, T* transport) {
     setState(c.slot, WorkerState::Running);
     for (;;) {
         bool stopping = !follow.keepGoing();
+        bool clockCall = callSampleDue(received);
+        uint64_t callStart = clockCall ? monotonicNs() : 0;
         IoStatus st = transport->receive(frame, 50'000'000);
         if (st == IoStatus::Closed) break;
         if (st == IoStatus::Timeout) {
             if (stopping) break; // stopped and drained
             continue;
+        }
+        if (clockCall) {
+            c.tslot->callNs.add(monotonicNs() - callStart);
+            c.tslot->callSamples.add();
         }
         ++received;
         MessageHeader h;

@@ -44,6 +44,8 @@ Snapshot Snapshot::take(const TelemetryBlock& t, uint64_t raceCounter) {
         x.latencyCount = w.latencyCount.get();
         x.latencySumNs = w.latencySumNs.get();
         x.finalMessages = w.finalMessages.get();
+        x.callSamples = w.callSamples.get();
+        x.callNs = w.callNs.get();
         for (int b = 0; b < kHistBuckets; ++b) x.hist[static_cast<std::size_t>(b)] = w.latencyHist[static_cast<std::size_t>(b)].get();
         s.workers.push_back(x);
     }

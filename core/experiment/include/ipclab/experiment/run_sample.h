@@ -9,6 +9,7 @@
 // run controller, which makes samples, sees the live types).
 #include "ipclab/base/exit_info.h"
 #include "ipclab/config/experiment_config.h"
+#include "ipclab/experiment/message_breakdown.h"
 #include "ipclab/experiment/sweep.h"
 #include "ipclab/telemetry/telemetry_history.h"
 #include "ipclab/telemetry/telemetry_snapshot.h"
@@ -70,6 +71,7 @@ struct LaneSample {
     std::size_t frameBytes = 0;     // one message on the medium, its header included
     std::vector<WorkerSample> workers;
     KernelRates kernel;       // the lane's live workers together
+    MessageBreakdown breakdown; // a stream's time per message, per side, since the start
     std::vector<HogSample> hogs; // CPU hogs running beside the workers
     Snapshot counters;        // every raw counter at this instant
     HistoryPoint point;       // the charted series at this instant (rates over the rate window)

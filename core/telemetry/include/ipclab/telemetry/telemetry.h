@@ -82,6 +82,10 @@ struct alignas(64) WorkerSlot {
     Counter latencyCount;
     Counter latencySumNs;
     Counter finalMessages; // written once at exit, even with telemetry off (for the overhead benchmark)
+    // Where one message's time goes: the send or receive call clocked on 1 message in
+    // kCallSampleEvery (a clock read on each side of the call), summed.
+    Counter callSamples;
+    Counter callNs;
     alignas(64) std::array<Counter, kHistBuckets> latencyHist;
 
     // Slow motion's exact transitions: a ring of (time, state), one writer (the worker), read by
@@ -113,6 +117,8 @@ struct StateChange {
 // The changes logged since index `from` (advanced past what was read), oldest first.
 // `complete` is false when the ring overwrote some that were not read yet.
 std::vector<StateChange> stateChangesSince(const WorkerSlot& s, uint64_t& from, bool& complete);
+
+inline constexpr uint64_t kCallSampleEvery = 256;
 
 // A system call made only to wait, or to wake a waiter: counted as a system call and as a wait.
 inline void countWaitCall(WorkerSlot* s) {

@@ -23,6 +23,7 @@ struct WorkerCounters {
     uint64_t lockAcquisitions = 0, contended = 0, waitNs = 0, holdNs = 0, updates = 0;
     uint64_t lost = 0, duplicated = 0, outOfOrder = 0, corrupted = 0, inconsistent = 0;
     uint64_t latencyCount = 0, latencySumNs = 0, finalMessages = 0;
+    uint64_t callSamples = 0, callNs = 0;
     std::array<uint64_t, kHistBuckets> hist{};
 };
 
