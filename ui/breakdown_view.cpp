@@ -1,5 +1,7 @@
 #include "breakdown_view.h"
 
+#include "core_text.h"
+
 #include <QPainter>
 
 #include <algorithm>
@@ -17,16 +19,20 @@ BreakdownView::BreakdownView(QWidget* parent) : QWidget(parent) {
                   "on 1 message in 256 (the clock read itself is in it)."));
 }
 
-QSize BreakdownView::sizeHint() const { return {600, static_cast<int>(QFontMetricsF(theme_.font(9)).height() * 7.5)}; }
+QSize BreakdownView::sizeHint() const { return {600, 300}; }
+
+const MessageBreakdown& BreakdownView::breakdown() const {
+    static const MessageBreakdown none;
+    return lanes_.empty() ? none : lanes_.front().breakdown;
+}
 
 void BreakdownView::setTheme(const ChartTheme& t) {
     theme_ = t;
-    updateGeometry();
     update();
 }
 
 void BreakdownView::clear() {
-    breakdown_ = {};
+    lanes_.clear();
     lastIndex_ = 0;
     update();
 }
@@ -38,71 +44,89 @@ void BreakdownView::add(const RunSample& sample) {
     bool stopped = sample.lanes.front().stopped;
     if (sample.index != 0 && sample.index - lastIndex_ < 15 && !stopped) return;
     lastIndex_ = sample.index;
-    if (breakdown_ == sample.lanes.front().breakdown && !stopped) return;
-    breakdown_ = sample.lanes.front().breakdown;
+    std::vector<Lane> lanes;
+    for (const LaneSample& l : sample.lanes) lanes.push_back({nameOf(l.config.transport), l.breakdown});
+    if (lanes == lanes_) return;
+    lanes_ = std::move(lanes);
     update();
 }
 
-QString BreakdownView::describe(const QString& side, const SideTime& s) {
+QString BreakdownView::describe(const SideTime& s, bool sending) {
     if (!s.valid()) return {};
-    return tr("%1: %2 a message = %3 user + %4 kernel + %5 off CPU; the call %6")
-        .arg(side, ns(s.wallNs), ns(s.userNs), ns(s.kernelNs), ns(s.offCpuNs), ns(s.inCallNs));
+    return (sending ? tr("%1 a message = %2 user + %3 kernel + %4 off CPU; the send call %5")
+                    : tr("%1 a message = %2 user + %3 kernel + %4 off CPU; the receive call %5"))
+        .arg(ns(s.wallNs), ns(s.userNs), ns(s.kernelNs), ns(s.offCpuNs), ns(s.inCallNs));
 }
 
 void BreakdownView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), theme_.background());
-    QFont title = theme_.font(10);
+    QFont title = theme_.font(11);
     title.setBold(true);
     p.setFont(title);
     p.setPen(Qt::black);
-    QFontMetricsF tm(title);
-    p.drawText(QRectF(8, 2, width() - 16, tm.height() + 2), Qt::AlignLeft | Qt::AlignVCenter,
-               tr("Where one message's time goes (each side, since the start)"));
+    double y = 4, h = QFontMetricsF(title).height() + 4;
+    p.drawText(QRectF(8, y, width() - 16, h), Qt::AlignHCenter | Qt::AlignVCenter, tr("Where one message's time goes"));
+    y += h;
+    QFont small = theme_.font(8);
+    p.setFont(small);
+    p.setPen(QColor(90, 90, 90));
+    QRectF caption(8, y, width() - 16, QFontMetricsF(small).height() * 2.4);
+    p.drawText(caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+               tr("Each side, per message, since the start: CPU in user mode and in the kernel as the kernel counted it "
+                  "for the workers, the rest off the CPU; the call clocked on 1 message in 256."));
+    y = caption.bottom() + 6;
     QFont f = theme_.font(9);
     p.setFont(f);
     QFontMetricsF fm(f);
-    double y = tm.height() + 6, rowH = fm.height() * 1.6;
-    if (!stream_ || !breakdown_.valid()) {
+    bool valid = std::any_of(lanes_.begin(), lanes_.end(), [](const Lane& l) { return l.breakdown.valid(); });
+    if (!stream_ || !valid) {
         p.setPen(QColor(90, 90, 90));
-        p.drawText(QRectF(8, y, width() - 16, rowH * 2), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+        p.drawText(QRectF(8, y, width() - 16, height() - y), Qt::AlignCenter | Qt::TextWordWrap,
                    stream_ ? tr("Measuring…") : tr("A stream has a sending and a receiving side: start one to see them."));
         return;
     }
-    const SideTime* sides[] = {&breakdown_.send, &breakdown_.receive};
-    const QString names[] = {tr("send"), tr("receive")};
-    double labelW = std::max(fm.horizontalAdvance(names[0]), fm.horizontalAdvance(names[1])) + 16;
-    double scale = std::max(breakdown_.send.wallNs, breakdown_.receive.wallNs);
-    double barW = std::max(50.0, width() - labelW - 16);
     const QColor colours[] = {ChartTheme::laneColor(0, 0), ChartTheme::laneColor(0, 1), QColor(200, 200, 200)};
-    for (int i = 0; i < 2; ++i) {
-        const SideTime& s = *sides[i];
-        p.setPen(Qt::black);
-        p.drawText(QRectF(8, y, labelW, rowH), Qt::AlignLeft | Qt::AlignVCenter, names[i]);
-        double x = 8 + labelW;
-        const double parts[] = {s.userNs, s.kernelNs, s.offCpuNs};
-        for (int k = 0; k < 3; ++k) {
-            double w = scale > 0 ? barW * parts[k] / scale : 0;
-            QRectF r(x, y + 2, w, rowH - 4);
-            p.fillRect(r, colours[k]);
-            x += w;
-        }
-        // The sentence over the bar, on a light band so it reads on any segment.
-        QString text = describe(names[i], s);
-        QRectF textRect(8 + labelW + 4, y, barW - 8, rowH);
-        QRectF ink = fm.boundingRect(textRect, Qt::AlignLeft | Qt::AlignVCenter, text);
-        p.fillRect(ink.adjusted(-3, 0, 3, 0), QColor(255, 255, 255, 200));
-        p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(text, Qt::ElideRight, textRect.width()));
-        y += rowH + 4;
-    }
-    // Legend.
-    double x = 8 + labelW;
     const QString legend[] = {tr("user CPU (kernel's count)"), tr("kernel CPU (kernel's count)"), tr("off CPU")};
+    // Legend at the bottom; the rows share what is left, bars on one scale for every lane.
+    double legendH = fm.height() + 8;
+    int rows = 2 * static_cast<int>(lanes_.size());
+    double rowH = std::max(fm.height() * 2.2, (height() - y - legendH) / rows);
+    double barH = std::min(48.0, rowH - fm.height() - 8);
+    double labelW = 0;
+    for (const Lane& l : lanes_)
+        for (const QString& side : {tr("send"), tr("receive")}) labelW = std::max(labelW, fm.horizontalAdvance(tr("%1, %2").arg(l.transport, side)));
+    labelW += 16;
+    double scale = 0;
+    for (const Lane& l : lanes_) scale = std::max({scale, l.breakdown.send.wallNs, l.breakdown.receive.wallNs});
+    double barW = std::max(50.0, width() - labelW - 24);
+    for (const Lane& l : lanes_) {
+        for (int i = 0; i < 2; ++i) {
+            const SideTime& s = i == 0 ? l.breakdown.send : l.breakdown.receive;
+            QRectF bar(8 + labelW, y, barW, barH);
+            p.setPen(Qt::black);
+            p.drawText(QRectF(8, y, labelW - 8, barH), Qt::AlignRight | Qt::AlignVCenter,
+                       tr("%1, %2").arg(l.transport, i == 0 ? tr("send") : tr("receive")));
+            double x = bar.left();
+            const double parts[] = {s.userNs, s.kernelNs, s.offCpuNs};
+            for (int k = 0; k < 3; ++k) {
+                double w = scale > 0 ? barW * parts[k] / scale : 0;
+                p.fillRect(QRectF(x, bar.top(), w, barH), colours[k]);
+                x += w;
+            }
+            p.setPen(QColor(40, 40, 40));
+            p.drawText(QRectF(bar.left(), bar.bottom() + 2, barW, fm.height() + 2), Qt::AlignLeft | Qt::AlignVCenter,
+                       s.valid() ? describe(s, i == 0) : tr("Measuring…"));
+            y += rowH;
+        }
+    }
+    double x = 8 + labelW;
+    y = height() - legendH + 4;
     for (int k = 0; k < 3; ++k) {
-        p.fillRect(QRectF(x, y + (fm.height() - 10) / 2, 14, 10), colours[k]);
+        p.fillRect(QRectF(x, y + (fm.height() - 12) / 2, 16, 12), colours[k]);
         p.setPen(Qt::black);
-        p.drawText(QPointF(x + 18, y + fm.ascent()), legend[k]);
-        x += 18 + fm.horizontalAdvance(legend[k]) + 18;
+        p.drawText(QPointF(x + 20, y + fm.ascent()), legend[k]);
+        x += 20 + fm.horizontalAdvance(legend[k]) + 24;
     }
 }
 

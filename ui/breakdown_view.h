@@ -1,8 +1,8 @@
 #pragma once
-// "Where one message's time goes": for a stream, one bar per side (senders, receivers) split
-// into CPU in user mode, CPU in the kernel (both the kernel's own accounting) and time off the
-// CPU, per message since the start, with the send or receive call as our clocks measured it on
-// a sample of messages. Redrawn twice a second: it is an average, not an animation.
+// "Where one message's time goes": for a stream, one bar per side (senders, receivers) and per
+// lane, on one scale, split into CPU in user mode, CPU in the kernel (both the kernel's own
+// accounting) and time off the CPU, per message since the start, with the send or receive call
+// as our clocks measured it on a sample of messages. Redrawn twice a second: an average.
 #include "chart_theme.h"
 #include "ipclab/experiment/run_sample.h"
 
@@ -17,17 +17,23 @@ public:
     void add(const RunSample& sample);
     void clear();
     void setTheme(const ChartTheme& t);
-    const MessageBreakdown& breakdown() const { return breakdown_; }
-    // One side as a sentence: "send: 713 ns a message = 72 user + 634 kernel + 8 off CPU; the
-    // call 727 ns", or "" when not measured yet.
-    static QString describe(const QString& side, const SideTime& s);
+    // The first lane's (the only one unless comparing).
+    const MessageBreakdown& breakdown() const;
+    // One side as a sentence: "713 ns a message = 72 ns user + 634 ns kernel + 8 ns off CPU; the
+    // send call 727 ns", or "" when not measured yet.
+    static QString describe(const SideTime& s, bool sending);
     QSize sizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent*) override;
 
 private:
-    MessageBreakdown breakdown_;
+    struct Lane {
+        QString transport;
+        MessageBreakdown breakdown;
+        bool operator==(const Lane&) const = default;
+    };
+    std::vector<Lane> lanes_;
     bool stream_ = false;
     uint64_t lastIndex_ = 0;
     ChartTheme theme_;

@@ -6,7 +6,6 @@
 #include "timeline_view.h"
 
 #include <QGridLayout>
-#include <QVBoxLayout>
 #include <QResizeEvent>
 
 #include <algorithm>
@@ -46,18 +45,13 @@ ChartTabs::ChartTabs(QWidget* parent) : QTabWidget(parent) {
     kernel_->setToolTip(tr("From /proc/PID/stat and /proc/PID/status of every worker, read five times a second: CPU time "
                            "in user mode and in the kernel, context switches because a worker waited (voluntary) or was "
                            "preempted (involuntary). Measured by the kernel, not by IPC Lab."));
-    breakdown_ = new BreakdownView;
-    auto* kernelPage = new QWidget;
-    auto* kl = new QVBoxLayout(kernelPage);
-    kl->setContentsMargins(0, 0, 0, 0);
-    kl->setSpacing(0);
-    kl->addWidget(kernel_, 1);
-    kl->addWidget(breakdown_);
-    addTab(kernelPage, tr("Kernel's view"));
+    addTab(kernel_, tr("Kernel's view"));
     timeline_ = new TimelineView;
     timeline_->setToolTip(tr("One lane per worker process: its published state over the last 10 s, sampled 30 times a second. "
                              "The lock's holder comes from the lock itself: one at a time."));
     addTab(timeline_, tr("Timeline"));
+    breakdown_ = new BreakdownView;
+    addTab(breakdown_, tr("Time per message"));
 }
 
 void ChartTabs::add(const RunSample& sample) {

@@ -2,7 +2,8 @@
 // The charts: "Live charts" (throughput, lock contention, integrity, latency over the last
 // 60 s), "Sweep" (throughput against message size) and "Kernel's view" (the workers' CPU in
 // user mode and in the kernel, and context switches, as the kernel counted them) and "Timeline"
-// (who was doing what, when: one lane per worker). Every chart keeps every RunSample's
+// (who was doing what, when: one lane per worker) and "Time per message" (where a stream's
+// message spends its time, each side). Every chart keeps every RunSample's
 // points; one chart redraws per call of refreshNext(), so no repaint is long enough to make an
 // animation frame late.
 #include "chart_theme.h"
@@ -38,6 +39,7 @@ public:
     void showSweep() { setCurrentIndex(1); }
     void showKernel() { setCurrentIndex(2); }
     void showTimeline() { setCurrentIndex(3); }
+    void showBreakdown() { setCurrentIndex(4); }
     void setTheme(const ChartTheme& theme);
 
     TimeChart* throughput() const { return throughput_; }

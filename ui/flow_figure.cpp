@@ -559,13 +559,16 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
             const FlowWorker& w = l.workers[static_cast<std::size_t>(i)];
             if (w.read < 0) continue;
             QRectF r = workerRect(lane, i);
-            // Large: two lines (read, wrote), the box's width.
-            QString step = w.wrote < 0 ? tr("read %1 …").arg(w.read)
-                                       : large_ ? tr("read %1\n→ wrote %2").arg(w.read).arg(w.wrote) : tr("read %1 → wrote %2").arg(w.read).arg(w.wrote);
-            p->setPen(w.wrote < 0 ? QColor(150, 90, 0) : QColor(30, 90, 30));
+            // Large: the box's width; on two lines (read, wrote) when one would not fit.
             QRectF under = large_ ? QRectF(r.left() - 4, r.bottom() + 2, r.width() + 8, 56) : QRectF(r.left() - 30, r.bottom() + 2, r.width() + 60, 22);
+            QString step = w.wrote < 0 ? tr("read %1 …").arg(w.read) : tr("read %1 → wrote %2").arg(w.read).arg(w.wrote);
+            if (large_ && w.wrote >= 0 && QFontMetricsF(font(9, true)).horizontalAdvance(step) > under.width())
+                step = tr("read %1\n→ wrote %2").arg(w.read).arg(w.wrote);
+            p->setPen(w.wrote < 0 ? QColor(150, 90, 0) : QColor(30, 90, 30));
             p->setFont(fitted(font(9, true), step, under.width()));
-            p->drawText(under, Qt::AlignHCenter | Qt::AlignTop, step);
+            // Two lines in a font with tall line spacing (Korean) need a little more than the
+            // gap: never clip them (the segment's top edge only passes behind the second line's descent).
+            p->drawText(under, Qt::AlignHCenter | Qt::AlignTop | Qt::TextDontClip, step);
         }
         if (!l.lostStep.isEmpty()) {
             p->setPen(QColor(200, 20, 20));

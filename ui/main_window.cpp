@@ -385,6 +385,9 @@ void MainWindow::buildMenus() {
     QAction* kernelView = view->addAction(tr("&Kernel's view (CPU, context switches)"), this, [this] { charts_->showKernel(); });
     kernelView->setShortcut(Qt::Key_K);
     kernelView->setToolTip(tr("What the kernel counted for every worker: CPU in user mode and in the kernel, context switches"));
+    QAction* breakdownView = view->addAction(tr("Time &per message (user, kernel, off CPU)"), this, [this] { charts_->showBreakdown(); });
+    breakdownView->setShortcut(Qt::Key_B);
+    breakdownView->setToolTip(tr("Where one message's time goes on each side of a stream, from the kernel's accounting and clocked calls"));
     view->addSeparator();
     QMenu* language = view->addMenu(tr("Lan&guage"));
     auto* languages = new QActionGroup(language);

@@ -119,6 +119,14 @@
         <source>in critical section, no lock</source>
         <translation>잠금 없이 임계 구역 안</translation>
     </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ns</source>
+        <translation>%1 ns</translation>
+    </message>
 </context>
 <context>
     <name>core</name>
@@ -295,6 +303,61 @@
     </message>
 </context>
 <context>
+    <name>ipclab::ui::BreakdownView</name>
+    <message>
+        <source>Per message, each side, since the run started. CPU in user mode and in the kernel: the kernel&apos;s accounting of the workers (/proc, wait4). Off CPU: the rest of the side&apos;s time (asleep waiting for data or room, being woken, or waiting for a CPU). The call: clocked around the send or receive call on 1 message in 256 (the clock read itself is in it).</source>
+        <translation>메시지 하나당, 각 쪽마다, 실행 시작부터. 사용자 모드와 커널의 CPU: 커널이 센 워커의 CPU 시간(/proc, wait4). CPU 밖: 그 쪽의 나머지 시간(데이터나 빈 자리를 기다리며 잠든 시간, 깨어나는 시간, CPU를 기다린 시간). 호출: 메시지 256개 중 1개에서 send 또는 receive 호출 앞뒤로 잰 시간(시계 읽기 자체도 포함).</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>측정 중…</translation>
+    </message>
+    <message>
+        <source>A stream has a sending and a receiving side: start one to see them.</source>
+        <translation>스트림에는 보내는 쪽과 받는 쪽이 있습니다: 스트림을 시작하면 보입니다.</translation>
+    </message>
+    <message>
+        <source>send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>receive</source>
+        <translation>받기</translation>
+    </message>
+    <message>
+        <source>user CPU (kernel&apos;s count)</source>
+        <translation>사용자 CPU (커널의 집계)</translation>
+    </message>
+    <message>
+        <source>kernel CPU (kernel&apos;s count)</source>
+        <translation>커널 CPU (커널의 집계)</translation>
+    </message>
+    <message>
+        <source>off CPU</source>
+        <translation>CPU 밖</translation>
+    </message>
+    <message>
+        <source>%1 a message = %2 user + %3 kernel + %4 off CPU; the send call %5</source>
+        <translation>메시지 하나 %1 = 사용자 %2 + 커널 %3 + CPU 밖 %4; send 호출 %5</translation>
+    </message>
+    <message>
+        <source>%1 a message = %2 user + %3 kernel + %4 off CPU; the receive call %5</source>
+        <translation>메시지 하나 %1 = 사용자 %2 + 커널 %3 + CPU 밖 %4; receive 호출 %5</translation>
+    </message>
+    <message>
+        <source>Where one message&apos;s time goes</source>
+        <translation>메시지 하나의 시간은 어디에 쓰이나</translation>
+    </message>
+    <message>
+        <source>Each side, per message, since the start: CPU in user mode and in the kernel as the kernel counted it for the workers, the rest off the CPU; the call clocked on 1 message in 256.</source>
+        <translation>각 쪽, 메시지 하나당, 시작부터: 커널이 워커에 대해 센 사용자 모드와 커널의 CPU, 나머지는 CPU 밖; 호출은 메시지 256개 중 1개에서 잰 시간.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
     <name>ipclab::ui::ChartTabs</name>
     <message>
         <source>Throughput</source>
@@ -427,6 +490,10 @@
     <message>
         <source>Timeline</source>
         <translation>타임라인</translation>
+    </message>
+    <message>
+        <source>Time per message</source>
+        <translation>메시지당 시간</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1542,14 @@ Measuring on this machine…</source>
     <message>
         <source>&amp;Timeline (who does what, when)</source>
         <translation>타임라인(&amp;T) (누가 언제 무엇을)</translation>
+    </message>
+    <message>
+        <source>Time &amp;per message (user, kernel, off CPU)</source>
+        <translation>메시지당 시간(&amp;P) (사용자, 커널, CPU 밖)</translation>
+    </message>
+    <message>
+        <source>Where one message&apos;s time goes on each side of a stream, from the kernel&apos;s accounting and clocked calls</source>
+        <translation>스트림의 각 쪽에서 메시지 하나의 시간이 어디에 쓰이는지: 커널의 집계와 잰 호출 시간으로</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "run_controller.h"
 #include "sweep_chart.h"
 #include "time_chart.h"
+#include "breakdown_view.h"
 #include "timeline_view.h"
 #include "translations.h"
 
@@ -314,6 +315,35 @@ private slots:
             QTRY_COMPARE_WITH_TIMEOUT(w.lessonCard()->page(), LessonCard::Page::Verdict, 30000);
             QTest::qWait(200);
             shoot(w, QStringLiteral("15d-%1-%2-normal-lesson-verdict").arg(tag, lang));
+            // The kernel's tabs at this size: where a message's time goes (shared memory beside
+            // a pipe), the kernel's view, then the timeline of a slow-motion mutex race (exact
+            // changes) in presenter mode.
+            QVERIFY(startFor(w, c, TransportKind::Pipe, 2500));
+            w.charts()->showBreakdown();
+            QTest::qWait(800); // (the breakdown redraws twice a second)
+            QVERIFY(w.charts()->breakdown()->breakdown().valid());
+            shoot(w, QStringLiteral("17c-%1-%2-time-per-message").arg(tag, lang));
+            w.charts()->showKernel();
+            QTest::qWait(300);
+            shoot(w, QStringLiteral("17d-%1-%2-kernel-view").arg(tag, lang));
+            w.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+            w.setPresenterMode(true);
+            QTest::qWait(300);
+            ExperimentConfig slow;
+            slow.experiment = ExperimentKind::Race;
+            slow.workers = 3;
+            slow.sync = SyncMode::Mutex;
+            slow.rate = 5; // (one of the panel's slow-motion presets)
+            QVERIFY(startFor(w, slow, std::nullopt, 2500));
+            w.charts()->showTimeline();
+            QTest::qWait(400);
+            const auto& rows = w.charts()->timeline()->timeline().rows();
+            QVERIFY(std::any_of(rows.begin(), rows.end(), [](const TimelineRow& r) { return r.exact; }));
+            shoot(w, QStringLiteral("18e-%1-%2-presenter-timeline-slow-motion").arg(tag, lang));
+            w.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+            w.setPresenterMode(false);
         }
         Translations::install("en");
     }
