@@ -4,12 +4,15 @@
 #include "ipclab/base/error.h"
 #include "ipclab/experiment/experiment_runner.h"
 #include "ipclab/base/object_names.h"
+#include "ipclab/recording/recording.h"
+#include "ipclab/recording/recording_writer.h"
 
 #include <signal.h>
 #include <unistd.h>
 
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <ostream>
 
@@ -42,6 +45,7 @@ const char* kUsage =
     "  list       transports, sync modes, limits of this machine, live IPC Lab objects\n"
     "  lesson     run a lesson headless: its question, its measured verdict (ipclab-cli lesson list)\n"
     "  bench      full path vs a bare loop of each mechanism, telemetry overhead\n"
+    "  recording  what a recording (--record FILE) holds: info FILE, or csv FILE (its charted series)\n"
     "  cleanup    remove kernel objects left by IPC Lab runs whose process died\n"
     "  man        print this program's manual page (roff), made from this help\n"
     "  completion print a bash or zsh completion script for ipclab-cli (source it, or install it)\n"
@@ -71,12 +75,14 @@ const CommandHelp kHelp[] = {
      "               (spin on the CPU; spin, yield, then sleep on a futex, the default; sleep at once)\n"
      "  --cpu-hogs   0..16 extra processes that only burn CPU beside the workers (default 0)\n"
      "  --hog-nice   0..19, the hogs' nice level (default 0: they compete as equals)\n"
+     "  --record FILE  keep the run in an SQLite recording (30 samples a second; see ipclab-cli recording)\n"
      "Every message carries producer id, sequence number, send time and a checksum; consumers\n"
      "count lost, duplicated, out-of-order and corrupted messages.\n"},
     {"race",
      "usage: ipclab-cli race [--workers N] [--sync MODE] [--duration S] [--hold-us US] [--csv|--json]\n"
      "  --workers  1..64 (default 2)   --sync none, mutex, spinlock, semaphore, atomic\n"
      "  --hold-us  extra microseconds spent inside the critical section (makes contention visible)\n"
+     "  --record FILE  keep the run in an SQLite recording (see ipclab-cli recording)\n"
      "  --nice     0..19 or idle: start the workers at a lower priority, or in the idle scheduling\n"
      "             class (run only when nothing else wants a CPU; default 0; the GUI uses idle)\n"
      "  --cpu-hogs 0..16 extra processes that only burn CPU beside the workers (default 0): workers\n"
@@ -87,7 +93,8 @@ const CommandHelp kHelp[] = {
      "usage: ipclab-cli pingpong [--transport T] [--size BYTES] [--duration S] [--csv|--json]\n"
      "Round-trip latency percentiles between two processes.\n"
      "  --cpu-hogs 0..16 extra processes that only burn CPU (default 0)   --hog-nice 0..19\n"
-     "  --wait     spin, adaptive, sleep: how a shared-memory worker waits for the reply (default adaptive)\n"},
+     "  --wait     spin, adaptive, sleep: how a shared-memory worker waits for the reply (default adaptive)\n"
+     "  --record FILE  keep the run in an SQLite recording (see ipclab-cli recording)\n"},
     {"sweep",
      "usage: ipclab-cli sweep [--transports T1,T2,...] [--sizes S1,S2,...] [--point-duration S] [--csv|--json]\n"
      "Throughput for every size x transport with one producer and one consumer. Shared memory runs\n"
@@ -118,6 +125,11 @@ const CommandHelp kHelp[] = {
      "  --seconds  length of every measured experiment (default: each one's own, mostly 2 s)\n"
      "  --predict  your answer to the lesson's question, in the verdict's unit: printed beside the result\n"
      "  --lang     en or ko (default en)\n"},
+    {"recording",
+     "usage: ipclab-cli recording info FILE | csv FILE\n"
+     "A recording is an SQLite file written by --record FILE (stream, race, pingpong) or by the\n"
+     "window's Record: info prints where and when it was made, the experiment, its length, marks and\n"
+     "lesson; csv prints every charted series of every sample (also readable with sqlite3 or Python).\n"},
     {"cleanup", "usage: ipclab-cli cleanup\nRemoves shm segments, queues and directories of dead IPC Lab runs.\n"},
     {"man", "usage: ipclab-cli man\nPrints the manual page, generated from the same help texts as --help.\n"},
     {"completion", "usage: ipclab-cli completion bash|zsh\nPrints a bash or zsh completion script: commands, their options, transport and sync names.\n"},
@@ -134,9 +146,9 @@ const char* helpFor(const std::string& cmd) {
 const std::map<std::string, std::set<std::string>>& commandOptions() {
     static const std::map<std::string, std::set<std::string>> kOptions = {
         {"stream", {"--transport", "--producers", "--consumers", "--size", "--duration", "--rate", "--sync", "--nice", "--co-runners",
-                    "--cpu-hogs", "--hog-nice", "--wait"}},
-        {"race", {"--workers", "--sync", "--duration", "--hold-us", "--nice", "--co-runners", "--cpu-hogs", "--hog-nice"}},
-        {"pingpong", {"--transport", "--size", "--duration", "--nice", "--co-runners", "--cpu-hogs", "--hog-nice", "--wait"}},
+                    "--cpu-hogs", "--hog-nice", "--wait", "--record"}},
+        {"race", {"--workers", "--sync", "--duration", "--hold-us", "--nice", "--co-runners", "--cpu-hogs", "--hog-nice", "--record"}},
+        {"pingpong", {"--transport", "--size", "--duration", "--nice", "--co-runners", "--cpu-hogs", "--hog-nice", "--wait", "--record"}},
         {"sweep", {"--transports", "--sizes", "--point-duration", "--nice"}},
     };
     return kOptions;
@@ -192,6 +204,7 @@ CompletionWords completionWords() {
     c.perCommand.emplace_back("lesson", "list 1 2 3 4 5 6 7 8 9 --seconds --predict --lang --json --help");
     c.perCommand.emplace_back("bench", "--duration --repeats --sizes --transports --quick --help");
     c.perCommand.emplace_back("completion", "bash zsh");
+    c.perCommand.emplace_back("recording", "info csv --help");
     return c;
 }
 
@@ -259,6 +272,20 @@ int listCommand(std::ostream& out) {
     return 0;
 }
 
+// ipclab-cli recording info FILE | csv FILE
+int recordingCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.size() != 3 || (args[1] != "info" && args[1] != "csv"))
+        return usageError(err, "usage: ipclab-cli recording info FILE | csv FILE");
+    try {
+        Recording r = Recording::open(args[2]);
+        out << (args[1] == "info" ? r.summary().toText() : r.seriesTable().toCsv());
+        return 0;
+    } catch (const RecordingError& e) {
+        err << "ipclab-cli: " << e.what() << "\n";
+        return 1;
+    }
+}
+
 } // namespace
 
 int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostream& err) {
@@ -286,9 +313,12 @@ int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostre
     if (cmd == "completion" && (argsIn.size() != 2 || argsIn[1] != "--help"))
         return usageError(err, "completion takes one shell: bash or zsh");
     if (!helpFor(cmd)) return usageError(err, "unknown command '" + cmd + "' (try --help)");
+    if (cmd == "recording" && !(argsIn.size() == 2 && (argsIn[1] == "--help" || argsIn[1] == "-h")))
+        return recordingCommand(argsIn, out, err);
 
     enum class Format { Text, Csv, Json } format = Format::Text;
     std::vector<std::string> rest;
+    std::string recordPath;
     for (std::size_t i = 1; i < argsIn.size(); ++i) {
         const std::string& a = argsIn[i];
         if (a == "--help" || a == "-h") {
@@ -297,7 +327,10 @@ int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostre
         }
         if (a == "--csv") format = Format::Csv;
         else if (a == "--json") format = Format::Json;
-        else rest.push_back(a);
+        else if (a == "--record" && (cmd == "stream" || cmd == "race" || cmd == "pingpong")) {
+            if (i + 1 >= argsIn.size()) return usageError(err, "--record needs a file name");
+            recordPath = argsIn[++i];
+        } else rest.push_back(a);
     }
     if (cmd == "bench") return runBench(rest, out, err);
     if (cmd == "lesson") return runLessonCommand(rest, format == Format::Json, out, err);
@@ -347,12 +380,28 @@ int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostre
                 return 0;
             }
         } else {
-            t = runExperiment(cfg, [&](double elapsed, const Snapshot& s) {
-                if (!live) return;
-                err << "\r[" << fmt(elapsed, 1) << " s / " << fmt(cfg.durationS, 1) << " s] messages "
-                    << s.sum(&WorkerCounters::messages) << ", syscalls " << s.sum(&WorkerCounters::syscalls)
-                    << "      " << std::flush;
-            });
+            // Recording: the file is created before the run (a bad path fails at once, not after it).
+            std::optional<RecordingWriter> recorder;
+            if (!recordPath.empty()) {
+                RecordingInfo info = RecordingInfo::ofThisMachine(IPCLAB_VERSION);
+                info.experiment = cfg.experiment;
+                for (const auto& a : cfg.toArgs()) info.config += (info.config.empty() ? "" : " ") + a;
+                recorder.emplace(recordPath, info);
+            }
+            t = runExperiment(
+                cfg,
+                [&](double elapsed, const Snapshot& s) {
+                    if (!live) return;
+                    err << "\r[" << fmt(elapsed, 1) << " s / " << fmt(cfg.durationS, 1) << " s] messages "
+                        << s.sum(&WorkerCounters::messages) << ", syscalls " << s.sum(&WorkerCounters::syscalls)
+                        << "      " << std::flush;
+                },
+                recorder ? SampleFn([&](const RunSample& s) { recorder->add(s); }) : SampleFn());
+            if (recorder) {
+                recorder->flush();
+                if (live) err << "\r" << std::string(70, ' ') << "\r";
+                err << "ipclab-cli: recorded " << recorder->samplesWritten() << " samples to " << recorder->path() << "\n";
+            }
             if (live) err << "\r" << std::string(70, ' ') << "\r";
         }
         switch (format) {

@@ -3,12 +3,14 @@
 #include "ipclab/base/clock.h"
 #include "ipclab/base/error.h"
 #include "ipclab/experiment/message_breakdown.h"
+#include "ipclab/experiment/run_sampler.h"
 #include "ipclab/transport/message.h"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <thread>
 
 namespace ipclab {
@@ -27,12 +29,13 @@ bool heldUnrecoverableLock(const ExperimentRun& run, const WorkerInfo& w) {
 }
 
 // Waits for duration (or until every worker is gone, or a dead worker took a lock with it),
-// reporting progress.
-void runFor(ExperimentRun& run, double seconds, const ProgressFn& progress) {
+// reporting progress; `tick`, if given, 30 times a second (a recording's samples).
+void runFor(ExperimentRun& run, double seconds, const ProgressFn& progress, const std::function<void()>& tick = {}) {
     uint64_t start = monotonicNs();
     uint64_t end = start + static_cast<uint64_t>(seconds * 1e9);
     while (monotonicNs() < end) {
-        sleepS(std::min(0.2, static_cast<double>(end - monotonicNs()) / 1e9 + 0.001));
+        sleepS(std::min(tick ? 1.0 / 30 : 0.2, static_cast<double>(end - monotonicNs()) / 1e9 + 0.001));
+        if (tick) tick();
         bool lockLost = false;
         for (const auto& w : run.reap()) lockLost |= heldUnrecoverableLock(run, w);
         if (progress) progress(static_cast<double>(monotonicNs() - start) / 1e9, run.sample());
@@ -198,9 +201,20 @@ Table summarizeIsolation(const ExperimentRun& run) {
     return t;
 }
 
-Table runExperiment(const ExperimentConfig& cfg, const ProgressFn& progress) {
+Table runExperiment(const ExperimentConfig& cfg, const ProgressFn& progress, const SampleFn& onSample) {
     if (cfg.experiment == ExperimentKind::Sweep) return sweepTable(runSweep(cfg));
     ExperimentRun run(cfg);
+    std::optional<RunSampler> sampler;
+    uint64_t samples = 0;
+    auto tick = [&] {
+        RunSample s;
+        s.index = samples++;
+        s.experiment = cfg.experiment;
+        s.lanes.push_back(sampler->sample(cfg));
+        onSample(s);
+    };
+    if (onSample && cfg.experiment != ExperimentKind::Isolation) sampler.emplace(run);
+    std::function<void()> ticker = sampler ? std::function<void()>(tick) : std::function<void()>();
     if (cfg.experiment == ExperimentKind::Isolation) {
         // Nothing to stop: wait for both to finish their three steps (bounded; stop kills stragglers).
         for (int i = 0; i < 500 && !run.allExited(); ++i) {
@@ -214,11 +228,12 @@ Table runExperiment(const ExperimentConfig& cfg, const ProgressFn& progress) {
     }
     double duration = cfg.durationS > 0 ? cfg.durationS : 2.0;
     double warm = std::min(0.2, duration / 5);
-    runFor(run, warm, {});
+    runFor(run, warm, {}, ticker);
     Snapshot a = run.sample();
-    runFor(run, duration - warm, progress);
+    runFor(run, duration - warm, progress, ticker);
     Snapshot b = run.sample();
     run.stop();
+    if (sampler) tick(); // the last, stopped sample: the final numbers
     Snapshot f = run.sample();
     switch (cfg.experiment) {
     case ExperimentKind::Stream: return summarizeStream(run, a, b, f);

@@ -26,6 +26,12 @@ std::string_view toString(WorkerState s) {
     return i <= kLastWorkerState ? names[i] : "?";
 }
 
+std::string_view toString(EventKind k) {
+    static constexpr const char* names[] = {"sent", "received", "collision", "race read", "race write"};
+    auto i = static_cast<uint32_t>(k);
+    return i < kEventKinds ? names[i] : "?";
+}
+
 std::size_t TelemetryBlock::sizeFor(int workerCount) {
     return kHeaderBytes + kControlBytes + sizeof(WorkerSlot) * static_cast<std::size_t>(workerCount) +
            sizeof(MessageEvent) * kEventCapacity;

@@ -3,6 +3,7 @@
 // ExperimentRun live instead) and turns the measured counters into a result table.
 #include "ipclab/config/experiment_config.h"
 #include "ipclab/experiment/experiment_run.h"
+#include "ipclab/experiment/run_sample.h"
 #include "ipclab/experiment/sweep.h"
 #include "ipclab/base/table.h"
 
@@ -13,7 +14,10 @@ namespace ipclab {
 // Called about 5 times a second with the elapsed seconds and a fresh snapshot.
 using ProgressFn = std::function<void(double elapsedS, const Snapshot&)>;
 
-Table runExperiment(const ExperimentConfig& cfg, const ProgressFn& progress = {});
+// Called 30 times a second, when given, with the run's sample (what the window would draw).
+using SampleFn = std::function<void(const RunSample&)>;
+
+Table runExperiment(const ExperimentConfig& cfg, const ProgressFn& progress = {}, const SampleFn& onSample = {});
 
 // Summaries from snapshots of a finished (or running) run.
 Table summarizeStream(const ExperimentRun& run, const Snapshot& a, const Snapshot& b, const Snapshot& final);

@@ -132,6 +132,7 @@ inline void countWaitCall(WorkerSlot* s) {
 // saw) or wrote it back (seq = the value it wrote), so a class sees an update get lost.
 enum class EventKind : uint32_t { Sent, Received, Collision, RaceRead, RaceWrite };
 inline constexpr uint32_t kEventKinds = 5;
+std::string_view toString(EventKind k);
 
 struct MessageEvent {
     std::atomic<uint64_t> stamp{0}; // index+1 once complete; readers re-check it (seqlock)
