@@ -1,6 +1,7 @@
 // ipclab: the desktop app. `--bench-ui` runs the UI-attached vs headless benchmark instead.
 #include "lesson_controller.h"
 #include "main_window.h"
+#include "ipclab/recording/recording.h"
 #include "quit_on_signal.h"
 #include "roff.h"
 #include "translations.h"
@@ -85,7 +86,8 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(kDescription);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("lesson-file", "A lesson of your own to set up (*.ipclab-lesson).", "[lesson-file]");
+    parser.addPositionalArgument("file", "A lesson of your own to set up (*.ipclab-lesson), or a recording to replay (*.ipclab).",
+                                 "[file]");
     for (const auto& o : kOptions) {
         QCommandLineOption opt(o.name, o.help);
         if (*o.valueName) opt.setValueName(o.valueName);
@@ -126,8 +128,11 @@ int main(int argc, char** argv) {
         w.applyLesson(n - 1);
     }
     w.show();
-    if (!parser.positionalArguments().isEmpty() && !w.openLessonFile(parser.positionalArguments().front()))
-        fprintf(stderr, "ipclab: %s\n", qPrintable(w.lastError()));
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString file = parser.positionalArguments().front();
+        bool ok = file.endsWith(ipclab::kRecordingSuffix) ? w.openRecording(file) : w.openLessonFile(file);
+        if (!ok) fprintf(stderr, "ipclab: %s\n", qPrintable(w.lastError()));
+    }
     if (parser.isSet(presenter)) w.setPresenterMode(true);
     if (parser.isSet(startNow) && !w.start()) fprintf(stderr, "ipclab: could not start: %s\n", qPrintable(w.lastError()));
     return app.exec();

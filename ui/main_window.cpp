@@ -10,6 +10,8 @@
 #include "lesson_report.h"
 #include "lesson_session.h"
 #include "process_panel.h"
+#include "replay_bar.h"
+#include "replay_controller.h"
 #include "qt_text.h"
 #include "run_controller.h"
 #include "sweep_chart.h"
@@ -22,8 +24,11 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -110,6 +115,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
     connect(flow_, &FlowView::frameStarted, this, &MainWindow::refreshChart);
 
     connect(controller_, &RunController::sampled, this, &MainWindow::onSampled);
+    // A recording takes the live samples as they come (30 a second), and ends with the run.
+    connect(controller_, &RunController::sampled, this, [this](const RunSample& s) {
+        if (!recorder_) return;
+        try {
+            recorder_->add(s);
+        } catch (const std::exception& e) {
+            QString path = QString::fromStdString(recorder_->path());
+            recorder_.reset();
+            onError(tr("Recording to %1 stopped: %2").arg(path, QString::fromUtf8(e.what())));
+        }
+    });
+    // Replay: the same views, fed the recorded samples.
+    connect(replay_, &ReplayController::sampled, this, &MainWindow::onSampled);
+    connect(replay_, &ReplayController::history, this, [this](const RunSample& s) { charts_->add(s); });
+    connect(replay_, &ReplayController::cleared, this, [this] {
+        charts_->reset();
+        flow_->clear();
+    });
+    connect(replayBar_, &ReplayBar::closeRequested, this, &MainWindow::closeReplay);
     connect(controller_, &RunController::error, this, &MainWindow::onError);
     connect(controller_, &RunController::workerExited, this, [this](const QString& m) {
         log(m);
@@ -122,6 +146,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
     });
     connect(controller_, &RunController::status, this, [this](const QString& m) { statusBar()->showMessage(m, 5000); });
     connect(controller_, &RunController::stopped, this, [this] {
+        finishRecording();
         flow_->markStopped();
         updateEnabled();
         progress_->hide();
@@ -164,6 +189,10 @@ void MainWindow::buildPanels() {
     auto* sceneBox = new QWidget;
     auto* sceneLayout = new QVBoxLayout(sceneBox);
     sceneLayout->setContentsMargins(0, 0, 0, 0);
+    replay_ = new ReplayController(this);
+    replayBar_ = new ReplayBar(replay_);
+    replayBar_->hide(); // while a recording plays
+    sceneLayout->addWidget(replayBar_);
     sceneLayout->addWidget(lessons_->banner());
     syncBadge_ = new QLabel;
     syncBadge_->setObjectName("sync-badge");
@@ -305,6 +334,9 @@ void MainWindow::buildMenus() {
     QAction* open = file->addAction(tr("&Open lesson file…"), this, &MainWindow::openLessonDialog);
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("A lesson of your own: the same JSON as the built-in ones, saved as *.ipclab-lesson"));
+    QAction* openRec = file->addAction(tr("Open &recording…"), this, &MainWindow::openRecordingDialog);
+    openRec->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openRec->setToolTip(tr("Replay a recorded run (*.ipclab): scene, charts, processes and events as they were"));
     QMenu* copy = file->addMenu(tr("&Copy image"));
     const QList<Exportable> items = exportables();
     for (int i = 0; i < items.size(); ++i) {
@@ -322,6 +354,14 @@ void MainWindow::buildMenus() {
     startAction_->setShortcut(Qt::Key_Space);
     pauseAction_ = run->addAction(tr("&Pause / Resume"), this, &MainWindow::togglePause);
     pauseAction_->setShortcut(Qt::Key_P);
+    recordAction_ = run->addAction(tr("&Record runs"), this, &MainWindow::setRecording);
+    recordAction_->setCheckable(true);
+    recordAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    recordAction_->setToolTip(tr("Keep every live run in its own recording file (an SQLite file) for replay"));
+    QAction* back = run->addAction(tr("Replay: one sample back"), replay_, &ReplayController::stepBack);
+    back->setShortcut(Qt::Key_Left);
+    QAction* forward = run->addAction(tr("Replay: one sample forward"), replay_, &ReplayController::stepForward);
+    forward->setShortcut(Qt::Key_Right);
     syncAction_ = run->addAction(tr("Toggle &sync"), this, &MainWindow::toggleSync);
     syncAction_->setShortcut(Qt::Key_S);
     QAction* primitive = run->addAction(tr("Next sync pri&mitive"), this, &MainWindow::cyclePrimitive);
@@ -434,6 +474,7 @@ void MainWindow::clearResults() {
 }
 
 bool MainWindow::start() {
+    if (replay_->active()) closeReplay(); // back to live runs
     ExperimentConfig c = config();
     if (lessonSession_->running()) { // two runs at once would measure each other, not the mechanism
         lessonSession_->cancel();
@@ -458,7 +499,13 @@ bool MainWindow::start() {
     } else if (c.experiment != ExperimentKind::Isolation) {
         charts_->showLive();
     }
+    startRecordingFor(c, other); // before the start: its first sample goes out at once
     if (!controller_->start(c, other)) {
+        if (recorder_) { // nothing was run: no recording of it
+            recorder_.reset();
+            QFile::remove(lastRecording_);
+            lastRecording_.clear();
+        }
         updateEnabled();
         return false;
     }
@@ -480,7 +527,10 @@ void MainWindow::stop() {
     updateEnabled();
 }
 
-void MainWindow::startOrStop() { controller_->running() ? stop() : (void)start(); }
+void MainWindow::startOrStop() {
+    if (replay_->active()) return replay_->togglePlay(); // Space plays and pauses a replay
+    controller_->running() ? stop() : (void)start();
+}
 
 void MainWindow::togglePause() {
     if (!controller_->live()) return;
@@ -894,6 +944,7 @@ void MainWindow::loadSettings() {
                static_cast<TransportKind>(std::clamp(s.value("config/compareTransport", 1).toInt(), 1, 6)));
     setLectureTheme(s.value("view/lecture", false).toBool());
     setFocusChart(std::clamp(s.value("view/chart", -1).toInt(), -1, 3));
+    recordAction_->setChecked(s.value("run/record", false).toBool());
 }
 
 void MainWindow::saveSettings() const {
@@ -906,12 +957,112 @@ void MainWindow::saveSettings() const {
     s.setValue("config/compareTransport", static_cast<int>(controls_->compareTransport()));
     s.setValue("view/lecture", theme_.lecture);
     s.setValue("view/chart", charts_->focusChart());
+    s.setValue("run/record", recordingOn());
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
     saveSettings();
     controller_->stop(); // stops and reaps every worker, removes every kernel object
+    finishRecording();
     e->accept();
+}
+
+} // namespace ipclab::ui
+
+namespace ipclab::ui {
+
+QString MainWindow::recordingsFolder() {
+    QString env = qEnvironmentVariable("IPCLAB_RECORDINGS_DIR");
+    if (!env.isEmpty()) return env;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(tr("IPC Lab recordings"));
+}
+
+bool MainWindow::recordingOn() const { return recordAction_ && recordAction_->isChecked(); }
+
+void MainWindow::setRecording(bool on) {
+    if (recordAction_->isChecked() != on) recordAction_->setChecked(on);
+    statusBar()->showMessage(on ? tr("Recording: the next live run is kept in %1").arg(recordingsFolder())
+                                : tr("Recording off"),
+                             5000);
+    saveSettings();
+}
+
+void MainWindow::startRecordingFor(const ExperimentConfig& c, std::optional<TransportKind> other) {
+    finishRecording();
+    if (!recordingOn() || c.experiment == ExperimentKind::Sweep || c.experiment == ExperimentKind::Isolation) return;
+    QDir dir(recordingsFolder());
+    if (!dir.mkpath(".")) {
+        onError(tr("Cannot record: the folder %1 cannot be made").arg(dir.path()));
+        return;
+    }
+    QString base = QStringLiteral("ipclab-%1-%2").arg(QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss"),
+                                                      QString::fromStdString(std::string(toString(c.experiment))));
+    QString path = dir.filePath(base + kRecordingSuffix);
+    for (int n = 2; QFileInfo::exists(path); ++n) path = dir.filePath(QStringLiteral("%1-%2%3").arg(base).arg(n).arg(kRecordingSuffix));
+    RecordingInfo info = RecordingInfo::ofThisMachine(QApplication::applicationVersion().toStdString());
+    info.experiment = c.experiment;
+    auto join = [](const ExperimentConfig& x) {
+        std::string s;
+        for (const auto& a : x.toArgs()) s += (s.empty() ? "" : " ") + a;
+        return s;
+    };
+    info.config = join(c);
+    if (other) {
+        ExperimentConfig o = c;
+        o.transport = *other;
+        info.compareConfig = join(o);
+    }
+    if (int i = lessons_->current(); i >= 0) {
+        info.lessonId = lessons_->lessons()[i].id.toStdString();
+        info.lessonQuestion = lessons_->lessons()[i].question.toStdString();
+    }
+    try {
+        recorder_ = std::make_unique<RecordingWriter>(path.toStdString(), info);
+        lastRecording_ = path;
+        statusBar()->showMessage(tr("● Recording to %1").arg(path), 5000);
+    } catch (const std::exception& e) {
+        onError(tr("Cannot record: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+void MainWindow::finishRecording() {
+    if (!recorder_) return;
+    uint64_t n = recorder_->samplesWritten();
+    recorder_.reset(); // commits
+    log(tr("Recorded %1 samples to %2").arg(n).arg(lastRecording_));
+}
+
+bool MainWindow::openRecording(const QString& path) {
+    if (controller_->running()) stop();
+    lessonSession_->cancel();
+    showLessonCard(false);
+    if (!replay_->open(path)) {
+        onError(tr("Cannot open the recording: %1").arg(replay_->error()));
+        return false;
+    }
+    replayBar_->show();
+    controls_->setEnabled(false); // nothing to steer: no worker runs
+    statusRun_->setText(tr("Replaying %1: Space plays and pauses, Left and Right step.").arg(QFileInfo(path).fileName()));
+    log(tr("Opened recording %1").arg(path));
+    return true;
+}
+
+void MainWindow::openRecordingDialog() {
+    QString path = QFileDialog::getOpenFileName(this, tr("Open recording"), recordingsFolder(),
+                                                tr("IPC Lab recordings (*%1);;All files (*)").arg(kRecordingSuffix));
+    if (!path.isEmpty()) openRecording(path);
+}
+
+void MainWindow::closeReplay() {
+    if (!replay_->active()) return;
+    replay_->close();
+    replayBar_->hide();
+    controls_->setEnabled(true);
+    charts_->reset();
+    flow_->clear();
+    bigNumber_->clear();
+    statusRun_->setText(tr("Ready. Pick an experiment and press Start (Space)."));
+    updateEnabled();
 }
 
 } // namespace ipclab::ui

@@ -6,9 +6,13 @@
 #include "chart_exporter.h"
 #include "chart_theme.h"
 #include "ipclab/experiment/run_sample.h"
+#include "ipclab/recording/recording_writer.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+
+#include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -24,6 +28,8 @@ class LessonCard;
 class LessonController;
 class LessonSession;
 class ProcessPanel;
+class ReplayBar;
+class ReplayController;
 class RunController;
 
 class MainWindow : public QMainWindow {
@@ -86,6 +92,19 @@ public slots:
     void exportPredictionsDialog();
     // Closes the window (saving and cleaning up) and starts IPC Lab again, e.g. in a new language.
     void restart();
+    // Replays a recording (*.ipclab) in the window: false (and an error dialog) if it is not one.
+    bool openRecording(const QString& path);
+    void openRecordingDialog();
+    void closeReplay();
+    ReplayController* replay() const { return replay_; }
+    ReplayBar* replayBar() const { return replayBar_; }
+    // Record every live run into its own file in recordingsFolder() (Run > Record, Ctrl+R).
+    void setRecording(bool on);
+    bool recordingOn() const;
+    // Where recordings go: $IPCLAB_RECORDINGS_DIR, else Documents/IPC Lab recordings.
+    static QString recordingsFolder();
+    // The file the last (or current) live run was recorded to ("" if none).
+    QString lastRecording() const { return lastRecording_; }
 
 signals:
     // An "export all" has written its last file (ok) or stopped at an error.
@@ -111,8 +130,15 @@ private:
     void showIsolationResult();
     void updateSyncBadge();
     void askCurrentLesson(); // the current lesson's question again (after a cancel or a failure)
+    void startRecordingFor(const ExperimentConfig& c, std::optional<TransportKind> other);
+    void finishRecording();
 
     RunController* controller_;
+    ReplayController* replay_;
+    ReplayBar* replayBar_;
+    QAction* recordAction_ = nullptr;
+    std::unique_ptr<RecordingWriter> recorder_;
+    QString lastRecording_;
     LessonController* lessons_;
     ExperimentPanel* controls_;
     ProcessPanel* processes_;
