@@ -130,10 +130,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
     connect(replay_, &ReplayController::sampled, this, &MainWindow::onSampled);
     connect(replay_, &ReplayController::history, this, [this](const RunSample& s) { charts_->add(s); });
     connect(replay_, &ReplayController::cleared, this, [this] {
+        bigNumberClock_.invalidate();
         charts_->reset();
         flow_->clear();
     });
     connect(replayBar_, &ReplayBar::closeRequested, this, &MainWindow::closeReplay);
+    // A jump or a step while paused: every chart shows the new moment at once (while playing,
+    // they take turns as they do live).
+    connect(replay_, &ReplayController::positionChanged, this, [this] {
+        if (replay_->playing()) return;
+        bigNumberClock_.invalidate(); // (the next sample shows its number at once)
+        for (TimeChart* c : charts_->allTimeCharts())
+            if (c->isVisible()) c->refresh();
+    });
     connect(controller_, &RunController::error, this, &MainWindow::onError);
     connect(controller_, &RunController::workerExited, this, [this](const QString& m) {
         log(m);

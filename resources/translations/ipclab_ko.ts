@@ -1551,6 +1551,82 @@ Measuring on this machine…</source>
         <source>Where one message&apos;s time goes on each side of a stream, from the kernel&apos;s accounting and clocked calls</source>
         <translation>스트림의 각 쪽에서 메시지 하나의 시간이 어디에 쓰이는지: 커널의 집계와 잰 호출 시간으로</translation>
     </message>
+    <message>
+        <source>Recording to %1 stopped: %2</source>
+        <translation>%1(으)로의 녹화가 멈췄습니다: %2</translation>
+    </message>
+    <message>
+        <source>Open &amp;recording…</source>
+        <translation>녹화 열기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Replay a recorded run (*.ipclab): scene, charts, processes and events as they were</source>
+        <translation>녹화된 실행(*.ipclab)을 다시 봅니다: 장면, 차트, 프로세스, 이벤트를 그때 그대로</translation>
+    </message>
+    <message>
+        <source>&amp;Record runs</source>
+        <translation>실행 녹화(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keep every live run in its own recording file (an SQLite file) for replay</source>
+        <translation>모든 라이브 실행을 각자의 녹화 파일(SQLite 파일)로 남겨 다시 볼 수 있게 합니다</translation>
+    </message>
+    <message>
+        <source>Replay: one sample back</source>
+        <translation>다시 보기: 한 샘플 뒤로</translation>
+    </message>
+    <message>
+        <source>Replay: one sample forward</source>
+        <translation>다시 보기: 한 샘플 앞으로</translation>
+    </message>
+    <message>
+        <source>IPC Lab recordings</source>
+        <translation>IPC Lab 녹화</translation>
+    </message>
+    <message>
+        <source>Recording: the next live run is kept in %1</source>
+        <translation>녹화: 다음 라이브 실행이 %1에 저장됩니다</translation>
+    </message>
+    <message>
+        <source>Recording off</source>
+        <translation>녹화 꺼짐</translation>
+    </message>
+    <message>
+        <source>Cannot record: the folder %1 cannot be made</source>
+        <translation>녹화할 수 없습니다: 폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>● Recording to %1</source>
+        <translation>● %1에 녹화 중</translation>
+    </message>
+    <message>
+        <source>Cannot record: %1</source>
+        <translation>녹화할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Recorded %1 samples to %2</source>
+        <translation>샘플 %1개를 %2에 녹화했습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open the recording: %1</source>
+        <translation>녹화를 열 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Replaying %1: Space plays and pauses, Left and Right step.</source>
+        <translation>%1 다시 보는 중: Space는 재생과 일시 정지, 왼쪽과 오른쪽은 한 단계씩.</translation>
+    </message>
+    <message>
+        <source>Opened recording %1</source>
+        <translation>녹화 %1을(를) 열었습니다</translation>
+    </message>
+    <message>
+        <source>Open recording</source>
+        <translation>녹화 열기</translation>
+    </message>
+    <message>
+        <source>IPC Lab recordings (*%1);;All files (*)</source>
+        <translation>IPC Lab 녹화 (*%1);;모든 파일 (*)</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ProcessPanel</name>
@@ -1648,6 +1724,57 @@ Measuring on this machine…</source>
     <message>
         <source>burning CPU</source>
         <translation>CPU 소모 중</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::ReplayBar</name>
+    <message>
+        <source>Previous mark (sync switched, worker killed, …)</source>
+        <translation>이전 표시 (동기화 전환, 워커 종료 등)</translation>
+    </message>
+    <message>
+        <source>One sample back (Left)</source>
+        <translation>한 샘플 뒤로 (왼쪽)</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>재생 / 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <source>One sample forward (Right)</source>
+        <translation>한 샘플 앞으로 (오른쪽)</translation>
+    </message>
+    <message>
+        <source>Next mark</source>
+        <translation>다음 표시</translation>
+    </message>
+    <message>
+        <source>Where in the recording: drag to jump</source>
+        <translation>녹화의 어디쯤인지: 끌어서 이동</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>다시 보기 속도</translation>
+    </message>
+    <message>
+        <source>Close replay</source>
+        <translation>다시 보기 닫기</translation>
+    </message>
+    <message>
+        <source>Back to live runs</source>
+        <translation>라이브 실행으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Replay&lt;/b&gt; of %1, recorded %2 on %3 (%4, %5 CPUs, %6). No worker runs: every number is the one measured then.</source>
+        <translation>&lt;b&gt;다시 보기&lt;/b&gt;: %1, %2에 %3에서 녹화 (%4, CPU %5개, %6). 워커는 실행되지 않습니다: 모든 숫자는 그때 측정한 값입니다.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 s</source>
+        <translation>%1 / %2 초</translation>
     </message>
 </context>
 <context>

@@ -596,6 +596,7 @@ private slots:
         ReplayController* r = w.replay();
         QVERIFY(r->count() > 20);
         r->seek(r->count() - 1);
+        QVERIFY2(w.charts()->throughput()->pointCount() > 20, "a jump draws the charts at once");
         QCOMPARE(plotted(w.charts()->throughput()), live);
         QCOMPARE(plotted(w.charts()->integrity()), liveIntegrity);
         QCOMPARE(plotted(w.charts()->kernel()), liveKernel);

@@ -10,6 +10,7 @@
 #include "lesson_card.h"
 #include "main_window.h"
 #include "process_panel.h"
+#include "replay_controller.h"
 #include "run_controller.h"
 #include "sweep_chart.h"
 #include "time_chart.h"
@@ -22,6 +23,7 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 
 #include <optional>
 #include <QSettings>
@@ -404,6 +406,29 @@ private slots:
         race.cpuHogs = 0;
         QVERIFY(shootTimeline(race, "18d-timeline-presenter"));
         w.setPresenterMode(false);
+    }
+
+    // A recorded stream (shared memory beside a pipe) replayed at a projector's size, half-way.
+    void replayWindow() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        qputenv("IPCLAB_RECORDINGS_DIR", dir.path().toUtf8());
+        MainWindow w;
+        QVERIFY(showAt(w, {1280, 720}));
+        w.setRecording(true);
+        ExperimentConfig c;
+        c.transport = TransportKind::SharedMemory;
+        c.sync = SyncMode::Atomic;
+        QVERIFY(startFor(w, c, TransportKind::Pipe, 3000));
+        w.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+        w.setRecording(false);
+        QVERIFY(w.openRecording(w.lastRecording()));
+        w.replay()->seek(w.replay()->count() / 2);
+        QTest::qWait(600);
+        shoot(w, "19-replay-1280x720");
+        w.closeReplay();
+        qunsetenv("IPCLAB_RECORDINGS_DIR");
     }
 
     // Last: the translator stays installed for the rest of the process.
