@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "animation_export.h"
 #include "big_number.h"
 #include "chart_tabs.h"
 #include "core_text.h"
@@ -24,6 +25,12 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QProgressDialog>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -135,6 +142,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         flow_->clear();
     });
     connect(replayBar_, &ReplayBar::closeRequested, this, &MainWindow::closeReplay);
+    connect(animation_, &AnimationExport::finished, this, [this](bool ok, const QString& message) {
+        log(message);
+        if (ok) statusBar()->showMessage(message, 8000);
+        else if (!animation_->wasCancelled()) onError(message);
+    });
     // A jump or a step while paused: every chart shows the new moment at once (while playing,
     // they take turns as they do live).
     connect(replay_, &ReplayController::positionChanged, this, [this] {
@@ -199,6 +211,7 @@ void MainWindow::buildPanels() {
     auto* sceneLayout = new QVBoxLayout(sceneBox);
     sceneLayout->setContentsMargins(0, 0, 0, 0);
     replay_ = new ReplayController(this);
+    animation_ = new AnimationExport(this);
     replayBar_ = new ReplayBar(replay_);
     replayBar_->hide(); // while a recording plays
     sceneLayout->addWidget(replayBar_);
@@ -346,6 +359,9 @@ void MainWindow::buildMenus() {
     QAction* openRec = file->addAction(tr("Open &recording…"), this, &MainWindow::openRecordingDialog);
     openRec->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openRec->setToolTip(tr("Replay a recorded run (*.ipclab): scene, charts, processes and events as they were"));
+    QAction* anim = file->addAction(tr("Export &animation…"), this, &MainWindow::exportAnimationDialog);
+    anim->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    anim->setToolTip(tr("The scene, a chart or the window as an animated GIF or a video (MP4, WebM), from the live run or a replay"));
     QMenu* copy = file->addMenu(tr("&Copy image"));
     const QList<Exportable> items = exportables();
     for (int i = 0; i < items.size(); ++i) {
@@ -979,6 +995,73 @@ void MainWindow::closeEvent(QCloseEvent* e) {
 } // namespace ipclab::ui
 
 namespace ipclab::ui {
+
+QStringList MainWindow::animationSources() const {
+    return {tr("The scene"), tr("Throughput chart"), tr("Timeline"), tr("The whole window")};
+}
+
+QWidget* MainWindow::animationSource(int index) {
+    switch (index) {
+    case 0: return flow_;
+    case 1: charts_->showLive(); return charts_->throughput();
+    case 2: charts_->showTimeline(); return charts_->timeline();
+    case 3: return this;
+    default: return nullptr;
+    }
+}
+
+bool MainWindow::exportAnimation(int source, const QString& path, QSize size, int fps, double seconds) {
+    QWidget* w = animationSource(source);
+    if (replay_->active() && !replay_->playing()) replay_->play(); // a paused replay would be a still picture
+    if (!animation_->start(w, {path, size, fps, seconds})) {
+        onError(animation_->error());
+        return false;
+    }
+    log(tr("Exporting %1 s of %2 to %3").arg(seconds).arg(animationSources().value(source), path));
+    return true;
+}
+
+void MainWindow::exportAnimationDialog() {
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Export animation"));
+    auto* form = new QFormLayout(&dialog);
+    auto* source = new QComboBox;
+    source->addItems(animationSources());
+    auto* size = new QComboBox;
+    for (QSize s : {QSize(1280, 720), QSize(1920, 1080), QSize(854, 480)})
+        size->addItem(tr("%1 × %2").arg(s.width()).arg(s.height()), s);
+    auto* fps = new QComboBox;
+    for (int f : {10, 15, 24, 30}) fps->addItem(tr("%1 frames/s").arg(f), f);
+    fps->setCurrentIndex(1);
+    auto* seconds = new QDoubleSpinBox;
+    seconds->setRange(1, 120);
+    seconds->setValue(10);
+    seconds->setSuffix(tr(" s"));
+    form->addRow(tr("&What"), source);
+    form->addRow(tr("&Size"), size);
+    form->addRow(tr("&Frame rate"), fps);
+    form->addRow(tr("&Length"), seconds);
+    auto* note = new QLabel(tr("Recorded as it plays now: start the run or the replay first. Encoding takes CPU: on a "
+                               "small machine a live run slows while it records; a replay keeps its recorded numbers."));
+    note->setWordWrap(true);
+    form->addRow(note);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export animation"), QDir::home().filePath("ipclab.gif"),
+                                                tr("Animated GIF (*.gif);;MP4 video (*.mp4);;WebM video (*.webm)"));
+    if (path.isEmpty()) return;
+    if (!exportAnimation(source->currentIndex(), path, size->currentData().toSize(), fps->currentData().toInt(), seconds->value())) return;
+    auto* progress = new QProgressDialog(tr("Recording the animation…"), tr("Cancel"), 0, animation_->totalFrames(), this);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setWindowModality(Qt::NonModal); // the class keeps watching the run meanwhile
+    progress->setMinimumDuration(0);
+    connect(progress, &QProgressDialog::canceled, animation_, &AnimationExport::cancel);
+    connect(animation_, &AnimationExport::progress, progress, &QProgressDialog::setValue);
+    connect(animation_, &AnimationExport::finished, progress, &QProgressDialog::close);
+}
 
 QString MainWindow::recordingsFolder() {
     QString env = qEnvironmentVariable("IPCLAB_RECORDINGS_DIR");

@@ -21,6 +21,7 @@ class QStackedWidget;
 
 namespace ipclab::ui {
 
+class AnimationExport;
 class ChartTabs;
 class ExperimentPanel;
 class FlowView;
@@ -105,6 +106,12 @@ public slots:
     static QString recordingsFolder();
     // The file the last (or current) live run was recorded to ("" if none).
     QString lastRecording() const { return lastRecording_; }
+    // Animated export (GIF, MP4, WebM) of the scene, a chart, the timeline or the whole window,
+    // from the live run or the replay as it plays. Sources by index: animationSources().
+    QStringList animationSources() const;
+    bool exportAnimation(int source, const QString& path, QSize size, int fps, double seconds);
+    void exportAnimationDialog();
+    AnimationExport* animationExport() const { return animation_; }
 
 signals:
     // An "export all" has written its last file (ok) or stopped at an error.
@@ -138,6 +145,8 @@ private:
     ReplayBar* replayBar_;
     QAction* recordAction_ = nullptr;
     std::unique_ptr<RecordingWriter> recorder_;
+    AnimationExport* animation_;
+    QWidget* animationSource(int index);
     QString lastRecording_;
     LessonController* lessons_;
     ExperimentPanel* controls_;

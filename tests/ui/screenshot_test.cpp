@@ -11,6 +11,7 @@
 #include "main_window.h"
 #include "process_panel.h"
 #include "replay_controller.h"
+#include "animation_export.h"
 #include "run_controller.h"
 #include "sweep_chart.h"
 #include "time_chart.h"
@@ -26,6 +27,13 @@
 #include <QTemporaryDir>
 
 #include <optional>
+
+#include <gif_lib.h>
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libswscale/swscale.h>
+}
 #include <QSettings>
 #include <QPushButton>
 #include <QtTest>
@@ -406,6 +414,109 @@ private slots:
         race.cpuHogs = 0;
         QVERIFY(shootTimeline(race, "18d-timeline-presenter"));
         w.setPresenterMode(false);
+    }
+
+    // Animated export: a GIF of the scene and an MP4 of the whole window, from a live run,
+    // decoded again with giflib and FFmpeg: the pixel size and the frame count asked for. A
+    // frame of each is written as a PNG to look at.
+    void animatedExport() {
+        MainWindow w;
+        QVERIFY(showAt(w, {1280, 720}));
+        ExperimentConfig c;
+        c.transport = TransportKind::SharedMemory;
+        c.sync = SyncMode::Atomic;
+        QVERIFY(startFor(w, c, TransportKind::Pipe, 1000));
+        QSignalSpy done(w.animationExport(), &AnimationExport::finished);
+        QString gif = QDir(dir_).filePath("20-scene.gif");
+        QFile::remove(gif);
+        QVERIFY(w.exportAnimation(0, gif, {640, 360}, 10, 2.0));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        qInfo("%s", qPrintable(done.at(0).at(1).toString()));
+        int err = 0;
+        GifFileType* g = DGifOpenFileName(QFile::encodeName(gif).constData(), &err);
+        QVERIFY(g);
+        QCOMPARE(DGifSlurp(g), GIF_OK);
+        QCOMPARE(g->SWidth, 640);
+        QCOMPARE(g->SHeight, 360);
+        QCOMPARE(g->ImageCount, 20);
+        {
+            // The first frame, as a picture: it covers the whole screen.
+            const SavedImage& first = g->SavedImages[0];
+            QCOMPARE(first.ImageDesc.Width, 640);
+            const ColorMapObject* map = first.ImageDesc.ColorMap ? first.ImageDesc.ColorMap : g->SColorMap;
+            QVERIFY(map);
+            QImage img(640, 360, QImage::Format_RGB32);
+            for (int y = 0; y < 360; ++y)
+                for (int x = 0; x < 640; ++x) {
+                    const GifColorType& col = map->Colors[first.RasterBits[y * 640 + x]];
+                    img.setPixel(x, y, qRgb(col.Red, col.Green, col.Blue));
+                }
+            QVERIFY(img.save(QDir(dir_).filePath("20-scene-gif-frame.png")));
+            QVERIFY2(colours(img) > 8, "the GIF's first frame looks empty");
+        }
+        DGifCloseFile(g, &err);
+
+        QString mp4 = QDir(dir_).filePath("21-window.mp4");
+        QFile::remove(mp4);
+        QVERIFY(w.exportAnimation(3, mp4, {1280, 720}, 15, 1.0));
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 2, 30000);
+        QVERIFY2(done.at(1).at(0).toBool(), qPrintable(done.at(1).at(1).toString()));
+        qInfo("%s", qPrintable(done.at(1).at(1).toString()));
+        AVFormatContext* fmt = nullptr;
+        QCOMPARE(avformat_open_input(&fmt, QFile::encodeName(mp4).constData(), nullptr, nullptr), 0);
+        QVERIFY(avformat_find_stream_info(fmt, nullptr) >= 0);
+        int vs = av_find_best_stream(fmt, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+        QVERIFY(vs >= 0);
+        AVCodecParameters* par = fmt->streams[vs]->codecpar;
+        QCOMPARE(par->width, 1280);
+        QCOMPARE(par->height, 720);
+        const AVCodec* dec = avcodec_find_decoder(par->codec_id);
+        QVERIFY(dec);
+        AVCodecContext* ctx = avcodec_alloc_context3(dec);
+        avcodec_parameters_to_context(ctx, par);
+        QCOMPARE(avcodec_open2(ctx, dec, nullptr), 0);
+        AVPacket* pkt = av_packet_alloc();
+        AVFrame* frame = av_frame_alloc();
+        int decoded = 0;
+        auto take = [&] {
+            while (avcodec_receive_frame(ctx, frame) == 0) {
+                if (decoded == 7) { // one frame as a picture
+                    SwsContext* sws = sws_getContext(frame->width, frame->height, static_cast<AVPixelFormat>(frame->format), frame->width,
+                                                     frame->height, AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr, nullptr, nullptr);
+                    QImage img(frame->width, frame->height, QImage::Format_RGBA8888);
+                    uint8_t* dst[] = {img.bits()};
+                    int stride[] = {static_cast<int>(img.bytesPerLine())};
+                    sws_scale(sws, frame->data, frame->linesize, 0, frame->height, dst, stride);
+                    sws_freeContext(sws);
+                    img.save(QDir(dir_).filePath("21-window-mp4-frame.png"));
+                }
+                ++decoded;
+            }
+        };
+        while (av_read_frame(fmt, pkt) >= 0) {
+            if (pkt->stream_index == vs) {
+                avcodec_send_packet(ctx, pkt);
+                take();
+            }
+            av_packet_unref(pkt);
+        }
+        avcodec_send_packet(ctx, nullptr);
+        take();
+        QCOMPARE(decoded, 15);
+        av_frame_free(&frame);
+        av_packet_free(&pkt);
+        avcodec_free_context(&ctx);
+        avformat_close_input(&fmt);
+        // Cancel: no partial file is left.
+        QString cancelled = QDir(dir_).filePath("cancelled.gif");
+        QVERIFY(w.exportAnimation(0, cancelled, {320, 180}, 10, 5.0));
+        QTest::qWait(300);
+        w.animationExport()->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 3, 10000);
+        QVERIFY(!done.at(2).at(0).toBool());
+        QVERIFY(!QFile::exists(cancelled));
+        w.stop();
     }
 
     // A recorded stream (shared memory beside a pipe) replayed at a projector's size, half-way.
