@@ -6,6 +6,7 @@ PKGS="build-essential cmake ninja-build pkg-config
       qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
       libqt6opengl6-dev libgl-dev libqt6svg6 qt6-qpa-plugins
       libgtest-dev libgmock-dev libbenchmark-dev libxxhash-dev nlohmann-json3-dev libsqlite3-dev sqlite3
+      libgif-dev libimagequant-dev libavcodec-dev libavformat-dev libavutil-dev libswscale-dev
       strace man-db zsh
       lintian desktop-file-utils appstream file
       xvfb xauth fonts-dejavu-core fonts-noto-cjk"
