@@ -1,5 +1,6 @@
 // ipclab: the desktop app. `--bench-ui` runs the UI-attached vs headless benchmark instead.
 #include "lesson_controller.h"
+#include "animation_export.h"
 #include "main_window.h"
 #include "ipclab/recording/recording.h"
 #include "quit_on_signal.h"
@@ -9,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstdlib>
@@ -28,7 +30,9 @@ const GuiOption kOptions[] = {
     {"presenter", "", "Open in presenter mode (full screen, the scene and one chart; F11 leaves)."},
     {"lang", "code", "Language of the window: en or ko (default: the saved choice, else the system's)."},
     {"bench-ui", "", "Benchmark: frame times and worker throughput with the UI attached vs headless."},
-    {"seconds", "s", "Length of each --bench-ui phase (default 10)."},
+    {"seconds", "s", "Length of each --bench-ui phase, or of --export-animation's clip (default 10)."},
+    {"export-animation", "file", "Record the scene for --seconds into an animated GIF, MP4 or WebM (1280x720, 15 frames/s), "
+                                 "then quit: with --start (a live run) or a recording to replay."},
     {"man", "", "Print this manual page (roff) and exit."},
 };
 const char* kDescription = "IPC Lab: inter-process communication, run for real.";
@@ -96,7 +100,7 @@ int main(int argc, char** argv) {
     }
     parser.process(app);
     const QString bench = "bench-ui", seconds = "seconds", lang = "lang", lesson = "lesson", startNow = "start",
-                  presenter = "presenter";
+                  presenter = "presenter", exportAnim = "export-animation";
 
     if (parser.isSet(bench)) {
         bool ok = false;
@@ -135,5 +139,25 @@ int main(int argc, char** argv) {
     }
     if (parser.isSet(presenter)) w.setPresenterMode(true);
     if (parser.isSet(startNow) && !w.start()) fprintf(stderr, "ipclab: could not start: %s\n", qPrintable(w.lastError()));
+    if (parser.isSet(exportAnim)) {
+        bool ok = false;
+        double s = parser.value(seconds).toDouble(&ok);
+        if (!ok || s <= 0 || s > 120) {
+            fprintf(stderr, "ipclab: --seconds must be a number in (0, 120]\n");
+            return 2;
+        }
+        const QString file = parser.value(exportAnim);
+        // A second for the run (or the replay) to get going, then the clip; quit when written.
+        QObject::connect(w.animationExport(), &ipclab::ui::AnimationExport::finished, &app, [](bool written, const QString& m) {
+            fprintf(written ? stdout : stderr, "%s\n", qPrintable(m));
+            QApplication::exit(written ? 0 : 1);
+        });
+        QTimer::singleShot(1000, &w, [&w, file, s] {
+            if (!w.exportAnimation(0, file, {1280, 720}, 15, s)) {
+                fprintf(stderr, "ipclab: %s\n", qPrintable(w.lastError()));
+                QApplication::exit(1);
+            }
+        });
+    }
     return app.exec();
 }

@@ -77,6 +77,15 @@ bool GifEncoder::add(const QImage& in) {
     QRect r = previous_.isNull() ? frame.rect() : changed(previous_, frame);
     if (r.isEmpty()) r = QRect(0, 0, 1, 1);
     QImage part = frame.copy(r);
+    // Inside it, pixels that did not change become transparent: the previous frame shows
+    // through, and long runs of one index cost LZW next to nothing.
+    if (!previous_.isNull())
+        for (int y = 0; y < part.height(); ++y) {
+            auto* row = reinterpret_cast<uint32_t*>(part.scanLine(y));
+            const auto* old = reinterpret_cast<const uint32_t*>(previous_.constScanLine(y + r.y())) + r.x();
+            for (int x = 0; x < part.width(); ++x)
+                if (row[x] == old[x]) row[x] = 0;
+        }
     Liq<liq_attr> attr(liq_attr_create());
     liq_set_speed(attr.get(), 8);
     Liq<liq_image> img(liq_image_create_rgba(attr.get(), part.constBits(), part.width(), part.height(), 0));
@@ -89,11 +98,15 @@ bool GifEncoder::add(const QImage& in) {
         return fail(QStringLiteral("libimagequant could not remap a frame"));
     const liq_palette* pal = liq_get_palette(res.get());
     GifColorType colours[256] = {};
-    for (unsigned i = 0; i < pal->count && i < 256; ++i) colours[i] = {pal->entries[i].r, pal->entries[i].g, pal->entries[i].b};
+    int transparent = NO_TRANSPARENT_COLOR;
+    for (unsigned i = 0; i < pal->count && i < 256; ++i) {
+        colours[i] = {pal->entries[i].r, pal->entries[i].g, pal->entries[i].b};
+        if (pal->entries[i].a < 128) transparent = static_cast<int>(i);
+    }
     std::unique_ptr<ColorMapObject, void (*)(ColorMapObject*)> map(GifMakeMapObject(256, colours), GifFreeMapObject);
     // Each frame's delay in hundredths of a second, rounded so the total keeps time.
     int delay = static_cast<int>(std::lround((frames_ + 1) * 100.0 / fps_) - std::lround(frames_ * 100.0 / fps_));
-    GraphicsControlBlock gcb{DISPOSE_DO_NOT, false, std::max(1, delay), NO_TRANSPARENT_COLOR};
+    GraphicsControlBlock gcb{DISPOSE_DO_NOT, false, std::max(1, delay), transparent};
     GifByteType ext[4];
     EGifGCBToExtension(&gcb, ext);
     if (EGifPutExtension(gif_, GRAPHICS_EXT_FUNC_CODE, 4, ext) == GIF_ERROR ||

@@ -441,19 +441,28 @@ private slots:
         QCOMPARE(g->SHeight, 360);
         QCOMPARE(g->ImageCount, 20);
         {
-            // The first frame, as a picture: it covers the whole screen.
-            const SavedImage& first = g->SavedImages[0];
-            QCOMPARE(first.ImageDesc.Width, 640);
-            const ColorMapObject* map = first.ImageDesc.ColorMap ? first.ImageDesc.ColorMap : g->SColorMap;
-            QVERIFY(map);
-            QImage img(640, 360, QImage::Format_RGB32);
-            for (int y = 0; y < 360; ++y)
-                for (int x = 0; x < 640; ++x) {
-                    const GifColorType& col = map->Colors[first.RasterBits[y * 640 + x]];
-                    img.setPixel(x, y, qRgb(col.Red, col.Green, col.Blue));
-                }
-            QVERIFY(img.save(QDir(dir_).filePath("20-scene-gif-frame.png")));
-            QVERIFY2(colours(img) > 8, "the GIF's first frame looks empty");
+            // Played as a viewer plays it (each frame's rectangle over the last, its transparent
+            // index letting the previous frame show): the first frame covers the whole screen;
+            // the last frame, composed, is written as a PNG to look at.
+            QCOMPARE(g->SavedImages[0].ImageDesc.Width, 640);
+            QImage canvas(640, 360, QImage::Format_RGB32);
+            canvas.fill(Qt::black);
+            for (int i = 0; i < g->ImageCount; ++i) {
+                const SavedImage& f = g->SavedImages[i];
+                GraphicsControlBlock gcb;
+                DGifSavedExtensionToGCB(g, i, &gcb);
+                const ColorMapObject* map = f.ImageDesc.ColorMap ? f.ImageDesc.ColorMap : g->SColorMap;
+                QVERIFY(map);
+                for (int y = 0; y < f.ImageDesc.Height; ++y)
+                    for (int x = 0; x < f.ImageDesc.Width; ++x) {
+                        int index = f.RasterBits[y * f.ImageDesc.Width + x];
+                        if (index == gcb.TransparentColor) continue;
+                        const GifColorType& col = map->Colors[index];
+                        canvas.setPixel(f.ImageDesc.Left + x, f.ImageDesc.Top + y, qRgb(col.Red, col.Green, col.Blue));
+                    }
+            }
+            QVERIFY(canvas.save(QDir(dir_).filePath("20-scene-gif-last-frame.png")));
+            QVERIFY2(colours(canvas) > 8, "the GIF's last frame looks empty");
         }
         DGifCloseFile(g, &err);
 
