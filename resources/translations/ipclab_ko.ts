@@ -276,6 +276,33 @@
     </message>
 </context>
 <context>
+    <name>ipclab::ui::AnimationExport</name>
+    <message>
+        <source>An export is already running</source>
+        <translation>내보내기가 이미 진행 중입니다</translation>
+    </message>
+    <message>
+        <source>Not a possible animation: 1-60 frames a second, up to 120 seconds</source>
+        <translation>가능한 애니메이션이 아닙니다: 초당 1-60 프레임, 최대 120초</translation>
+    </message>
+    <message>
+        <source>%1: the name must end in .gif, .mp4 or .webm</source>
+        <translation>%1: 이름은 .gif, .mp4 또는 .webm으로 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>Animation export cancelled</source>
+        <translation>애니메이션 내보내기를 취소했습니다</translation>
+    </message>
+    <message>
+        <source>Animation export failed: %1</source>
+        <translation>애니메이션 내보내기 실패: %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 frames, %3x%4, %5</source>
+        <translation>%1 저장: 프레임 %2개, %3x%4, %5</translation>
+    </message>
+</context>
+<context>
     <name>ipclab::ui::BigNumber</name>
     <message>
         <source>round trips/s</source>
@@ -1626,6 +1653,78 @@ Measuring on this machine…</source>
     <message>
         <source>IPC Lab recordings (*%1);;All files (*)</source>
         <translation>IPC Lab 녹화 (*%1);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Export &amp;animation…</source>
+        <translation>애니메이션 내보내기(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The scene, a chart or the window as an animated GIF or a video (MP4, WebM), from the live run or a replay</source>
+        <translation>장면, 차트 또는 창 전체를 애니메이션 GIF나 동영상(MP4, WebM)으로: 라이브 실행이나 다시 보기에서</translation>
+    </message>
+    <message>
+        <source>The scene</source>
+        <translation>장면</translation>
+    </message>
+    <message>
+        <source>Throughput chart</source>
+        <translation>처리량 차트</translation>
+    </message>
+    <message>
+        <source>The whole window</source>
+        <translation>창 전체</translation>
+    </message>
+    <message>
+        <source>Exporting %1 s of %2 to %3</source>
+        <translation>%2의 %1초를 %3(으)로 내보내는 중</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>애니메이션 내보내기</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 frames/s</source>
+        <translation>초당 %1 프레임</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>대상(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Size</source>
+        <translation>크기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Frame rate</source>
+        <translation>프레임 속도(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation>길이(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Recorded as it plays now: start the run or the replay first. Encoding takes CPU: on a small machine a live run slows while it records; a replay keeps its recorded numbers.</source>
+        <translation>지금 재생되는 그대로 녹화합니다: 먼저 실행이나 다시 보기를 시작하세요. 인코딩은 CPU를 씁니다: 작은 컴퓨터에서는 라이브 실행이 녹화 중에 느려집니다. 다시 보기는 녹화된 숫자를 그대로 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif);;MP4 video (*.mp4);;WebM video (*.webm)</source>
+        <translation>애니메이션 GIF (*.gif);;MP4 동영상 (*.mp4);;WebM 동영상 (*.webm)</translation>
+    </message>
+    <message>
+        <source>Recording the animation…</source>
+        <translation>애니메이션 녹화 중…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
