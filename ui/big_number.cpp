@@ -17,7 +17,7 @@ std::optional<BigNumber> bigNumberFor(const RunSample& sample) {
         if (ra <= 0 || rb <= 0) return std::nullopt;
         QString unit = sample.experiment == ExperimentKind::PingPong ? QCoreApplication::translate("ipclab::ui::BigNumber", "round trips/s") : QCoreApplication::translate("ipclab::ui::BigNumber", "msgs/s");
         return BigNumber{loc.toString(ra / rb, 'f', ra / rb >= 10 ? 0 : 1) + QString::fromUtf8("×"),
-                         QCoreApplication::translate("ipclab::ui::BigNumber", "%1 ÷ %2, %3 measured").arg(nameOf(a.config.transport), nameOf(b.config.transport), unit)};
+                         QCoreApplication::translate("ipclab::ui::BigNumber", "%1 ÷ %2, %3 measured").arg(laneName(a), laneName(b), unit)};
     }
     switch (sample.experiment) {
     case ExperimentKind::Race:

@@ -45,7 +45,7 @@ void BreakdownView::add(const RunSample& sample) {
     if (sample.index != 0 && sample.index - lastIndex_ < 15 && !stopped) return;
     lastIndex_ = sample.index;
     std::vector<Lane> lanes;
-    for (const LaneSample& l : sample.lanes) lanes.push_back({nameOf(l.config.transport), l.breakdown});
+    for (const LaneSample& l : sample.lanes) lanes.push_back({laneName(l), l.breakdown});
     if (lanes == lanes_) return;
     lanes_ = std::move(lanes);
     update();

@@ -15,6 +15,12 @@ inline QString explain(TransportKind k) { return trCore(explanation(k)); }
 inline QString explain(SyncMode m) { return trCore(explanation(m)); }
 inline QString nameOf(WorkerRole r) { return trCore(toString(r)); }
 inline QString nameOf(WorkerState s) { return trCore(toString(s)); }
+// A lane's name in legends and headers: its label when it has one, else its transport's name.
+inline QString laneName(const LaneSample& l) { return l.label.empty() ? nameOf(l.config.transport) : QString::fromStdString(l.label); }
+// The short form where room is short: the label, else the CLI's name ("shm", "pipe").
+inline QString shortLaneName(const LaneSample& l) {
+    return QString::fromUtf8(l.label.empty() ? std::string(toString(l.config.transport)).c_str() : l.label.c_str());
+}
 QString describeExit(const ExitInfo& e);
 // Every core string the window shows (for the test that checks they are all translated).
 QStringList coreStrings();

@@ -354,7 +354,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
     // Lane header: what is measured right now.
     p->setPen(Qt::black);
     QString unit = l.experiment == ExperimentKind::Race ? tr("updates/s") : l.experiment == ExperimentKind::PingPong ? tr("round trips/s") : tr("msgs/s");
-    QString header = tr("%1: %2 %3").arg(nameOf(l.transport), human(l.rate), unit);
+    QString header = tr("%1: %2 %3").arg(l.name.isEmpty() ? nameOf(l.transport) : l.name, human(l.rate), unit);
     if (l.stopped) header = large_ ? tr("%1 (stopped)").arg(header) : tr("%1 (stopped; last measured)").arg(header);
     QRectF headerBox(L.left() + 6, large_ ? 34 : 20, L.width() - 12, large_ ? 36 : 22);
     p->setFont(fitted(font(10, true), header, headerBox.width()));

@@ -54,6 +54,7 @@ std::vector<FlowLane> flowLanes(const RunSample& sample, const std::vector<FlowL
         FlowLane fl;
         fl.experiment = lane.config.experiment;
         fl.transport = lane.config.transport;
+        fl.name = laneName(lane);
         fl.sync = lane.config.effectiveSync();
         fl.slowMotion = lane.config.rate > 0 && lane.config.rate <= 5;
         fl.stopped = lane.stopped;

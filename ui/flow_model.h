@@ -26,6 +26,7 @@ struct FlowWorker {
 struct FlowLane {
     ExperimentKind experiment = ExperimentKind::Stream;
     TransportKind transport = TransportKind::SharedMemory;
+    QString name; // its header's name: the transport, or which recording
     SyncMode sync = SyncMode::None;
     std::vector<FlowWorker> workers;
     double rate = 0;           // msgs/s (or updates/s) measured

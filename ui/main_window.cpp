@@ -362,6 +362,8 @@ void MainWindow::buildMenus() {
     QAction* anim = file->addAction(tr("Export &animation…"), this, &MainWindow::exportAnimationDialog);
     anim->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     anim->setToolTip(tr("The scene, a chart or the window as an animated GIF or a video (MP4, WebM), from the live run or a replay"));
+    QAction* compareRec = file->addAction(tr("Compare &with recording…"), this, &MainWindow::compareRecordingDialog);
+    compareRec->setToolTip(tr("While replaying: a second recording beside it (another machine, sync on vs off), charts overlaid"));
     QMenu* copy = file->addMenu(tr("&Copy image"));
     const QList<Exportable> items = exportables();
     for (int i = 0; i < items.size(); ++i) {
@@ -1143,6 +1145,25 @@ void MainWindow::openRecordingDialog() {
     QString path = QFileDialog::getOpenFileName(this, tr("Open recording"), recordingsFolder(),
                                                 tr("IPC Lab recordings (*%1);;All files (*)").arg(kRecordingSuffix));
     if (!path.isEmpty()) openRecording(path);
+}
+
+bool MainWindow::compareWithRecording(const QString& path) {
+    if (!replay_->openCompare(path)) {
+        onError(tr("Cannot compare: %1").arg(replay_->error()));
+        return false;
+    }
+    log(tr("Comparing with recording %1").arg(path));
+    return true;
+}
+
+void MainWindow::compareRecordingDialog() {
+    if (!replay_->active()) {
+        onError(tr("Open a recording first (File > Open recording), then the one to compare it with."));
+        return;
+    }
+    QString path = QFileDialog::getOpenFileName(this, tr("Compare with recording"), recordingsFolder(),
+                                                tr("IPC Lab recordings (*%1);;All files (*)").arg(kRecordingSuffix));
+    if (!path.isEmpty()) compareWithRecording(path);
 }
 
 void MainWindow::closeReplay() {

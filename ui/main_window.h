@@ -96,6 +96,9 @@ public slots:
     // Replays a recording (*.ipclab) in the window: false (and an error dialog) if it is not one.
     bool openRecording(const QString& path);
     void openRecordingDialog();
+    // A second recording beside the replayed one: both in the scene, overlaid in the charts.
+    bool compareWithRecording(const QString& path);
+    void compareRecordingDialog();
     void closeReplay();
     ReplayController* replay() const { return replay_; }
     ReplayBar* replayBar() const { return replayBar_; }

@@ -43,7 +43,7 @@ void ProcessTableModel::update(const RunSample& sample) {
     int laneIndex = 0;
     for (const LaneSample& lane : sample.lanes) {
         for (const WorkerSample& w : lane.workers) {
-            Row r{laneIndex, w.slot, static_cast<int>(w.pid), nameOf(lane.config.transport), nameOf(w.role), {}, {}, 0, w.exit.exited, {}};
+            Row r{laneIndex, w.slot, static_cast<int>(w.pid), laneName(lane), nameOf(w.role), {}, {}, 0, w.exit.exited, {}};
             if (w.exit.exited) {
                 r.state = describeExit(w.exit);
             } else {

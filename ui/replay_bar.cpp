@@ -77,6 +77,14 @@ QString ReplayBar::bannerText() const {
                             QString::fromStdString(i.cpuModel).toHtmlEscaped())
                        .arg(i.cpus)
                        .arg(QString::fromStdString(i.kernel).toHtmlEscaped());
+    if (const Recording* c = replay_->compared()) {
+        const RecordingInfo& j = c->info();
+        text += " " + tr("Beside it: %1, recorded %2 on %3 (%4, %5 CPUs).")
+                          .arg(QFileInfo(QString::fromStdString(c->path())).fileName().toHtmlEscaped(),
+                               QString::fromStdString(j.createdUtc).toHtmlEscaped(), QString::fromStdString(j.host).toHtmlEscaped(),
+                               QString::fromStdString(j.cpuModel).toHtmlEscaped())
+                          .arg(j.cpus);
+    }
     return text;
 }
 

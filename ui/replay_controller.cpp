@@ -1,5 +1,7 @@
 #include "replay_controller.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 
 namespace ipclab::ui {
@@ -35,6 +37,7 @@ bool ReplayController::open(const QString& path) {
 void ReplayController::close() {
     if (!recording_) return;
     pause();
+    compare_.reset();
     recording_.reset();
     position_ = -1;
     emit closed();
@@ -82,7 +85,7 @@ void ReplayController::tick() {
 
 void ReplayController::showUpTo(int index, bool catchUp) {
     for (int i = position_ + 1; i <= index; ++i) {
-        const RunSample& s = recording_->samples()[static_cast<std::size_t>(i)];
+        const RunSample s = merged(i);
         if (catchUp && i < index) emit history(s);
         else emit sampled(s);
     }
@@ -101,6 +104,8 @@ void ReplayController::seek(int index) {
         emit cleared();
         int from = index;
         while (from > 0 && timeAt(index) - timeAt(from - 1) <= kRefeedS) --from;
+        compareNext_ = 0; // (the compared recording is merged again from its start)
+        compareLast_.reset();
         position_ = from - 1;
         showUpTo(index, true);
     }
@@ -120,6 +125,105 @@ void ReplayController::previousMark() {
     for (int i = position_ - 1; i >= 0; --i)
         for (const auto& l : recording_->samples()[static_cast<std::size_t>(i)].lanes)
             if (!l.newMarks.empty()) return seek(i);
+}
+
+bool ReplayController::openCompare(const QString& path) {
+    if (!recording_) {
+        error_ = tr("Open a recording first, then the one to compare it with");
+        return false;
+    }
+    if (recording_->samples().front().lanes.size() != 1) {
+        error_ = tr("This recording already compares two lanes");
+        return false;
+    }
+    try {
+        auto r = std::make_unique<Recording>(Recording::open(path.toStdString()));
+        if (r->info().experiment != recording_->info().experiment) {
+            error_ = tr("%1 is a %2 run, the open one a %3 run: only runs of one kind compare on the same axes")
+                         .arg(path, QString::fromUtf8(toString(r->info().experiment).data()),
+                              QString::fromUtf8(toString(recording_->info().experiment).data()));
+            return false;
+        }
+        compare_ = std::move(r);
+    } catch (const std::exception& e) {
+        error_ = QString::fromStdString(e.what());
+        return false;
+    }
+    error_.clear();
+    relabel();
+    int at = std::max(position_, 0);
+    position_ = -1;
+    compareNext_ = 0;
+    compareLast_.reset();
+    emit cleared();
+    int from = at;
+    while (from > 0 && timeAt(at) - timeAt(from - 1) <= kRefeedS) --from;
+    position_ = from - 1;
+    showUpTo(at, true);
+    emit opened();
+    return true;
+}
+
+void ReplayController::closeCompare() {
+    if (!compare_) return;
+    compare_.reset();
+    int at = std::max(position_, 0);
+    position_ = -1;
+    emit cleared();
+    int from = at;
+    while (from > 0 && timeAt(at) - timeAt(from - 1) <= kRefeedS) --from;
+    position_ = from - 1;
+    showUpTo(at, true);
+    emit opened();
+}
+
+// Each lane named so the two can be told apart, briefly (legends and the table have little
+// room): by host when they were recorded on different machines, else by the time each was
+// recorded (UTC), else "1" and "2"; with the transport when they differ in it.
+void ReplayController::relabel() {
+    const RecordingInfo &a = recording_->info(), &b = compare_->info();
+    auto clock = [](const std::string& utc) { return utc.size() >= 19 ? utc.substr(11, 8) : utc; };
+    if (a.host != b.host && !a.host.empty() && !b.host.empty()) {
+        labelA_ = a.host;
+        labelB_ = b.host;
+    } else if (clock(a.createdUtc) != clock(b.createdUtc)) {
+        labelA_ = clock(a.createdUtc);
+        labelB_ = clock(b.createdUtc);
+    } else {
+        labelA_ = "1";
+        labelB_ = "2";
+    }
+    const auto& la = recording_->samples().front().lanes.front();
+    const auto& lb = compare_->samples().front().lanes.front();
+    if (la.config.transport != lb.config.transport) {
+        labelA_ = std::string(toString(la.config.transport)) + " (" + labelA_ + ")";
+        labelB_ = std::string(toString(lb.config.transport)) + " (" + labelB_ + ")";
+    }
+}
+
+RunSample ReplayController::merged(int index) {
+    RunSample s = recording_->samples()[static_cast<std::size_t>(index)];
+    if (!compare_ || s.lanes.size() != 1) return s;
+    const auto& other = compare_->samples();
+    double t = timeAt(index);
+    std::vector<EventRecord> events;
+    std::vector<HistoryMark> marks;
+    while (compareNext_ < other.size() && !other[compareNext_].lanes.empty() && other[compareNext_].lanes.front().point.t <= t) {
+        const LaneSample& l = other[compareNext_].lanes.front();
+        events.insert(events.end(), l.newEvents.begin(), l.newEvents.end());
+        marks.insert(marks.end(), l.newMarks.begin(), l.newMarks.end());
+        compareLast_ = l;
+        ++compareNext_;
+    }
+    // Before the other run's first sample (a few ms): its first sample, so both lanes exist
+    // from the start and the charts keep both series.
+    LaneSample b = compareLast_ ? *compareLast_ : other.front().lanes.front();
+    b.newEvents = std::move(events);
+    b.newMarks = std::move(marks);
+    b.label = labelB_;
+    s.lanes.front().label = labelA_;
+    s.lanes.push_back(std::move(b));
+    return s;
 }
 
 } // namespace ipclab::ui

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace ipclab::ui {
 
@@ -21,6 +22,13 @@ public:
     // Opens `path`; on failure returns false and error() says why (the current replay stays).
     bool open(const QString& path);
     void close();
+    // A second recording beside the first (e.g. the lecturer's laptop and the lab's machine, or
+    // sync on and off): its first lane becomes lane 2 of every sample, matched by time since
+    // each run started, so the scene shows both and the charts overlay them on the same axes.
+    // The first recording's clock drives. Needs a replay of a one-lane recording open.
+    bool openCompare(const QString& path);
+    void closeCompare();
+    const Recording* compared() const { return compare_.get(); }
     bool active() const { return recording_ != nullptr; }
     const Recording* recording() const { return recording_.get(); }
     QString error() const { return error_; }
@@ -57,7 +65,12 @@ signals:
 private:
     void tick();
     void showUpTo(int index, bool catchUp = false); // forward from position_, emitting each sample
-    std::unique_ptr<Recording> recording_;
+    RunSample merged(int index); // sample `index`, with the compared recording's lane beside it
+    void relabel();
+    std::unique_ptr<Recording> recording_, compare_;
+    std::size_t compareNext_ = 0;      // the compared recording's next sample to merge
+    std::optional<LaneSample> compareLast_;
+    std::string labelA_, labelB_;
     QString error_;
     int position_ = -1;
     double speed_ = 1.0;

@@ -119,8 +119,8 @@ void TimeChart::add(const RunSample& sample) {
     QStringList names;
     shortLanes_.clear();
     for (const auto& l : sample.lanes) {
-        names << nameOf(l.config.transport);
-        shortLanes_ << QString::fromUtf8(toString(l.config.transport).data()); // "shm", "pipe": the CLI's names
+        names << laneName(l);
+        shortLanes_ << shortLaneName(l); // "shm", "pipe": the CLI's names
     }
     if (sample.index == 0 || names != sampleLanes_ || sample.experiment != sampleKind_) {
         points_.assign(sample.lanes.size(), {});

@@ -1726,6 +1726,30 @@ Measuring on this machine…</source>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
+    <message>
+        <source>Compare &amp;with recording…</source>
+        <translation>녹화와 비교(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>While replaying: a second recording beside it (another machine, sync on vs off), charts overlaid</source>
+        <translation>다시 보기 중: 두 번째 녹화를 옆에 (다른 컴퓨터, 동기화 켬과 끔), 차트는 겹쳐서</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>비교할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Comparing with recording %1</source>
+        <translation>녹화 %1과(와) 비교 중</translation>
+    </message>
+    <message>
+        <source>Open a recording first (File &gt; Open recording), then the one to compare it with.</source>
+        <translation>먼저 녹화를 여세요 (파일 &gt; 녹화 열기), 그다음 비교할 녹화를 여세요.</translation>
+    </message>
+    <message>
+        <source>Compare with recording</source>
+        <translation>녹화와 비교</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ProcessPanel</name>
@@ -1874,6 +1898,25 @@ Measuring on this machine…</source>
     <message>
         <source>%1 / %2 s</source>
         <translation>%1 / %2 초</translation>
+    </message>
+    <message>
+        <source>Beside it: %1, recorded %2 on %3 (%4, %5 CPUs).</source>
+        <translation>옆에: %1, %2에 %3에서 녹화 (%4, CPU %5개).</translation>
+    </message>
+</context>
+<context>
+    <name>ipclab::ui::ReplayController</name>
+    <message>
+        <source>Open a recording first, then the one to compare it with</source>
+        <translation>먼저 녹화를 열고, 그다음 비교할 녹화를 여세요</translation>
+    </message>
+    <message>
+        <source>This recording already compares two lanes</source>
+        <translation>이 녹화는 이미 두 레인을 비교합니다</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 run, the open one a %3 run: only runs of one kind compare on the same axes</source>
+        <translation>%1은(는) %2 실행이고 열린 것은 %3 실행입니다: 같은 종류의 실행만 같은 축에서 비교됩니다</translation>
     </message>
 </context>
 <context>

@@ -632,6 +632,57 @@ private slots:
         qunsetenv("IPCLAB_RECORDINGS_DIR");
     }
 
+    // Two recordings side by side: the second one's lane beside the first in every sample,
+    // matched by time, named by file; the charts overlay both on the same axes.
+    void twoRecordingsCompareOnTheSameAxes() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        qputenv("IPCLAB_RECORDINGS_DIR", dir.path().toUtf8());
+        MainWindow w;
+        showSized(w);
+        w.setCompare(false, TransportKind::Pipe);
+        w.setRecording(true);
+        QStringList files;
+        for (TransportKind k : {TransportKind::SharedMemory, TransportKind::Pipe}) {
+            w.setConfig(stream(k));
+            QVERIFY(w.start());
+            QTest::qWait(1200);
+            w.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+            files << w.lastRecording();
+        }
+        w.setRecording(false);
+        QVERIFY(files[0] != files[1]);
+        QVERIFY(w.openRecording(files[0]));
+        RunSample last;
+        connect(w.replay(), &ReplayController::sampled, this, [&last](const RunSample& s) { last = s; });
+        QVERIFY(w.compareWithRecording(files[1]));
+        QVERIFY(w.replayBar()->bannerText().contains(QFileInfo(files[1]).fileName()));
+        ReplayController* r = w.replay();
+        r->seek(r->count() - 1);
+        QCOMPARE(last.lanes.size(), std::size_t{2});
+        QVERIFY(last.lanes[0].config.transport == TransportKind::SharedMemory);
+        QVERIFY(last.lanes[1].config.transport == TransportKind::Pipe);
+        QVERIFY(!last.lanes[1].label.empty());
+        // Lane 2 is the pipe recording's sample at that time (the last one not after it).
+        const auto& pipe = r->compared()->samples();
+        double t = last.lanes[0].point.t;
+        const LaneSample* expected = nullptr;
+        for (const auto& s : pipe)
+            if (s.lanes.front().point.t <= t) expected = &s.lanes.front();
+        QVERIFY(expected);
+        QCOMPARE(last.lanes[1].point.t, expected->point.t);
+        QCOMPARE(last.lanes[1].point[Series::MsgsPerS], expected->point[Series::MsgsPerS]);
+        TimeChart* c = w.charts()->throughput();
+        c->refresh();
+        QCOMPARE(c->seriesCount(), 4); // msgs/s and MB/s, of each recording
+        QVERIFY(c->csv().contains(QString::fromStdString(last.lanes[1].label)));
+        // A recording of another kind of run does not compare.
+        w.closeReplay();
+        QVERIFY(!w.compareWithRecording(files[1])); // (no replay open)
+        qunsetenv("IPCLAB_RECORDINGS_DIR");
+    }
+
     void cleanupTestCase() { QVERIFY(listLiveObjects().empty()); }
 };
 

@@ -528,7 +528,8 @@ private slots:
         w.stop();
     }
 
-    // A recorded stream (shared memory beside a pipe) replayed at a projector's size, half-way.
+    // Two recorded streams (shared memory, then a pipe) replayed at a projector's size, half-way:
+    // the first alone, then the second beside it.
     void replayWindow() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -536,17 +537,25 @@ private slots:
         MainWindow w;
         QVERIFY(showAt(w, {1280, 720}));
         w.setRecording(true);
-        ExperimentConfig c;
-        c.transport = TransportKind::SharedMemory;
-        c.sync = SyncMode::Atomic;
-        QVERIFY(startFor(w, c, TransportKind::Pipe, 3000));
-        w.stop();
-        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+        QStringList files;
+        for (TransportKind k : {TransportKind::SharedMemory, TransportKind::Pipe}) {
+            ExperimentConfig c;
+            c.transport = k;
+            c.sync = SyncMode::Atomic;
+            QVERIFY(startFor(w, c, std::nullopt, 2500));
+            w.stop();
+            QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+            files << w.lastRecording();
+        }
         w.setRecording(false);
-        QVERIFY(w.openRecording(w.lastRecording()));
+        QVERIFY(w.openRecording(files[0]));
         w.replay()->seek(w.replay()->count() / 2);
         QTest::qWait(600);
         shoot(w, "19-replay-1280x720");
+        // The pipe run beside it, from its own file: both in the scene, overlaid in the charts.
+        QVERIFY(w.compareWithRecording(files[1]));
+        QTest::qWait(600);
+        shoot(w, "19b-replay-compare-1280x720");
         w.closeReplay();
         qunsetenv("IPCLAB_RECORDINGS_DIR");
     }

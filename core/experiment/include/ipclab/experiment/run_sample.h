@@ -81,6 +81,9 @@ struct LaneSample {
     std::vector<EventRecord> newEvents;  // sampled message events since the previous sample
     std::vector<HistoryMark> newMarks;   // sync toggles and deaths since the previous sample
     bool stopped = false;     // the run ended; the numbers are the last measured
+    // What the views call the lane: "" names it by its transport (live runs); a replay that
+    // compares two recordings names each by where it was recorded.
+    std::string label;
 };
 
 struct RunSample {
