@@ -107,6 +107,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         if (lessons_->current() >= 0) applyLesson(lessons_->current());
     });
     connect(lessonSession_, &LessonSession::finished, this, [this](const LessonResult& r) {
+        verdictLesson_ = r.lessonId;
+        verdictPrediction_ = r.predictionText;
+        verdictText_ = QStringLiteral("%1: %2 = %3").arg(r.outcomeWords, r.label, r.valueText);
+        if (!r.comparison.isEmpty()) verdictText_ += " · " + r.comparison;
         lessonCard_->conclude(r);
         showLessonCard(true);
         QString line = tr("Lesson %1: the claim %2 (%3 = %4)").arg(r.number).arg(r.outcomeWords, r.label, r.valueText);
@@ -1109,6 +1113,10 @@ void MainWindow::startRecordingFor(const ExperimentConfig& c, std::optional<Tran
     if (int i = lessons_->current(); i >= 0) {
         info.lessonId = lessons_->lessons()[i].id.toStdString();
         info.lessonQuestion = lessons_->lessons()[i].question.toStdString();
+        if (verdictLesson_ == lessons_->lessons()[i].id) { // its verdict was measured just before this run
+            info.prediction = verdictPrediction_.toStdString();
+            info.verdict = verdictText_.toStdString();
+        }
     }
     try {
         recorder_ = std::make_unique<RecordingWriter>(path.toStdString(), info);

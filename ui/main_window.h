@@ -151,6 +151,9 @@ private:
     AnimationExport* animation_;
     QWidget* animationSource(int index);
     QString lastRecording_;
+    // The last lesson verdict (id, prediction, verdict), kept for the recording of a live run
+    // of that lesson.
+    QString verdictLesson_, verdictPrediction_, verdictText_;
     LessonController* lessons_;
     ExperimentPanel* controls_;
     ProcessPanel* processes_;

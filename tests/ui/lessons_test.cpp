@@ -11,6 +11,7 @@
 #include "lesson_session.h"
 #include "time_chart.h"
 #include "main_window.h"
+#include "ipclab/recording/recording.h"
 #include "process_panel.h"
 #include "ipclab/base/object_names.h"
 #include "run_controller.h"
@@ -308,11 +309,23 @@ private slots:
             QVERIFY(lines[1].contains("06-side-by-side") && lines[1].contains(QString::number(l.choices[2].value)));
             QVERIFY(lines[2].contains("03-message-passing"));
 
-            // Space from the verdict runs the lesson live, in the scene.
+            // Space from the verdict runs the lesson live, in the scene; recorded, the run keeps
+            // the lesson, the prediction and the verdict.
+            qputenv("IPCLAB_RECORDINGS_DIR", out.path().toUtf8());
+            w.setRecording(true);
             QVERIFY(w.start());
             QVERIFY(!w.lessonCardShown());
+            QTest::qWait(300);
             w.stop();
             QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+            w.setRecording(false);
+            qunsetenv("IPCLAB_RECORDINGS_DIR");
+            ipclab::Recording rec = ipclab::Recording::open(w.lastRecording().toStdString());
+            QCOMPARE(QString::fromStdString(rec.info().lessonId), QString("03-message-passing"));
+            QVERIFY(!rec.info().lessonQuestion.empty());
+            QVERIFY(rec.info().prediction.empty()); // (the question was skipped)
+            QVERIFY2(QString::fromStdString(rec.info().verdict).contains(w.lessonCard()->result()->valueText),
+                     rec.info().verdict.c_str());
         }
         if (oldData.isNull()) qunsetenv("XDG_DATA_HOME");
         else qputenv("XDG_DATA_HOME", oldData);
