@@ -43,6 +43,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <thread>
@@ -399,6 +400,54 @@ BenchOptions parseBench(const std::vector<std::string>& args) {
     return o;
 }
 
+// One 64 B stream, 1 producer -> 1 consumer, for `seconds`: the consumers' messages per second
+// over the whole run. With `sampled`, a RunSampler in this process reads it 30 times a second
+// and builds the timeline, as the window does.
+double streamRate(TransportKind kind, bool telemetry, bool sampled, double seconds) {
+    ExperimentConfig c;
+    c.experiment = ExperimentKind::Stream;
+    c.transport = kind;
+    c.sync = SyncMode::Atomic;
+    c.messageSize = 64;
+    c.telemetry = telemetry;
+    ExperimentRun run(c);
+    uint64_t until = run.startNs() + static_cast<uint64_t>(seconds * 1e9);
+    RunSampler sampler(run);
+    StateTimeline timeline;
+    for (uint64_t i = 0; sampled && monotonicNs() < until; ++i) {
+        RunSample s;
+        s.index = i;
+        s.lanes.push_back(sampler.sample(c));
+        timeline.add(s);
+        std::this_thread::sleep_for(std::chrono::milliseconds(33));
+    }
+    if (uint64_t now = monotonicNs(); now < until) std::this_thread::sleep_for(std::chrono::nanoseconds(until - now)); // (nobody looks)
+    run.stop();
+    uint64_t elapsed = monotonicNs() - run.startNs();
+    Snapshot s = run.sample();
+    return static_cast<double>(s.sum(&WorkerCounters::finalMessages, roleBit(WorkerRole::Consumer))) / (static_cast<double>(elapsed) / 1e9);
+}
+
+// A without B against with B, for shared memory and a pipe: five runs each, interleaved (A, B,
+// A, B, ...) so drift in the machine's load hits both alike; medians, B's cost in % of A, and
+// how far apart A's identical runs land (the noise any cost figure has to beat).
+Table abTable(const std::vector<std::string>& columns, const std::function<double(TransportKind, bool)>& rate) {
+    constexpr int kRunsEach = 5;
+    Table t;
+    t.columns = {"transport", "runs_each"};
+    t.columns.insert(t.columns.end(), columns.begin(), columns.end());
+    for (TransportKind kind : {TransportKind::SharedMemory, TransportKind::Pipe}) {
+        std::vector<double> rates[2];
+        for (int k = 0; k < 2 * kRunsEach; ++k) rates[k % 2].push_back(rate(kind, k % 2 == 1));
+        for (auto& r : rates) std::sort(r.begin(), r.end());
+        double a = median(rates[0]), b = median(rates[1]);
+        double spread = a > 0 ? 100.0 * (rates[0].back() - rates[0].front()) / a : 0;
+        t.addRow({std::string(toString(kind)), std::to_string(kRunsEach), fmt(a, 0), fmt(b, 0),
+                  fmt(a > 0 ? 100.0 * (1.0 - b / a) : 0, 2), fmt(spread, 1)});
+    }
+    return t;
+}
+
 } // namespace
 
 int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -503,78 +552,16 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 << v.toText() << "\n";
         if (o.quick) return 0;
 
-        // 3. Telemetry overhead.
-        Table ov;
-        ov.columns = {"transport", "runs_each", "telemetry_off_msgs_per_s", "telemetry_on_msgs_per_s", "overhead_pct",
-                      "off_spread_pct"};
-        constexpr int kRunsEach = 5;
-        for (TransportKind kind : {TransportKind::SharedMemory, TransportKind::Pipe}) {
-            std::vector<double> rates[2];
-            for (int k = 0; k < 2 * kRunsEach; ++k) { // off, on, off, on, ...: drift hits both alike
-                bool on = k % 2;
-                ExperimentConfig c;
-                c.experiment = ExperimentKind::Stream;
-                c.transport = kind;
-                c.sync = SyncMode::Atomic;
-                c.messageSize = 64;
-                c.telemetry = on;
-                ExperimentRun run(c);
-                std::this_thread::sleep_for(std::chrono::duration<double>(o.seconds * 2));
-                run.stop();
-                uint64_t elapsed = monotonicNs() - run.startNs();
-                Snapshot s = run.sample();
-                rates[on].push_back(static_cast<double>(s.sum(&WorkerCounters::finalMessages, roleBit(WorkerRole::Consumer))) /
-                                    (static_cast<double>(elapsed) / 1e9));
-            }
-            for (auto& r : rates) std::sort(r.begin(), r.end());
-            double off = median(rates[0]), on = median(rates[1]);
-            // How far apart identical runs land: the noise any overhead figure has to beat.
-            double spread = off > 0 ? 100.0 * (rates[0].back() - rates[0].front()) / off : 0;
-            ov.addRow({std::string(toString(kind)), std::to_string(kRunsEach), fmt(off, 0), fmt(on, 0),
-                       fmt(off > 0 ? 100.0 * (1.0 - on / off) : 0, 2), fmt(spread, 1)});
-        }
+        // 3. Telemetry overhead: counters published or kept private (sampled by nobody).
+        Table ov = abTable({"telemetry_off_msgs_per_s", "telemetry_on_msgs_per_s", "overhead_pct", "off_spread_pct"},
+                           [&](TransportKind k, bool on) { return streamRate(k, on, false, o.seconds * 2); });
         out << "3. telemetry overhead, stream 1 producer -> 1 consumer, 64 B, medians (target <= 5 %)\n" << ov.toText() << "\n";
 
         // 3b. The timeline's cost: the same stream with nobody looking, and with a sampler in
         // this process doing what the window does 30 times a second (every counter and state,
         // the state log, /proc five times a second, the timeline built from it).
-        Table tl;
-        tl.columns = {"transport", "runs_each", "unsampled_msgs_per_s", "sampled_30hz_msgs_per_s", "cost_pct",
-                      "unsampled_spread_pct"};
-        for (TransportKind kind : {TransportKind::SharedMemory, TransportKind::Pipe}) {
-            std::vector<double> rates[2];
-            for (int k = 0; k < 2 * kRunsEach; ++k) {
-                bool sampled = k % 2;
-                ExperimentConfig c;
-                c.experiment = ExperimentKind::Stream;
-                c.transport = kind;
-                c.sync = SyncMode::Atomic;
-                c.messageSize = 64;
-                ExperimentRun run(c);
-                uint64_t until = run.startNs() + static_cast<uint64_t>(o.seconds * 2 * 1e9);
-                RunSampler sampler(run);
-                StateTimeline timeline;
-                for (uint64_t i = 0; monotonicNs() < until; ++i) {
-                    if (sampled) {
-                        RunSample s;
-                        s.index = i;
-                        s.lanes.push_back(sampler.sample(c));
-                        timeline.add(s);
-                    }
-                    std::this_thread::sleep_for(std::chrono::milliseconds(33));
-                }
-                run.stop();
-                uint64_t elapsed = monotonicNs() - run.startNs();
-                Snapshot s = run.sample();
-                rates[sampled].push_back(static_cast<double>(s.sum(&WorkerCounters::finalMessages, roleBit(WorkerRole::Consumer))) /
-                                         (static_cast<double>(elapsed) / 1e9));
-            }
-            for (auto& r : rates) std::sort(r.begin(), r.end());
-            double off = median(rates[0]), on = median(rates[1]);
-            double spread = off > 0 ? 100.0 * (rates[0].back() - rates[0].front()) / off : 0;
-            tl.addRow({std::string(toString(kind)), std::to_string(kRunsEach), fmt(off, 0), fmt(on, 0),
-                       fmt(off > 0 ? 100.0 * (1.0 - on / off) : 0, 2), fmt(spread, 1)});
-        }
+        Table tl = abTable({"unsampled_msgs_per_s", "sampled_30hz_msgs_per_s", "cost_pct", "unsampled_spread_pct"},
+                           [&](TransportKind k, bool sampled) { return streamRate(k, true, sampled, o.seconds * 2); });
         out << "3b. the timeline's sampling (30 Hz, as the window does) against nobody sampling, same stream,\n"
                "    medians (target <= 2 %)\n"
             << tl.toText() << "\n";

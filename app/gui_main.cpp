@@ -28,6 +28,7 @@ const GuiOption kOptions[] = {
     {"lesson", "N", "Open with lesson N set up (1, 2, ...; see the Lessons menu)."},
     {"start", "", "Start the experiment at once (the lesson's, else the last one used)."},
     {"presenter", "", "Open in presenter mode (full screen, the scene and one chart; F11 leaves)."},
+    {"record", "", "Record live runs (Run > Record runs) into Documents/IPC Lab recordings, or $IPCLAB_RECORDINGS_DIR."},
     {"lang", "code", "Language of the window: en or ko (default: the saved choice, else the system's)."},
     {"bench-ui", "", "Benchmark: frame times and worker throughput with the UI attached vs headless."},
     {"seconds", "s", "Length of each --bench-ui phase, or of --export-animation's clip (default 10)."},
@@ -100,7 +101,7 @@ int main(int argc, char** argv) {
     }
     parser.process(app);
     const QString bench = "bench-ui", seconds = "seconds", lang = "lang", lesson = "lesson", startNow = "start",
-                  presenter = "presenter", exportAnim = "export-animation";
+                  presenter = "presenter", exportAnim = "export-animation", record = "record";
 
     if (parser.isSet(bench)) {
         bool ok = false;
@@ -138,6 +139,7 @@ int main(int argc, char** argv) {
         if (!ok) fprintf(stderr, "ipclab: %s\n", qPrintable(w.lastError()));
     }
     if (parser.isSet(presenter)) w.setPresenterMode(true);
+    if (parser.isSet(record)) w.setRecording(true);
     if (parser.isSet(startNow) && !w.start()) fprintf(stderr, "ipclab: could not start: %s\n", qPrintable(w.lastError()));
     if (parser.isSet(exportAnim)) {
         bool ok = false;

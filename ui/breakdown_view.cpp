@@ -16,7 +16,8 @@ BreakdownView::BreakdownView(QWidget* parent) : QWidget(parent) {
     setToolTip(tr("Per message, each side, since the run started. CPU in user mode and in the kernel: the kernel's "
                   "accounting of the workers (/proc, wait4). Off CPU: the rest of the side's time (asleep waiting for "
                   "data or room, being woken, or waiting for a CPU). The call: clocked around the send or receive call "
-                  "on 1 message in 256 (the clock read itself is in it)."));
+                  "on 1 message in %1 at full speed, on every one when the rate is limited (the clock read itself is in it).")
+                   .arg(kCallSampleEvery));
 }
 
 QSize BreakdownView::sizeHint() const { return {600, 300}; }
@@ -74,7 +75,8 @@ void BreakdownView::paintEvent(QPaintEvent*) {
     QRectF caption(8, y, width() - 16, QFontMetricsF(small).height() * 2.4);
     p.drawText(caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
                tr("Each side, per message, since the start: CPU in user mode and in the kernel as the kernel counted it "
-                  "for the workers, the rest off the CPU; the call clocked on 1 message in 256."));
+                  "for the workers, the rest off the CPU; the call clocked on 1 message in %1 at full speed.")
+                   .arg(kCallSampleEvery));
     y = caption.bottom() + 6;
     QFont f = theme_.font(9);
     p.setFont(f);

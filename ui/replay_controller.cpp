@@ -100,14 +100,7 @@ void ReplayController::seek(int index) {
     if (index > position_ && timeAt(index) - timeAt(std::max(position_, 0)) <= kRefeedS) {
         showUpTo(index); // forward, nearby: as if it had played
     } else {
-        // Back, or far ahead: start over from a minute before, as the views were then.
-        emit cleared();
-        int from = index;
-        while (from > 0 && timeAt(index) - timeAt(from - 1) <= kRefeedS) --from;
-        compareNext_ = 0; // (the compared recording is merged again from its start)
-        compareLast_.reset();
-        position_ = from - 1;
-        showUpTo(index, true);
+        refeedTo(index); // back, or far ahead
     }
     playhead_ = timeAt(position_);
     clock_.restart();
@@ -151,15 +144,7 @@ bool ReplayController::openCompare(const QString& path) {
     }
     error_.clear();
     relabel();
-    int at = std::max(position_, 0);
-    position_ = -1;
-    compareNext_ = 0;
-    compareLast_.reset();
-    emit cleared();
-    int from = at;
-    while (from > 0 && timeAt(at) - timeAt(from - 1) <= kRefeedS) --from;
-    position_ = from - 1;
-    showUpTo(at, true);
+    refeedTo(std::max(position_, 0));
     emit opened();
     return true;
 }
@@ -167,14 +152,20 @@ bool ReplayController::openCompare(const QString& path) {
 void ReplayController::closeCompare() {
     if (!compare_) return;
     compare_.reset();
-    int at = std::max(position_, 0);
-    position_ = -1;
-    emit cleared();
-    int from = at;
-    while (from > 0 && timeAt(at) - timeAt(from - 1) <= kRefeedS) --from;
-    position_ = from - 1;
-    showUpTo(at, true);
+    refeedTo(std::max(position_, 0));
     emit opened();
+}
+
+void ReplayController::refeedTo(int index) {
+    // The views start over from a minute before `index`, as they were then; the compared
+    // recording is merged again from its start.
+    emit cleared();
+    int from = index;
+    while (from > 0 && timeAt(index) - timeAt(from - 1) <= kRefeedS) --from;
+    compareNext_ = 0;
+    compareLast_.reset();
+    position_ = from - 1;
+    showUpTo(index, true);
 }
 
 // Each lane named so the two can be told apart, briefly (legends and the table have little

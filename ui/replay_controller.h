@@ -66,6 +66,7 @@ private:
     void tick();
     void showUpTo(int index, bool catchUp = false); // forward from position_, emitting each sample
     RunSample merged(int index); // sample `index`, with the compared recording's lane beside it
+    void refeedTo(int index);    // after a jump: the views start over, fed the minute before it
     void relabel();
     std::unique_ptr<Recording> recording_, compare_;
     std::size_t compareNext_ = 0;      // the compared recording's next sample to merge

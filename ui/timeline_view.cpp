@@ -2,6 +2,7 @@
 
 #include "core_text.h"
 
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QResizeEvent>
@@ -121,12 +122,13 @@ QString TimelineItem::describeAt(QPointF pos) const {
     double t = t0 + (pos.x() - plot.left()) / plot.width() * (t1 - t0);
     for (const StateInterval& iv : rows[i].intervals)
         if (t >= iv.t0 && t <= iv.t1)
-            return tr("PID %1 %2: %3, %4–%5 s (%6 ms)")
+            return tr("PID %1 %2: %3, %4–%5 s (%6 ms); its count went from %7 to %8 in it")
                 .arg(rows[i].pid)
                 .arg(nameOf(rows[i].role), iv.dead ? tr("dead") : nameOf(iv.state))
                 .arg(iv.t0, 0, 'f', 2)
                 .arg(iv.t1, 0, 'f', 2)
-                .arg((iv.t1 - iv.t0) * 1000, 0, 'f', 0);
+                .arg((iv.t1 - iv.t0) * 1000, 0, 'f', 0)
+                .arg(QLocale().toString(static_cast<qulonglong>(iv.count0)), QLocale().toString(static_cast<qulonglong>(iv.count1)));
     return {};
 }
 

@@ -332,10 +332,6 @@
 <context>
     <name>ipclab::ui::BreakdownView</name>
     <message>
-        <source>Per message, each side, since the run started. CPU in user mode and in the kernel: the kernel&apos;s accounting of the workers (/proc, wait4). Off CPU: the rest of the side&apos;s time (asleep waiting for data or room, being woken, or waiting for a CPU). The call: clocked around the send or receive call on 1 message in 256 (the clock read itself is in it).</source>
-        <translation>메시지 하나당, 각 쪽마다, 실행 시작부터. 사용자 모드와 커널의 CPU: 커널이 센 워커의 CPU 시간(/proc, wait4). CPU 밖: 그 쪽의 나머지 시간(데이터나 빈 자리를 기다리며 잠든 시간, 깨어나는 시간, CPU를 기다린 시간). 호출: 메시지 256개 중 1개에서 send 또는 receive 호출 앞뒤로 잰 시간(시계 읽기 자체도 포함).</translation>
-    </message>
-    <message>
         <source>Measuring…</source>
         <translation>측정 중…</translation>
     </message>
@@ -376,12 +372,16 @@
         <translation>메시지 하나의 시간은 어디에 쓰이나</translation>
     </message>
     <message>
-        <source>Each side, per message, since the start: CPU in user mode and in the kernel as the kernel counted it for the workers, the rest off the CPU; the call clocked on 1 message in 256.</source>
-        <translation>각 쪽, 메시지 하나당, 시작부터: 커널이 워커에 대해 센 사용자 모드와 커널의 CPU, 나머지는 CPU 밖; 호출은 메시지 256개 중 1개에서 잰 시간.</translation>
-    </message>
-    <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Per message, each side, since the run started. CPU in user mode and in the kernel: the kernel&apos;s accounting of the workers (/proc, wait4). Off CPU: the rest of the side&apos;s time (asleep waiting for data or room, being woken, or waiting for a CPU). The call: clocked around the send or receive call on 1 message in %1 at full speed, on every one when the rate is limited (the clock read itself is in it).</source>
+        <translation>메시지 하나당, 각 쪽마다, 실행 시작부터. 사용자 모드와 커널의 CPU: 커널이 센 워커의 CPU 시간(/proc, wait4). CPU 밖: 그 쪽의 나머지 시간(데이터나 빈 자리를 기다리며 잠든 시간, 깨어나는 시간, CPU를 기다린 시간). 호출: 최고 속도에서는 메시지 %1개 중 1개, 속도를 제한하면 모든 메시지에서 send 또는 receive 호출 앞뒤로 잰 시간(시계 읽기 자체도 포함).</translation>
+    </message>
+    <message>
+        <source>Each side, per message, since the start: CPU in user mode and in the kernel as the kernel counted it for the workers, the rest off the CPU; the call clocked on 1 message in %1 at full speed.</source>
+        <translation>각 쪽, 메시지 하나당, 시작부터: 커널이 워커에 대해 센 사용자 모드와 커널의 CPU, 나머지는 CPU 밖; 호출은 최고 속도에서 메시지 %1개 중 1개에서 잰 시간.</translation>
     </message>
 </context>
 <context>
@@ -2062,12 +2062,12 @@ Measuring on this machine…</source>
         <translation>각 워커가 게시한 상태, 초당 30번 샘플링; 잠금 보유자는 잠금 자체에서.</translation>
     </message>
     <message>
-        <source>PID %1 %2: %3, %4–%5 s (%6 ms)</source>
-        <translation>PID %1 %2: %3, %4–%5 s (%6 ms)</translation>
-    </message>
-    <message>
         <source>Slow motion: every state change exactly when each worker logged it.</source>
         <translation>슬로 모션: 각 워커가 기록한 그대로, 모든 상태 변화를 정확한 시각에 표시합니다.</translation>
+    </message>
+    <message>
+        <source>PID %1 %2: %3, %4–%5 s (%6 ms); its count went from %7 to %8 in it</source>
+        <translation>PID %1 %2: %3, %4–%5 초 (%6 ms); 그동안 카운트가 %7에서 %8로</translation>
     </message>
 </context>
 </TS>

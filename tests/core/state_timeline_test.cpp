@@ -20,76 +20,6 @@ RunSample sampleOf(RunSampler& sampler, const ExperimentConfig& c, uint64_t inde
     s.lanes.push_back(sampler.sample(c));
     return s;
 }
-} // namespace
-
-TEST(StateTimeline, OneHolderAtATimeInAMutexRace) {
-    ExperimentConfig c;
-    c.experiment = ExperimentKind::Race;
-    c.workers = 3;
-    c.sync = SyncMode::Mutex;
-    c.holdUs = 200;
-    c.durationS = 0;
-    ExperimentRun run(c);
-    RunSampler sampler(run);
-    StateTimeline timeline(30.0);
-    for (uint64_t i = 0; i < 60; ++i) { // 2 s at the UI's 30 Hz
-        timeline.add(sampleOf(sampler, c, i));
-        std::this_thread::sleep_for(std::chrono::milliseconds(33));
-    }
-    run.stop();
-    ASSERT_EQ(timeline.rows().size(), 3u);
-    std::vector<std::pair<int, StateInterval>> holding;
-    for (const auto& r : timeline.rows()) {
-        EXPECT_GT(r.pid, 0);
-        for (const auto& i : r.intervals)
-            if (i.state == WorkerState::HoldingLock) holding.push_back({r.pid, i});
-    }
-    EXPECT_FALSE(holding.empty()) << "with 200 us held per update, samples should catch holders";
-    for (std::size_t a = 0; a < holding.size(); ++a)
-        for (std::size_t b = a + 1; b < holding.size(); ++b) {
-            if (holding[a].first == holding[b].first) continue;
-            double overlap = std::min(holding[a].second.t1, holding[b].second.t1) - std::max(holding[a].second.t0, holding[b].second.t0);
-            EXPECT_LE(overlap, 1e-9) << "PIDs " << holding[a].first << " and " << holding[b].first << " both holding";
-        }
-    std::string csv = timeline.csv();
-    EXPECT_EQ(csv.rfind("lane,pid,role,state,start_s,end_s,duration_s\n", 0), 0u);
-    EXPECT_NE(csv.find("holding lock"), std::string::npos);
-}
-
-TEST(StateTimeline, IntervalsFromHandBuiltSamples) {
-    auto sample = [](uint64_t index, double t, WorkerState st, bool paused = false) {
-        RunSample s;
-        s.index = index;
-        s.paused = paused;
-        LaneSample l;
-        l.point.t = t;
-        WorkerSample w;
-        w.pid = 77;
-        w.state = st;
-        l.workers = {w};
-        s.lanes = {l};
-        return s;
-    };
-    StateTimeline tl(10.0);
-    tl.add(sample(0, 0.1, WorkerState::Running));
-    tl.add(sample(1, 0.2, WorkerState::Running));
-    tl.add(sample(2, 0.3, WorkerState::InKernel));
-    tl.add(sample(3, 0.4, WorkerState::InKernel, true)); // paused: stands still
-    ASSERT_EQ(tl.rows().size(), 1u);
-    const auto& iv = tl.rows()[0].intervals;
-    ASSERT_EQ(iv.size(), 2u);
-    EXPECT_DOUBLE_EQ(iv[0].t1, 0.2);
-    EXPECT_EQ(iv[1].state, WorkerState::InKernel);
-    EXPECT_DOUBLE_EQ(iv[1].t0, 0.2);
-    EXPECT_DOUBLE_EQ(iv[1].t1, 0.3);
-    tl.add(sample(4, 20.0, WorkerState::Running)); // old intervals leave the window
-    EXPECT_EQ(tl.rows()[0].intervals.size(), 1u);
-    tl.add(sample(0, 0.05, WorkerState::Running)); // a new run starts over
-    EXPECT_EQ(tl.rows()[0].intervals.size(), 1u);
-    EXPECT_DOUBLE_EQ(tl.now(), 0.05);
-}
-
-namespace {
 struct Holding {
     int32_t pid;
     StateInterval iv;
@@ -110,25 +40,90 @@ double largestOverlap(const std::vector<Holding>& h) {
                 worst = std::max(worst, std::min(h[a].iv.t1, h[b].iv.t1) - std::max(h[a].iv.t0, h[b].iv.t0));
     return worst;
 }
-} // namespace
 
-// Sync off: the same critical section, with nothing keeping the workers apart. Their "in the
-// section" intervals overlap (what a lock prevents), and none of them shows "holding lock".
-TEST(StateTimeline, WithSyncOffTheCriticalSectionsOverlap) {
+// A race of 3 workers with this sync, hold (µs) and rate; and one such run sampled `samples`
+// times at the UI's 30 Hz into a timeline (stopped before it returns).
+ExperimentConfig race(SyncMode sync, uint32_t holdUs, double rate = 0) {
     ExperimentConfig c;
     c.experiment = ExperimentKind::Race;
     c.workers = 3;
-    c.sync = SyncMode::None;
-    c.holdUs = 200;
+    c.sync = sync;
+    c.holdUs = holdUs;
+    c.rate = rate;
     c.durationS = 0;
+    return c;
+}
+StateTimeline sampled(const ExperimentConfig& c, uint64_t samples) {
     ExperimentRun run(c);
     RunSampler sampler(run);
     StateTimeline timeline(30.0);
-    for (uint64_t i = 0; i < 45; ++i) {
+    for (uint64_t i = 0; i < samples; ++i) {
         timeline.add(sampleOf(sampler, c, i));
         std::this_thread::sleep_for(std::chrono::milliseconds(33));
     }
     run.stop();
+    return timeline;
+}
+} // namespace
+
+TEST(StateTimeline, OneHolderAtATimeInAMutexRace) {
+    StateTimeline timeline = sampled(race(SyncMode::Mutex, 200), 60); // 2 s
+    ASSERT_EQ(timeline.rows().size(), 3u);
+    for (const auto& r : timeline.rows()) EXPECT_GT(r.pid, 0);
+    auto holding = intervalsOf(timeline, WorkerState::HoldingLock);
+    EXPECT_FALSE(holding.empty()) << "with 200 us held per update, samples should catch holders";
+    EXPECT_LE(largestOverlap(holding), 1e-9) << "two workers holding the lock at once";
+    std::string csv = timeline.csv();
+    EXPECT_EQ(csv.rfind("lane,pid,role,state,start_s,end_s,duration_s,count_at_start,count_at_end\n", 0), 0u);
+    EXPECT_NE(csv.find("holding lock"), std::string::npos);
+}
+
+TEST(StateTimeline, IntervalsFromHandBuiltSamples) {
+    auto sample = [](uint64_t index, double t, WorkerState st, bool paused = false) {
+        RunSample s;
+        s.index = index;
+        s.paused = paused;
+        LaneSample l;
+        l.point.t = t;
+        WorkerSample w;
+        w.pid = 77;
+        w.state = st;
+        l.workers = {w};
+        WorkerCounters c;
+        c.messages = index * 10; // the worker's own count at this sample
+        l.counters.workers = {c};
+        s.lanes = {l};
+        return s;
+    };
+    StateTimeline tl(10.0);
+    tl.add(sample(0, 0.1, WorkerState::Running));
+    tl.add(sample(1, 0.2, WorkerState::Running));
+    tl.add(sample(2, 0.3, WorkerState::InKernel));
+    tl.add(sample(3, 0.4, WorkerState::InKernel, true)); // paused: stands still
+    ASSERT_EQ(tl.rows().size(), 1u);
+    const auto& iv = tl.rows()[0].intervals;
+    ASSERT_EQ(iv.size(), 2u);
+    EXPECT_DOUBLE_EQ(iv[0].t1, 0.2);
+    EXPECT_EQ(iv[1].state, WorkerState::InKernel);
+    EXPECT_DOUBLE_EQ(iv[1].t0, 0.2);
+    EXPECT_DOUBLE_EQ(iv[1].t1, 0.3);
+    // What it got done in each: its count at the interval's two ends.
+    EXPECT_EQ(iv[0].count0, 0u);
+    EXPECT_EQ(iv[0].count1, 10u);
+    EXPECT_EQ(iv[1].count0, 10u);
+    EXPECT_EQ(iv[1].count1, 20u);
+    tl.add(sample(4, 20.0, WorkerState::Running)); // old intervals leave the window
+    EXPECT_EQ(tl.rows()[0].intervals.size(), 1u);
+    tl.add(sample(0, 0.05, WorkerState::Running)); // a new run starts over
+    EXPECT_EQ(tl.rows()[0].intervals.size(), 1u);
+    EXPECT_DOUBLE_EQ(tl.now(), 0.05);
+}
+
+
+// Sync off: the same critical section, with nothing keeping the workers apart. Their "in the
+// section" intervals overlap (what a lock prevents), and none of them shows "holding lock".
+TEST(StateTimeline, WithSyncOffTheCriticalSectionsOverlap) {
+    StateTimeline timeline = sampled(race(SyncMode::None, 200), 45);
     EXPECT_TRUE(intervalsOf(timeline, WorkerState::HoldingLock).empty());
     auto inSection = intervalsOf(timeline, WorkerState::UnlockedSection);
     ASSERT_FALSE(inSection.empty());
@@ -138,12 +133,8 @@ TEST(StateTimeline, WithSyncOffTheCriticalSectionsOverlap) {
 // Slow motion: every change comes from the workers' own log, so every update's "holding" shows,
 // however short (a 30 Hz sample would miss most), exactly, and holders still never overlap.
 TEST(StateTimeline, SlowMotionTransitionsAreExact) {
-    ExperimentConfig c;
-    c.experiment = ExperimentKind::Race;
-    c.workers = 3;
-    c.sync = SyncMode::Mutex;
-    c.rate = 20; // updates per second per worker: each holds the lock for half of 50 ms
-    c.durationS = 0;
+    // 20 updates per second per worker: each holds the lock for half of 50 ms.
+    ExperimentConfig c = race(SyncMode::Mutex, 0, 20);
     ExperimentRun run(c);
     RunSampler sampler(run);
     StateTimeline timeline(30.0);

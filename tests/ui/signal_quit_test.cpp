@@ -1,7 +1,11 @@
 // The real `ipclab` binary, stopped from outside: `kill` (SIGTERM), Ctrl+C (SIGINT) or a closed
 // terminal (SIGHUP) while an experiment runs closes the window the normal way. Its workers are
 // reaped and its kernel objects removed; before, the process died and left its segments in
-// /dev/shm. Also: --lesson / --start open a lesson running, and a wrong --lesson is refused.
+// /dev/shm. Also: --lesson / --start open a lesson running, a wrong --lesson is refused, and a
+// recording outlives the app being killed with SIGKILL.
+#include "ipclab/base/object_names.h"
+#include "ipclab/recording/recording.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -74,6 +78,35 @@ private slots:
         QCOMPARE(p.exitCode(), 0);
         QCOMPARE(objectsOf(pid), 0);
         for (qint64 w : workers) QVERIFY2(!QFile::exists(QStringLiteral("/proc/%1").arg(w)), qPrintable(QString::number(w)));
+    }
+
+    // Killed outright (SIGKILL: no handler, no last commit) while recording: the recording
+    // opens, with the samples of every second committed before the kill.
+    void aRecordingSurvivesTheAppBeingKilled() {
+        QTemporaryDir home, recordings;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("XDG_CONFIG_HOME", home.path());
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        env.insert("IPCLAB_RECORDINGS_DIR", recordings.path());
+        p.setProcessEnvironment(env);
+        p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        p.start(gui(), {"--lesson", "2", "--start", "--record"});
+        QVERIFY(p.waitForStarted(5000));
+        qint64 pid = p.processId();
+        QTRY_VERIFY_WITH_TIMEOUT(childrenOf(pid).size() >= 2, 10000);
+        QTest::qWait(2500);
+        ::kill(static_cast<pid_t>(pid), SIGKILL);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        // What the killed run left in /dev/shm is this user's stale objects: cleanup's job.
+        QTRY_VERIFY_WITH_TIMEOUT(childrenOf(pid).isEmpty(), 5000);
+        ipclab::removeStaleObjects();
+        QStringList files = QDir(recordings.path()).entryList({"*.ipclab"});
+        QCOMPARE(files.size(), 1);
+        ipclab::Recording r = ipclab::Recording::open(QDir(recordings.path()).filePath(files[0]).toStdString());
+        QVERIFY2(r.samples().size() >= 30, qPrintable(QString::number(r.samples().size()))); // at least its first second
+        QVERIFY(r.durationS() >= 1.0);
     }
 
     void aLessonThatDoesNotExistIsRefused() {

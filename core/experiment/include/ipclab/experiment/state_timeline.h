@@ -17,6 +17,9 @@ struct StateInterval {
     WorkerState state = WorkerState::Starting;
     bool dead = false; // after its exit: the rest of the row
     double t0 = 0, t1 = 0; // seconds since the run started
+    // The worker's own count (messages, or a race's updates) when the interval began and when
+    // it was last seen: what it got done in it (sampled at the interval's ends).
+    uint64_t count0 = 0, count1 = 0;
 };
 
 struct TimelineRow {

@@ -83,7 +83,7 @@ struct alignas(64) WorkerSlot {
     Counter latencySumNs;
     Counter finalMessages; // written once at exit, even with telemetry off (for the overhead benchmark)
     // Where one message's time goes: the send or receive call clocked on 1 message in
-    // kCallSampleEvery (a clock read on each side of the call), summed.
+    // kCallSampleEvery, or on every one in slow motion (a clock read on each side), summed.
     Counter callSamples;
     Counter callNs;
     alignas(64) std::array<Counter, kHistBuckets> latencyHist;
@@ -118,7 +118,7 @@ struct StateChange {
 // `complete` is false when the ring overwrote some that were not read yet.
 std::vector<StateChange> stateChangesSince(const WorkerSlot& s, uint64_t& from, bool& complete);
 
-inline constexpr uint64_t kCallSampleEvery = 256;
+inline constexpr uint64_t kCallSampleEvery = 1024; // (every call in slow motion)
 
 // A system call made only to wait, or to wake a waiter: counted as a system call and as a wait.
 inline void countWaitCall(WorkerSlot* s) {
