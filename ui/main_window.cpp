@@ -1143,7 +1143,13 @@ bool MainWindow::openRecording(const QString& path) {
         return false;
     }
     replayBar_->show();
-    controls_->setEnabled(false); // nothing to steer: no worker runs
+    // The panel shows what was recorded (not the last live setup), greyed: nothing to steer.
+    if (const RunSample& first = replay_->recording()->samples().front(); !first.lanes.empty()) {
+        QSignalBlocker quiet(controls_); // (no "selection changed": the replay's views stay)
+        setConfig(first.lanes.front().config);
+        setCompare(first.lanes.size() == 2, first.lanes.size() == 2 ? first.lanes[1].config.transport : TransportKind::Pipe);
+    }
+    controls_->setEnabled(false);
     statusRun_->setText(tr("Replaying %1: Space plays and pauses, Left and Right step.").arg(QFileInfo(path).fileName()));
     log(tr("Opened recording %1").arg(path));
     return true;

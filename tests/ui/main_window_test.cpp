@@ -590,7 +590,10 @@ private slots:
         QVERIFY(w.charts()->throughput()->pointCount() > 20);
         QString path = w.lastRecording();
         QVERIFY(QFileInfo::exists(path));
+        w.setConfig(stream(TransportKind::Pipe)); // the panel moves on; the replay shows what was recorded
         QVERIFY(w.openRecording(path));
+        QVERIFY(w.config().experiment == ExperimentKind::Race);
+        QCOMPARE(w.config().workers, 2);
         QVERIFY(w.replayBar()->isVisible());
         QVERIFY(w.replayBar()->bannerText().contains(QFileInfo(path).fileName()));
         ReplayController* r = w.replay();
