@@ -22,6 +22,7 @@ bool ReplayController::open(const QString& path) {
         auto r = std::make_unique<Recording>(Recording::open(path.toStdString()));
         pause();
         recording_ = std::move(r);
+        compare_.reset(); // (a comparison belongs to the recording it was opened beside)
     } catch (const std::exception& e) {
         error_ = QString::fromStdString(e.what());
         return false;

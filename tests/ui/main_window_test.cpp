@@ -680,7 +680,11 @@ private slots:
         c->refresh();
         QCOMPARE(c->seriesCount(), 4); // msgs/s and MB/s, of each recording
         QVERIFY(c->csv().contains(QString::fromStdString(last.lanes[1].label)));
-        // A recording of another kind of run does not compare.
+        // Another recording opened: alone again (the comparison belonged to the first).
+        QVERIFY(w.openRecording(files[1]));
+        QVERIFY(!r->compared());
+        r->seek(r->count() - 1);
+        QCOMPARE(last.lanes.size(), std::size_t{1});
         w.closeReplay();
         QVERIFY(!w.compareWithRecording(files[1])); // (no replay open)
         qunsetenv("IPCLAB_RECORDINGS_DIR");
