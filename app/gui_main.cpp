@@ -103,15 +103,20 @@ int main(int argc, char** argv) {
     const QString bench = "bench-ui", seconds = "seconds", lang = "lang", lesson = "lesson", startNow = "start",
                   presenter = "presenter", exportAnim = "export-animation", record = "record";
 
-    if (parser.isSet(bench)) {
+    // --seconds, checked against the limit of what uses it (0 and a message if it is not in range).
+    auto secondsUpTo = [&](double max) {
         bool ok = false;
         double s = parser.value(seconds).toDouble(&ok);
-        if (!ok || s <= 0 || s > 600) {
-            fprintf(stderr, "ipclab: --seconds must be a number in (0, 600]\n");
-            return 2;
-        }
-        return ipclab::ui::runUiBench(s);
+        if (ok && s > 0 && s <= max) return s;
+        fprintf(stderr, "ipclab: --seconds must be a number in (0, %g]\n", max);
+        return 0.0;
+    };
+    if (parser.isSet(bench)) {
+        double s = secondsUpTo(600);
+        return s > 0 ? ipclab::ui::runUiBench(s) : 2;
     }
+    const double clipS = parser.isSet(exportAnim) ? secondsUpTo(120) : 0;
+    if (parser.isSet(exportAnim) && clipS <= 0) return 2;
     QString warning;
     ipclab::ui::Translations::install(parser.value(lang), &warning);
     if (!warning.isEmpty()) fprintf(stderr, "ipclab: %s\n", qPrintable(warning));
@@ -142,12 +147,7 @@ int main(int argc, char** argv) {
     if (parser.isSet(record)) w.setRecording(true);
     if (parser.isSet(startNow) && !w.start()) fprintf(stderr, "ipclab: could not start: %s\n", qPrintable(w.lastError()));
     if (parser.isSet(exportAnim)) {
-        bool ok = false;
-        double s = parser.value(seconds).toDouble(&ok);
-        if (!ok || s <= 0 || s > 120) {
-            fprintf(stderr, "ipclab: --seconds must be a number in (0, 120]\n");
-            return 2;
-        }
+        const double s = clipS;
         const QString file = parser.value(exportAnim);
         // A second for the run (or the replay) to get going, then the clip; quit when written.
         QObject::connect(w.animationExport(), &ipclab::ui::AnimationExport::finished, &app, [](bool written, const QString& m) {
