@@ -385,7 +385,7 @@ int runCli(const std::vector<std::string>& argsIn, std::ostream& out, std::ostre
             if (!recordPath.empty()) {
                 RecordingInfo info = RecordingInfo::ofThisMachine(IPCLAB_VERSION);
                 info.experiment = cfg.experiment;
-                for (const auto& a : cfg.toArgs()) info.config += (info.config.empty() ? "" : " ") + a;
+                info.config = argLine(cfg);
                 recorder.emplace(recordPath, info);
             }
             t = runExperiment(

@@ -1099,16 +1099,11 @@ void MainWindow::startRecordingFor(const ExperimentConfig& c, std::optional<Tran
     for (int n = 2; QFileInfo::exists(path); ++n) path = dir.filePath(QStringLiteral("%1-%2%3").arg(base).arg(n).arg(kRecordingSuffix));
     RecordingInfo info = RecordingInfo::ofThisMachine(QApplication::applicationVersion().toStdString());
     info.experiment = c.experiment;
-    auto join = [](const ExperimentConfig& x) {
-        std::string s;
-        for (const auto& a : x.toArgs()) s += (s.empty() ? "" : " ") + a;
-        return s;
-    };
-    info.config = join(c);
+    info.config = argLine(c);
     if (other) {
         ExperimentConfig o = c;
         o.transport = *other;
-        info.compareConfig = join(o);
+        info.compareConfig = argLine(o);
     }
     if (int i = lessons_->current(); i >= 0) {
         info.lessonId = lessons_->lessons()[i].id.toStdString();

@@ -86,7 +86,9 @@ void ReplayController::tick() {
 
 void ReplayController::showUpTo(int index, bool catchUp) {
     for (int i = position_ + 1; i <= index; ++i) {
-        const RunSample s = merged(i);
+        // (Alone, the recorded sample as it is; beside another recording, a merged copy.)
+        RunSample both = compare_ ? merged(i) : RunSample{};
+        const RunSample& s = compare_ ? both : recording_->samples()[static_cast<std::size_t>(i)];
         if (catchUp && i < index) emit history(s);
         else emit sampled(s);
     }

@@ -7,7 +7,6 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <sstream>
 
 namespace ipclab {
 
@@ -26,12 +25,6 @@ E parseName(const std::string& word, uint32_t count, const char* what) {
     throw RecordingError(std::string("unknown ") + what + " '" + word + "'");
 }
 
-std::vector<std::string> splitArgs(const std::string& s) {
-    std::istringstream in(s);
-    std::vector<std::string> out;
-    for (std::string a; in >> a;) out.push_back(a);
-    return out;
-}
 
 KernelRates kernelAt(const SqliteStatement& st, int at) {
     KernelRates k;
@@ -114,7 +107,7 @@ Recording Recording::open(const std::string& path) {
             }
             LaneSample l;
             if (config.size() <= static_cast<std::size_t>(lane)) config.resize(static_cast<std::size_t>(lane) + 1);
-            if (!s.isNull(5)) config[static_cast<std::size_t>(lane)] = ExperimentConfig::fromArgs(splitArgs(s.text(5)));
+            if (!s.isNull(5)) config[static_cast<std::size_t>(lane)] = configFromArgLine(s.text(5));
             l.config = config[static_cast<std::size_t>(lane)];
             l.point.t = s.real(2);
             l.stopped = s.integer(4) != 0;

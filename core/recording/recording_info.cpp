@@ -5,9 +5,23 @@
 
 #include <ctime>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 namespace ipclab {
+
+std::string argLine(const ExperimentConfig& c) {
+    std::string s;
+    for (const auto& a : c.toArgs()) s += (s.empty() ? "" : " ") + a;
+    return s;
+}
+
+ExperimentConfig configFromArgLine(const std::string& line) {
+    std::istringstream in(line);
+    std::vector<std::string> args;
+    for (std::string a; in >> a;) args.push_back(a);
+    return ExperimentConfig::fromArgs(args);
+}
 
 RecordingInfo RecordingInfo::ofThisMachine(const std::string& version) {
     RecordingInfo i;

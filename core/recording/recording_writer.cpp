@@ -9,11 +9,6 @@
 namespace ipclab {
 
 namespace {
-std::string joinArgs(const ExperimentConfig& c) {
-    std::string s;
-    for (const auto& a : c.toArgs()) s += (s.empty() ? "" : " ") + a;
-    return s;
-}
 std::string placeholders(int n) {
     std::string s;
     for (int i = 0; i < n; ++i) s += i ? ",?" : "?";
@@ -103,7 +98,7 @@ void RecordingWriter::add(const RunSample& s) {
         auto lane = static_cast<int64_t>(li);
         SqliteStatement& st = *sample_;
         st.put(idx).put(lane).put(l.point.t).put(int64_t{s.paused}).put(int64_t{l.stopped});
-        std::string config = joinArgs(l.config);
+        std::string config = argLine(l.config);
         if (config != lastConfig_[li]) st.put(config);
         else st.putNull();
         lastConfig_[li] = config;

@@ -39,7 +39,7 @@ struct TempDir {
 RecordingInfo infoFor(const ExperimentConfig& c) {
     RecordingInfo i = RecordingInfo::ofThisMachine("test");
     i.experiment = c.experiment;
-    for (const auto& a : c.toArgs()) i.config += (i.config.empty() ? "" : " ") + a;
+    i.config = argLine(c);
     return i;
 }
 

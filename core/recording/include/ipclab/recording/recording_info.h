@@ -24,4 +24,9 @@ struct RecordingInfo {
     static RecordingInfo ofThisMachine(const std::string& version);
 };
 
+// A config as the one line of `ipclab-cli` arguments a recording keeps, and back (throws
+// ConfigError if the line is not a valid config).
+std::string argLine(const ExperimentConfig& c);
+ExperimentConfig configFromArgLine(const std::string& line);
+
 } // namespace ipclab
