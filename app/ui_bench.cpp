@@ -111,6 +111,8 @@ int runUiBench(double seconds) {
         auto intervals = w.flowView()->frameIntervalsMs();
         auto work = w.flowView()->frameWorkMs();
         auto cpu = w.flowView()->frameCpuMs();
+        auto painted = w.flowView()->paintedShare();
+        double wholePerS = static_cast<double>(std::count_if(painted.begin(), painted.end(), [](double s) { return s > 0.5; })) / seconds;
         w.stop();
 
         double h2 = headless(seconds);
@@ -124,6 +126,8 @@ int runUiBench(double seconds) {
         std::printf("%-34s %12.2f\n", "frame work p95 (ms)", pct(work, 95));
         std::printf("%-34s %12.2f\n", "frame UI-thread CPU p50 (ms)", pct(cpu, 50));
         std::printf("%-34s %12.2f\n", "frame UI-thread CPU p95 (ms)", pct(cpu, 95));
+        std::printf("%-34s %12.1f\n", "scene repainted per paint p50 (%)", pct(painted, 50) * 100);
+        std::printf("%-34s %12.1f   (the figure's data: 10 a second)\n", "whole-scene repaints per second", wholePerS);
         std::printf("%-34s %12.1f   (target <= 15)\n", "UI process CPU (% of one core)", uiCpu);
         std::printf("%-34s %12.0f\n", "headless msgs/s (before)", h1);
         std::printf("%-34s %12.0f\n", "headless msgs/s (after)", h2);

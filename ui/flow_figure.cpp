@@ -254,11 +254,19 @@ void FlowFigure::advance(double dt) {
 
 void FlowFigure::setLanes(std::vector<FlowLane> lanes) {
     lanes_ = std::move(lanes);
+    // At full speed the workers' states (running, spinning, in the kernel) change between almost
+    // every two samples, so they are not part of the key there: re-rendering the figure 30 times
+    // a second for them cost a fifth of the UI's CPU, and each render still shows one sample's
+    // states together, at most 1/kRenderHz old. In slow motion every change is rendered at once.
+    bool slow = std::any_of(lanes_.begin(), lanes_.end(), [](const FlowLane& l) { return l.slowMotion; });
     QString key;
     for (const auto& l : lanes_) {
-        key += QString("%1/%2/%3/%4/%5/%6/%7|").arg(int(l.experiment)).arg(int(l.transport)).arg(int(l.sync)).arg(l.stopped).arg(l.slowMotion).arg(l.lost).arg(l.inconsistent);
-        for (const auto& w : l.workers) key += QString("%1:%2:%3:%4:%5,").arg(w.pid).arg(int(w.state)).arg(w.dead).arg(w.read).arg(w.wrote);
-        key += l.lostStep;
+        key += QString("%1/%2/%3/%4/%5|").arg(int(l.experiment)).arg(int(l.transport)).arg(int(l.sync)).arg(l.stopped).arg(l.slowMotion);
+        if (slow) key += QString("%1/%2|").arg(l.lost).arg(l.inconsistent) + l.lostStep;
+        for (const auto& w : l.workers) {
+            key += QString("%1:%2,").arg(w.pid).arg(w.dead);
+            if (slow) key += QString("%1:%2:%3,").arg(int(w.state)).arg(w.read).arg(w.wrote);
+        }
     }
     pending_ = true;
     if (key != meaningKey_) {

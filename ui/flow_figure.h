@@ -55,13 +55,19 @@ public:
 
     void setTheme(const ChartTheme& t) { theme_ = t; update(); }
     // New data. What a viewer reads (rates, calls per message, fill) is re-rendered at most
-    // kRenderHz; what changes the picture's meaning (a worker's state, a death, a loss, a
-    // stop) at once. The 60 Hz frames in between only move the tokens.
+    // kRenderHz; what changes the picture's meaning (a death, a stop, a new sync; in slow motion
+    // also a worker's state or a loss) at once. The 60 Hz frames in between only move the tokens.
     void setLanes(std::vector<FlowLane> lanes);
     // Called every frame: renders data that was held back, once it is due.
     void renderIfDue();
     const std::vector<FlowLane>& lanes() const { return lanes_; }
-    void setIsolation(QStringList lines) { isolation_ = std::move(lines); update(); }
+    // (Every sample clears it: only a real change repaints, or the whole figure would be
+    // re-rendered 30 times a second.)
+    void setIsolation(QStringList lines) {
+        if (lines == isolation_) return;
+        isolation_ = std::move(lines);
+        update();
+    }
     // Nothing measured to show (before the first run, or a run without workers in the scene).
     bool isEmpty() const { return lanes_.empty() && isolation_.isEmpty(); }
     std::deque<FlowToken>& tokens() { return tokens_; }

@@ -1,6 +1,7 @@
 #include "flow_view.h"
 
 #include <QResizeEvent>
+#include <QPaintEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -30,7 +31,7 @@ FlowView::FlowView(QWidget* parent) : QGraphicsView(parent), figure_(new FlowFig
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // Each frame repaints only where tokens were and are (FlowView::animate); a data change
     // repaints the figure.
-    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
     setMinimumSize(320, 180);
     anim_.setTimerType(Qt::PreciseTimer);
     anim_.setInterval(16); // ~60 fps
@@ -92,6 +93,7 @@ void FlowView::resetFrameStats() {
     intervals_.clear();
     work_.clear();
     cpu_.clear();
+    painted_.clear();
 }
 
 void FlowView::update(const RunSample& sample) {
@@ -191,6 +193,14 @@ void FlowView::spawn(int lane, const FlowLane& l, double seconds) {
     }
 }
 
+void FlowView::repaintTokens() {
+    // Straight to the viewport, one small rectangle per token: an item's own update(rect) calls
+    // are merged into one bounding rectangle per item, which for tokens spread over the figure
+    // was half the view repainted (cache blit and background) at every frame.
+    for (const QRectF& r : figure_->tokenRects())
+        viewport()->update(mapFromScene(r).boundingRect().adjusted(-2, -2, 2, 2));
+}
+
 void FlowView::animate() {
     qint64 now = clock_.nsecsElapsed();
     double cpu0 = threadCpuMs();
@@ -207,14 +217,14 @@ void FlowView::animate() {
     // Each frame repaints where the tokens were (before anything below moves, re-routes or drops
     // one) and where they are after it: not the whole figure, whose blit over the whole view was
     // most of a frame's cost. The figure itself repaints when its data changes.
-    for (const QRectF& r : figure_->tokenRects()) figure_->tokenLayer()->update(r);
+    repaintTokens();
     spawnDebt_.resize(lanes.size(), 0.0);
     pendingEvents_.resize(lanes.size());
     pendingReceived_.resize(lanes.size());
     for (int i = 0; i < static_cast<int>(lanes.size()); ++i) spawn(i, lanes[static_cast<std::size_t>(i)], dt);
     if (figure_->tokens().size() > 400) figure_->tokens().erase(figure_->tokens().begin(), figure_->tokens().end() - 400);
     figure_->advance(dt);
-    for (const QRectF& r : figure_->tokenRects()) figure_->tokenLayer()->update(r);
+    repaintTokens();
     work_.push_back(static_cast<double>(clock_.nsecsElapsed() - now) / 1e6);
     cpu_.push_back(threadCpuMs() - cpu0);
     if (intervals_.size() > 100000) resetFrameStats();
@@ -225,6 +235,14 @@ void FlowView::paintEvent(QPaintEvent* e) {
     qint64 t0 = clock_.nsecsElapsed();
     double cpu0 = threadCpuMs();
     QGraphicsView::paintEvent(e);
+    // Share of the view this paint covered (a token frame: a few small rectangles; a re-render
+    // of the figure: all of it).
+    QSize v = viewport()->size();
+    if (v.width() > 0 && v.height() > 0) {
+        double px = 0;
+        for (const QRect& r : e->region()) px += static_cast<double>(r.width()) * r.height();
+        painted_.push_back(std::min(1.0, px / (static_cast<double>(v.width()) * v.height())));
+    }
     if (!work_.empty()) work_.back() += static_cast<double>(clock_.nsecsElapsed() - t0) / 1e6;
     if (!cpu_.empty()) cpu_.back() += threadCpuMs() - cpu0;
 }

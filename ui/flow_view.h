@@ -36,6 +36,9 @@ public:
     const std::vector<double>& frameWorkMs() const { return work_; }
     // The same work in CPU time of the UI thread: what is left when preemption is taken out.
     const std::vector<double>& frameCpuMs() const { return cpu_; }
+    // For each paint of the view, the share of it repainted (0..1): tokens moving should repaint
+    // a few small rectangles, the figure itself only when its data is due (FlowFigure::kRenderHz).
+    const std::vector<double>& paintedShare() const { return painted_; }
     void resetFrameStats();
     int tokenCount() const { return static_cast<int>(figure_->tokens().size()); }
 
@@ -49,6 +52,7 @@ protected:
     void paintEvent(QPaintEvent* e) override;
 
 private:
+    void repaintTokens();
     void fit();
     void animate();
     void spawn(int lane, const FlowLane& l, double seconds);
@@ -58,7 +62,7 @@ private:
     QTimer anim_;
     QElapsedTimer clock_;
     qint64 lastFrameNs_ = 0;
-    std::vector<double> intervals_, work_, cpu_;
+    std::vector<double> intervals_, work_, cpu_, painted_;
     std::vector<double> spawnDebt_;
     std::vector<std::deque<EventRecord>> pendingEvents_;   // slow motion: sends not yet drawn
     std::vector<std::vector<EventRecord>> pendingReceived_; // slow motion: receipts to apply

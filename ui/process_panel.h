@@ -34,6 +34,8 @@ public:
     QTableView* view() const { return view_; }
 
 private:
+    void fitColumns();
+    void growColumns(const QModelIndex& topLeft, const QModelIndex& bottomRight);
     ProcessTableModel* model_;
     QTableView* view_;
     QListWidget* events_;

@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QFile>
+#include <QHeaderView>
 #include <QLegendMarker>
 #include <QImage>
 #include <QSettings>
@@ -87,6 +88,36 @@ private slots:
         QCoreApplication::setOrganizationName("IPC Lab Tests");
         QCoreApplication::setApplicationName("ipclab-tests");
         QSettings().clear();
+    }
+
+    // At full speed a frame repaints where the tokens were and are, a few small rectangles; the
+    // figure under them is re-rendered only when its data is due (10 times a second). Broken
+    // twice before: every sample repainted the whole figure (30 times a second), and the
+    // tokens' rectangles were merged into one that covered half the view.
+    void fullSpeedFramesRepaintOnlyTheTokens() {
+        MainWindow w;
+        showSized(w);
+        ExperimentConfig c = stream(TransportKind::SharedMemory);
+        c.sync = SyncMode::Atomic;
+        c.producers = 2;
+        c.consumers = 2;
+        w.setConfig(c);
+        QVERIFY(w.start());
+        QTRY_VERIFY_WITH_TIMEOUT(w.flowView()->tokenCount() > 4, 5000);
+        w.flowView()->resetFrameStats();
+        QElapsedTimer t;
+        t.start();
+        QTest::qWait(2000);
+        double seconds = static_cast<double>(t.elapsed()) / 1000.0;
+        std::vector<double> share = w.flowView()->paintedShare();
+        w.stop();
+        QVERIFY2(share.size() > 30, qPrintable(QString("only %1 paints in %2 s").arg(share.size()).arg(seconds)));
+        double whole = static_cast<double>(std::count_if(share.begin(), share.end(), [](double s) { return s > 0.5; }));
+        std::sort(share.begin(), share.end());
+        double median = share[share.size() / 2];
+        qInfo("median paint %.2f %% of the view, %.1f whole-view repaints a second", median * 100, whole / seconds);
+        QVERIFY2(median < 0.05, qPrintable(QString("a median paint covered %1 % of the view").arg(median * 100)));
+        QVERIFY2(whole / seconds <= 15, qPrintable(QString("%1 whole-view repaints a second").arg(whole / seconds)));
     }
 
     void streamFillsChartsAndShowsRealPids() {
@@ -307,6 +338,13 @@ private slots:
         w.processPanel()->view()->selectRow(1);
         w.killSelectedWorker();
         QTRY_VERIFY_WITH_TIMEOUT(w.processPanel()->model()->data(w.processPanel()->model()->index(1, ProcessTableModel::State), Qt::DisplayRole).toString().contains("signal"), 5000);
+        // The columns are not sized by the header on every change (that measured every row's
+        // text 30 times a second): the state column grew for the longer text at once.
+        QTableView* view = w.processPanel()->view();
+        QCOMPARE(view->horizontalHeader()->sectionResizeMode(ProcessTableModel::State), QHeaderView::Interactive);
+        QVERIFY2(view->columnWidth(ProcessTableModel::State) >=
+                     view->sizeHintForIndex(w.processPanel()->model()->index(1, ProcessTableModel::State)).width(),
+                 "the state column is narrower than 'killed by signal 9'");
         w.stop();
         w.setConfig(stream(TransportKind::Pipe));
         QVERIFY(w.start());
