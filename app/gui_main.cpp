@@ -32,6 +32,7 @@ const GuiOption kOptions[] = {
     {"lang", "code", "Language of the window: en or ko (default: the saved choice, else the system's)."},
     {"bench-ui", "", "Benchmark: frame times and worker throughput with the UI attached vs headless."},
     {"seconds", "s", "Length of each --bench-ui phase, or of --export-animation's clip (default 10)."},
+    {"repeats", "N", "--bench-ui: how many phases with the UI, each between two headless ones (1-10, default 3)."},
     {"export-animation", "file", "Record the scene for --seconds into an animated GIF, MP4 or WebM (1280x720, 15 frames/s), "
                                  "then quit: with --start (a live run) or a recording to replay."},
     {"man", "", "Print this manual page (roff) and exit."},
@@ -97,6 +98,7 @@ int main(int argc, char** argv) {
         QCommandLineOption opt(o.name, o.help);
         if (*o.valueName) opt.setValueName(o.valueName);
         if (std::strcmp(o.name, "seconds") == 0) opt.setDefaultValue("10");
+        if (std::strcmp(o.name, "repeats") == 0) opt.setDefaultValue("3");
         parser.addOption(opt);
     }
     parser.process(app);
@@ -113,7 +115,13 @@ int main(int argc, char** argv) {
     };
     if (parser.isSet(bench)) {
         double s = secondsUpTo(600);
-        return s > 0 ? ipclab::ui::runUiBench(s) : 2;
+        bool ok = false;
+        int repeats = parser.value("repeats").toInt(&ok);
+        if (!ok || repeats < 1 || repeats > 10) {
+            fprintf(stderr, "ipclab: --repeats must be a whole number from 1 to 10\n");
+            return 2;
+        }
+        return s > 0 ? ipclab::ui::runUiBench(s, repeats) : 2;
     }
     const double clipS = parser.isSet(exportAnim) ? secondsUpTo(120) : 0;
     if (parser.isSet(exportAnim) && clipS <= 0) return 2;
