@@ -1,6 +1,7 @@
 #include "ui_bench.h"
 
 #include "ipclab/experiment/experiment_run.h"
+#include "flow_figure.h"
 #include "flow_view.h"
 #include "main_window.h"
 #include "run_controller.h"
@@ -173,8 +174,8 @@ int runUiBench(double seconds, int repeats) {
         std::printf("%-34s %12.2f\n", "frame UI-thread CPU p50 (ms)", pct(frames.cpu, 50));
         std::printf("%-34s %12.2f\n", "frame UI-thread CPU p95 (ms)", pct(frames.cpu, 95));
         std::printf("%-34s %12.1f\n", "scene repainted per paint p50 (%)", pct(frames.painted, 50) * 100);
-        std::printf("%-34s %12.1f   (the figure's data: 10 a second)\n", "whole-scene repaints per second",
-                    frames.wholePerS / repeats);
+        std::printf("%-34s %12.1f   (the figure's data: %d a second)\n", "whole-scene repaints per second",
+                    frames.wholePerS / repeats, FlowFigure::kRenderHz);
         std::printf("%-34s %12.1f   (target <= 15; phases: %s)\n", "UI process CPU (% of one core)", median(cpus),
                     joined(cpus, "%.1f").c_str());
         std::printf("%-34s %12.0f   (phases: %s)\n", "headless msgs/s", median(headlessRates),

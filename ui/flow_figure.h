@@ -58,6 +58,9 @@ public:
     // kRenderHz; what changes the picture's meaning (a death, a stop, a new sync; in slow motion
     // also a worker's state or a loss) at once. The 60 Hz frames in between only move the tokens.
     void setLanes(std::vector<FlowLane> lanes);
+    // Numbers that change faster than this cannot be read; each render costs a whole-figure
+    // paint (the UI's largest cost at full speed).
+    static constexpr int kRenderHz = 5;
     // Called every frame: renders data that was held back, once it is due.
     void renderIfDue();
     const std::vector<FlowLane>& lanes() const { return lanes_; }
@@ -102,7 +105,6 @@ private:
     double width_ = kWidth, height_ = kHeight;
     bool large_ = false;
     mutable double smallestPt_ = 0;
-    static constexpr int kRenderHz = 10;
     QString meaningKey_;      // what, if it changes, is rendered at once
     QElapsedTimer rendered_;  // since the last render of held-back data
     bool pending_ = false;    // new data not rendered yet
