@@ -43,15 +43,25 @@ ProcessPanel::ProcessPanel(QWidget* parent) : QWidget(parent), model_(new Proces
 
 void ProcessPanel::update(const RunSample& sample) { model_->update(sample); }
 
+// The room a cell's text needs (and the grid line beside it). Measured from the model, not from
+// the view's layout, which after a reset is not done yet (QTableView::resizeColumnToContents
+// then sees no rows and fits the header alone).
+int ProcessPanel::cellWidth(int row, int column) const {
+    return view_->sizeHintForIndex(model_->index(row, column)).width() + (view_->showGrid() ? 1 : 0);
+}
+
 void ProcessPanel::fitColumns() {
-    for (int c = 0; c < model_->columnCount(); ++c) view_->resizeColumnToContents(c);
+    for (int c = 0; c < model_->columnCount(); ++c) {
+        int w = view_->horizontalHeader()->sectionSizeHint(c);
+        for (int r = 0; r < model_->rowCount(); ++r) w = std::max(w, cellWidth(r, c));
+        view_->setColumnWidth(c, w);
+    }
 }
 
 void ProcessPanel::growColumns(const QModelIndex& topLeft, const QModelIndex& bottomRight) {
     for (int c = topLeft.column(); c <= bottomRight.column(); ++c) {
         int need = 0;
-        for (int r = topLeft.row(); r <= bottomRight.row(); ++r)
-            need = std::max(need, view_->sizeHintForIndex(model_->index(r, c)).width());
+        for (int r = topLeft.row(); r <= bottomRight.row(); ++r) need = std::max(need, cellWidth(r, c));
         if (need > view_->columnWidth(c)) view_->setColumnWidth(c, need);
     }
 }

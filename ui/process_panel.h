@@ -34,6 +34,7 @@ public:
     QTableView* view() const { return view_; }
 
 private:
+    int cellWidth(int row, int column) const;
     void fitColumns();
     void growColumns(const QModelIndex& topLeft, const QModelIndex& bottomRight);
     ProcessTableModel* model_;

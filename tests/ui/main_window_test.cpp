@@ -323,8 +323,22 @@ private slots:
         w.setConfig(race(true));
         QVERIFY(w.start());
         QTRY_COMPARE_WITH_TIMEOUT(w.processPanel()->model()->rowCount(), 3, 3000);
+        // Every cell has the room its text needs, from the first sample on (no "blocked in ke...").
+        auto cellsFit = [&] {
+            QTableView* v = w.processPanel()->view();
+            auto* m = w.processPanel()->model();
+            for (int c = 0; c < m->columnCount(); ++c)
+                for (int r = 0; r < m->rowCount(); ++r)
+                    if (v->columnWidth(c) < v->sizeHintForIndex(m->index(r, c)).width())
+                        return QString("row %1 column %2: '%3' needs %4 px, has %5")
+                            .arg(r).arg(c).arg(m->data(m->index(r, c), Qt::DisplayRole).toString())
+                            .arg(v->sizeHintForIndex(m->index(r, c)).width()).arg(v->columnWidth(c));
+            return QString();
+        };
+        QVERIFY2(cellsFit().isEmpty(), qPrintable(cellsFit()));
         QSignalSpy changed(w.processPanel()->model(), &QAbstractItemModel::dataChanged);
         QTest::qWait(1000);
+        QVERIFY2(cellsFit().isEmpty(), qPrintable(cellsFit()));
         int rateCells = 0, pidCells = 0;
         for (const auto& args : changed) {
             auto from = args.at(0).value<QModelIndex>(), to = args.at(1).value<QModelIndex>();
@@ -351,6 +365,7 @@ private slots:
         QVERIFY(w.start());
         QTRY_COMPARE_WITH_TIMEOUT(w.processPanel()->model()->rowCount(), 2, 3000);
         QTest::qWait(300);
+        QVERIFY2(cellsFit().isEmpty(), qPrintable(cellsFit()));
         w.stop();
     }
 
