@@ -42,6 +42,21 @@ public:
         // (With a lock, each push publishes the write index: messages held back before go with it.)
         return sendBuiltSlowly(builder, seq, sendNs, full);
     }
+    // At full speed, when inlineHandOver(): messages seq .. seq+n-1 in one go, the one numbered
+    // `stampSeq` (if among them) a full frame stamped `stampNs`, the others sampled. Returns how
+    // many went (fewer than n when the ring filled: the rest go by sendBuilt, which waits).
+    uint64_t sendBatch(const MessageBuilder& builder, uint64_t seq, uint64_t n, uint64_t stampSeq, uint64_t stampNs) {
+        bool published = false;
+        uint64_t k = ring_.tryPushBatch(
+            builder.frameSize(), n,
+            [&](std::byte* dst, uint64_t i) {
+                bool full = seq + i == stampSeq;
+                builder.buildInto(dst, seq + i, full ? stampNs : 0, full);
+            },
+            published);
+        if (published) ring_.wakeReader(ctx_.slot);
+        return k;
+    }
     void flush() override;
     IoStatus receive(std::span<std::byte> frame, int64_t idleTimeoutNs) override {
         std::size_t len = 0;
@@ -53,13 +68,13 @@ public:
         return receiveSlowly(frame, idleTimeoutNs);
     }
 
-private:
     // One writer and one reader without a lock: the ring's inline hand-over applies (and, when it
     // finds the ring full or empty, the general path with locks, waiting and sleeping takes over).
     bool inlineHandOver() const {
         SyncMode m = ctx_.control->effectiveSync();
         return ring_.singleProducerConsumer() && (m == SyncMode::Atomic || m == SyncMode::None);
     }
+private:
     IoStatus sendBuiltSlowly(MessageBuilder& builder, uint64_t seq, uint64_t sendNs, bool full);
     IoStatus receiveSlowly(std::span<std::byte> frame, int64_t idleTimeoutNs);
     ShmRing ring_;
