@@ -21,6 +21,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <cstdlib>
 #include <memory>
 #include <random>
 #include <type_traits>
@@ -173,12 +174,14 @@ int produce(Ctx& c, ControlBlock& control, T* transport) {
             if (!follow.keepGoing()) break;
         }
         if constexpr (std::is_same_v<T, ShmRingTransport>) {
-            // Full speed on the one-writer ring: a batch at a time, up to the next message whose
-            // sequence is 8 past a multiple of 16, so the stamped (full) message sits in the middle
-            // of the batch that is published with it, as it did one message at a time.
-            if (follow.rate() == 0 && follow.sync() != SyncMode::None && transport->inlineHandOver()) {
+            // Full speed on the one-writer ring: a batch at a time, as many as the ring publishes
+            // together (16 small frames, one of 64 KiB), ending half-way between two stamped
+            // messages, so a stamped (full) message waits for as many others as the median one.
+            static const bool noBatch = std::getenv("IPCLAB_NO_BATCH") != nullptr; // (to compare)
+            if (!noBatch && follow.rate() == 0 && follow.sync() != SyncMode::None && transport->inlineHandOver()) {
                 returnCredit();
-                uint64_t n = 16 - ((seq + 8) & 15);
+                const uint64_t b = transport->batchSize();
+                uint64_t n = b - ((seq + b / 2) & (b - 1));
                 uint64_t stampSeq = (seq + kFullCheckEvery - 1) & ~(kFullCheckEvery - 1);
                 bool clockedCall = false; // the one message in kCallSampleEvery goes the clocked way below
                 for (uint64_t i = 0; i < n; ++i) clockedCall |= callSampleDue(seq + i);

@@ -114,6 +114,7 @@ public:
     static constexpr uint64_t kPublishBatch = 16;
     static constexpr uint64_t kPublishBatchBytes = 128 * 1024;
     static uint64_t publishBatchFor(uint32_t slotSize);
+    uint64_t publishBatch() const { return publishMask_ + 1; } // this ring's (publishBatchFor its slots)
     template <typename Write>
     bool tryPushInline(std::size_t size, Write&& write, bool moreFollow, bool& published) {
         published = false;

@@ -45,6 +45,7 @@ public:
     // At full speed, when inlineHandOver(): messages seq .. seq+n-1 in one go, the one numbered
     // `stampSeq` (if among them) a full frame stamped `stampNs`, the others sampled. Returns how
     // many went (fewer than n when the ring filled: the rest go by sendBuilt, which waits).
+    uint64_t batchSize() const { return ring_.publishBatch(); }
     uint64_t sendBatch(const MessageBuilder& builder, uint64_t seq, uint64_t n, uint64_t stampSeq, uint64_t stampNs) {
         bool published = false;
         uint64_t k = ring_.tryPushBatch(
