@@ -1,6 +1,7 @@
 #pragma once
 // The shared-memory model as a transport: producers and consumers copy frames into and out of
 // ring slots in a segment all of them map. One ring can be shared by many producers and consumers.
+#include "ipclab/base/clock.h"
 #include "ipclab/transport/message.h"
 #include "ipclab/transport/shm_ring.h"
 #include "ipclab/telemetry/telemetry.h"
@@ -43,16 +44,18 @@ public:
         return sendBuiltSlowly(builder, seq, sendNs, full);
     }
     // At full speed, when inlineHandOver(): messages seq .. seq+n-1 in one go, the one numbered
-    // `stampSeq` (if among them) a full frame stamped `stampNs`, the others sampled. Returns how
-    // many went (fewer than n when the ring filled: the rest go by sendBuilt, which waits).
+    // `stampSeq` (if among them) a full frame stamped with the time it is written (set in
+    // `stampNs`), the others sampled. Returns how many went (fewer than n when the ring filled:
+    // the rest go by sendBuilt, which waits).
     uint64_t batchSize() const { return ring_.publishBatch(); }
-    uint64_t sendBatch(const MessageBuilder& builder, uint64_t seq, uint64_t n, uint64_t stampSeq, uint64_t stampNs) {
+    uint64_t sendBatch(const MessageBuilder& builder, uint64_t seq, uint64_t n, uint64_t stampSeq, uint64_t& stampNs) {
         bool published = false;
         uint64_t k = ring_.tryPushBatch(
             builder.frameSize(), n,
             [&](std::byte* dst, uint64_t i) {
-                bool full = seq + i == stampSeq;
-                builder.buildInto(dst, seq + i, full ? stampNs : 0, full);
+                if (seq + i != stampSeq) return builder.buildInto(dst, seq + i, 0, false);
+                stampNs = monotonicNs();
+                builder.buildInto(dst, seq + i, stampNs, true);
             },
             published);
         if (published) ring_.wakeReader(ctx_.slot);
