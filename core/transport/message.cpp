@@ -1,5 +1,7 @@
 #include "ipclab/transport/message.h"
 
+#include "ipclab/base/clock.h"
+
 // Header-only use of Debian's libxxhash: XXH3's short-input paths inline into withPayload.
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -18,8 +20,8 @@ uint32_t frame_hash::withPayload(uint64_t headerHash, const std::byte* payload, 
 namespace {
 // AVX-512 (F for the 64-byte moves, BW for the byte-masked tail), compiled for this function
 // alone: the rest of IPC Lab runs on any x86-64.
-__attribute__((target("avx512f,avx512bw"))) void writeWide(std::byte* dst, const std::byte* pattern, std::size_t n,
-                                                           uint64_t w0, uint64_t seq, uint64_t sendNs, uint64_t w3) {
+__attribute__((target("avx512f,avx512bw"))) inline void writeWide(std::byte* dst, const std::byte* pattern, std::size_t n,
+                                                                  uint64_t w0, uint64_t seq, uint64_t sendNs, uint64_t w3) {
     const __m512i hdr = _mm512_set_epi64(0, 0, 0, 0, static_cast<long long>(w3), static_cast<long long>(sendNs),
                                          static_cast<long long>(seq), static_cast<long long>(w0));
     // The first line: header words, then the pattern (a masked load never reads past its end).
@@ -34,6 +36,47 @@ __attribute__((target("avx512f,avx512bw"))) void writeWide(std::byte* dst, const
         __mmask64 t = (__mmask64{1} << (n - i)) - 1;
         _mm512_mask_storeu_epi8(dst + i, t, _mm512_maskz_loadu_epi8(t, pattern + i));
     }
+}
+
+__attribute__((target("avx512f,avx512bw"))) void writeWideOut(std::byte* dst, const std::byte* pattern, std::size_t n,
+                                                              uint64_t w0, uint64_t seq, uint64_t sendNs, uint64_t w3) {
+    writeWide(dst, pattern, n, w0, seq, sendNs, w3);
+}
+
+// The batch loop, once per way of writing a frame, with the frame write inlined (for AVX-512 the
+// whole loop is compiled for it): a message costs its stores and no call.
+template <bool kWide>
+[[gnu::always_inline]] inline void buildRunWith(const frame_write::SlotRun& run, const std::byte* pattern, std::size_t n,
+                                                uint32_t producer, uint32_t payload, uint64_t seq, uint64_t stampSeq,
+                                                uint64_t& stampNs) {
+    const uint64_t idSampled = uint64_t{kMessageMagicSampled} | (uint64_t{producer} << 32);
+    for (uint64_t i = 0; i < run.count; ++i) {
+        std::byte* p = run.base + run.stride * ((run.first + i) & run.mask);
+        uint64_t s = seq + i, t = 0, w0 = idSampled, w3;
+        if (s == stampSeq) [[unlikely]] {
+            t = stampNs = monotonicNs();
+            w0 = uint64_t{kMessageMagicFull} | (uint64_t{producer} << 32);
+            uint64_t hh = frame_hash::header(kMessageMagicFull, producer, s, t, payload);
+            w3 = uint64_t{payload} | (uint64_t{frame_hash::withPayload(hh, pattern + kFrameHeaderSize, payload)} << 32);
+        } else {
+            w3 = uint64_t{payload} | (uint64_t{frame_hash::fold(frame_hash::header(kMessageMagicSampled, producer, s, 0, payload))} << 32);
+        }
+        if constexpr (kWide) writeWide(p, pattern, n, w0, s, t, w3);
+        else frame_write::write(p, pattern, n, w0, s, t, w3);
+        uint32_t len = static_cast<uint32_t>(n);
+        std::memcpy(p + run.lengthOffset, &len, sizeof len);
+    }
+}
+
+__attribute__((target("avx512f,avx512bw"))) void buildRunWide(const frame_write::SlotRun& run, const std::byte* pattern,
+                                                              std::size_t n, uint32_t producer, uint32_t payload,
+                                                              uint64_t seq, uint64_t stampSeq, uint64_t& stampNs) {
+    buildRunWith<true>(run, pattern, n, producer, payload, seq, stampSeq, stampNs);
+}
+
+bool wideAvailable() {
+    static const bool ok = frame_write::wideWriter() != nullptr;
+    return ok;
 }
 
 uint64_t patternWord(uint32_t producer, std::size_t i) {
@@ -56,7 +99,15 @@ MessageBuilder::MessageBuilder(uint32_t producer, uint32_t payloadSize)
 frame_write::WriteFn frame_write::wideWriter() {
     __builtin_cpu_init();
     if (std::getenv("IPCLAB_NO_AVX512")) return nullptr; // (to compare the two paths)
-    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") ? &writeWide : nullptr;
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") ? &writeWideOut : nullptr;
+}
+
+void MessageBuilder::buildRun(const frame_write::SlotRun& run, uint64_t seq, uint64_t stampSeq, uint64_t& stampNs) const {
+    if (wideAvailable()) {
+        buildRunWide(run, frame_.data(), frame_.size(), producer_, payloadSize_, seq, stampSeq, stampNs);
+        return;
+    }
+    buildRunWith<false>(run, frame_.data(), frame_.size(), producer_, payloadSize_, seq, stampSeq, stampNs);
 }
 
 static_assert(std::endian::native == std::endian::little, "the header words are stored little-endian");

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <vector>
 
 using namespace ipclab;
@@ -49,6 +50,39 @@ TEST(Message, BuildIntoWritesExactlyTheBuiltFrame) {
         }
     }
     std::printf("buildInto path: %s\n", frame_write::wideWriter() ? "AVX-512 64-byte lines" : "16-byte moves");
+}
+
+// buildRun writes a batch into ring slots (the producer's full-speed path): every slot holds the
+// frame build() makes, the stamped one full with the clock it returns, its length word set, and
+// nothing else of the slots or between them is touched; positions wrap around the ring.
+TEST(Message, BuildRunWritesEachSlotAsBuildDoes) {
+    for (uint32_t payload : {8u, 24u, 32u, 64u, 100u, 200u, 4096u}) {
+        MessageBuilder b(2, payload);
+        const uint64_t stride = (b.frameSize() + 16 + 63) & ~uint64_t{63}, slots = 8, lengthAt = b.frameSize() + 8;
+        std::vector<std::byte> ring(stride * slots, std::byte{0xA5});
+        frame_write::SlotRun run{ring.data(), stride, slots - 1, 6, 5, lengthAt}; // positions 6, 7, 0, 1, 2
+        uint64_t stampNs = 0;
+        b.buildRun(run, 100, 102, stampNs);
+        ASSERT_GT(stampNs, 0u);
+        for (uint64_t i = 0; i < slots; ++i) {
+            const std::byte* slot = ring.data() + stride * ((run.first + i) & run.mask);
+            if (i >= run.count) { // untouched
+                ASSERT_TRUE(std::all_of(slot, slot + stride, [](std::byte x) { return x == std::byte{0xA5}; })) << i;
+                continue;
+            }
+            bool full = 100 + i == 102;
+            auto f = b.build(100 + i, full ? stampNs : 0, full);
+            ASSERT_TRUE(std::equal(f.begin(), f.end(), slot)) << "payload " << payload << " message " << i;
+            uint32_t len = 0;
+            std::memcpy(&len, slot + lengthAt, 4);
+            EXPECT_EQ(len, b.frameSize());
+            for (uint64_t k = b.frameSize(); k < stride; ++k) {
+                if (k < lengthAt || k >= lengthAt + 4) {
+                    ASSERT_EQ(slot[k], std::byte{0xA5}) << payload << " byte " << k;
+                }
+            }
+        }
+    }
 }
 
 TEST(Message, AnyFlippedByteIsCaught) {

@@ -82,6 +82,12 @@ inline void header(std::byte* f, uint64_t w0, uint64_t seq, uint64_t sendNs, uin
 // A frame of `n` bytes into `dst`: the header words, then `pattern` from byte 32 on (`pattern`
 // is a whole frame whose first 32 bytes are ignored). With AVX-512 (checked once, at start-up)
 // in whole 64-byte stores, else the header and 16-byte moves, inline.
+// Where a batch of frames goes: `count` ring slots from position `first`, slot i at
+// base + stride * ((first + i) & mask), each with a 32-bit length word `lengthOffset` bytes in.
+struct SlotRun {
+    std::byte* base;
+    uint64_t stride, mask, first, count, lengthOffset;
+};
 using WriteFn = void (*)(std::byte* dst, const std::byte* pattern, std::size_t n, uint64_t w0, uint64_t seq,
                          uint64_t sendNs, uint64_t w3);
 WriteFn wideWriter(); // null when the CPU has no AVX-512 (F and BW)
@@ -125,6 +131,11 @@ public:
         frame_write::write(dst, frame_.data(), frame_.size(), h.w0, seq, sendNs, h.w3);
     }
     std::size_t frameSize() const { return frame_.size(); }
+    // Messages seq .. seq+run.count-1 into the run's slots, as buildInto writes one, with each
+    // slot's length word; the one numbered `stampSeq` (if among them) a full frame stamped with
+    // the clock as it is written (returned in `stampNs`), the others sampled. One loop for the
+    // whole batch, compiled for AVX-512 when the CPU has it (message.cpp).
+    void buildRun(const frame_write::SlotRun& run, uint64_t seq, uint64_t stampSeq, uint64_t& stampNs) const;
 
 private:
     // Writes the header into a frame whose payload holds the producer's pattern.

@@ -17,6 +17,7 @@
 #include "ipclab/config/experiment_config.h"
 #include "ipclab/base/shm_segment.h"
 #include "ipclab/sync/switchable_lock.h"
+#include "ipclab/transport/message.h"
 
 #include <algorithm>
 #include <atomic>
@@ -136,32 +137,28 @@ public:
         if (!moreFollow || (head_ & publishMask_) == publishPhase_) published = flush();
         return true;
     }
-    // Up to `n` messages at once, at full speed: `write(dst, i)` fills slot i of the batch with
-    // `size` bytes. As many as there is room for (none when the ring is full; then use push()),
-    // published together at the end. The loop keeps its state in registers: in a loop that
-    // also counts, checks and takes clock readings between messages, those values lived on the
-    // stack, and each of their stores waited in the store buffer behind the slot's stores.
-    template <typename Write>
-    uint64_t tryPushBatch(std::size_t size, uint64_t n, Write&& write, bool& published) {
-        published = false;
-        if (size > slotSize_) return 0;
+    // Up to `n` messages at once, at full speed: the run of free slots to fill (as many as there
+    // is room for; none when the ring is full, then use push()), each slot's length word with
+    // it; then commitBatch() publishes them together. The frames are written by one loop (see
+    // MessageBuilder::buildRun) whose state stays in registers: in a loop that also counts,
+    // checks and reads the clock between messages, those values lived on the stack, and each of
+    // their stores waited in the store buffer behind the slot's stores.
+    frame_write::SlotRun claimBatch(std::size_t size, uint64_t n) {
         uint64_t pos = head_;
         auto room = [&] {
             uint64_t used = pos - cachedTail_; // (a wild index from shared memory reads as full)
             return used >= slotCount_ ? uint64_t{0} : slotCount_ - used;
         };
+        if (size > slotSize_) return {base_, stride_, slotCount_ - 1, pos, 0, 0};
         if (room() < n) cachedTail_ = header().tail.load(std::memory_order_acquire);
-        uint64_t k = std::min(n, room());
-        std::byte* const base = base_;
-        const uint64_t stride = stride_, mask = slotCount_ - 1, control = controlOffset_;
-        for (uint64_t i = 0; i < k; ++i) {
-            std::byte* p = base + stride * ((pos + i) & mask);
-            write(p, i);
-            reinterpret_cast<RingSlot*>(p + control)->length = static_cast<uint32_t>(size);
-        }
-        head_ = pos + k;
-        published = flush(); // (also when the ring filled: the reader must see all before we wait)
-        return k;
+        return {base_, stride_, slotCount_ - 1, pos, std::min(n, room()), controlOffset_ + offsetof(RingSlot, length)};
+    }
+    // The `k` slots of the last claimBatch are filled: the reader may have them. True if it was
+    // told (then wake it if it sleeps). Also after a short run: the writer will wait for room
+    // next, and the reader must see everything before that.
+    bool commitBatch(uint64_t k) {
+        head_ += k;
+        return flush();
     }
     // Publishes what the writer has put into slots but not yet shown the reader. True if it did.
     bool flush() {

@@ -1,7 +1,6 @@
 #pragma once
 // The shared-memory model as a transport: producers and consumers copy frames into and out of
 // ring slots in a segment all of them map. One ring can be shared by many producers and consumers.
-#include "ipclab/base/clock.h"
 #include "ipclab/transport/message.h"
 #include "ipclab/transport/shm_ring.h"
 #include "ipclab/telemetry/telemetry.h"
@@ -49,17 +48,10 @@ public:
     // the rest go by sendBuilt, which waits).
     uint64_t batchSize() const { return ring_.publishBatch(); }
     uint64_t sendBatch(const MessageBuilder& builder, uint64_t seq, uint64_t n, uint64_t stampSeq, uint64_t& stampNs) {
-        bool published = false;
-        uint64_t k = ring_.tryPushBatch(
-            builder.frameSize(), n,
-            [&](std::byte* dst, uint64_t i) {
-                if (seq + i != stampSeq) return builder.buildInto(dst, seq + i, 0, false);
-                stampNs = monotonicNs();
-                builder.buildInto(dst, seq + i, stampNs, true);
-            },
-            published);
-        if (published) ring_.wakeReader(ctx_.slot);
-        return k;
+        frame_write::SlotRun run = ring_.claimBatch(builder.frameSize(), n);
+        builder.buildRun(run, seq, stampSeq, stampNs);
+        if (ring_.commitBatch(run.count)) ring_.wakeReader(ctx_.slot);
+        return run.count;
     }
     void flush() override;
     IoStatus receive(std::span<std::byte> frame, int64_t idleTimeoutNs) override {
