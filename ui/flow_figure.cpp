@@ -252,12 +252,12 @@ void FlowFigure::advance(double dt) {
     }
 }
 
-void FlowFigure::setLanes(std::vector<FlowLane> lanes) {
+void FlowFigure::setLanes(std::vector<FlowLane> lanes, bool numbersDue) {
     lanes_ = std::move(lanes);
     // At full speed the workers' states (running, spinning, in the kernel) change between almost
     // every two samples, so they are not part of the key there: re-rendering the figure 30 times
     // a second for them cost a fifth of the UI's CPU, and each render still shows one sample's
-    // states together, at most 1/kRenderHz old. In slow motion every change is rendered at once.
+    // states together, with the numbers. In slow motion every change is rendered at once.
     bool slow = std::any_of(lanes_.begin(), lanes_.end(), [](const FlowLane& l) { return l.slowMotion; });
     QString key;
     for (const auto& l : lanes_) {
@@ -269,16 +269,13 @@ void FlowFigure::setLanes(std::vector<FlowLane> lanes) {
         }
     }
     pending_ = true;
-    if (key != meaningKey_) {
-        meaningKey_ = key;
-        rendered_.invalidate(); // render at the next frame
-    }
+    if (key != meaningKey_ || numbersDue) renderDue_ = true; // at the next frame
+    meaningKey_ = key;
 }
 
 void FlowFigure::renderIfDue() {
-    if (!pending_ || (rendered_.isValid() && rendered_.elapsed() < 1000 / kRenderHz)) return;
-    pending_ = false;
-    rendered_.start();
+    if (!pending_ || !renderDue_) return;
+    pending_ = renderDue_ = false;
     update();
 }
 

@@ -54,13 +54,15 @@ public:
     void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
 
     void setTheme(const ChartTheme& t) { theme_ = t; update(); }
-    // New data. What a viewer reads (rates, calls per message, fill) is re-rendered at most
-    // kRenderHz; what changes the picture's meaning (a death, a stop, a new sync; in slow motion
-    // also a worker's state or a loss) at once. The 60 Hz frames in between only move the tokens.
-    void setLanes(std::vector<FlowLane> lanes);
+    // New data. What a viewer reads (rates, calls per message, fill, states at full speed) is
+    // re-rendered when `numbersDue` says so: the window does that kRenderHz times a second, with
+    // the same sample as its big number, so the two never show different moments. What changes
+    // the picture's meaning (a death, a stop, a new sync; in slow motion also a worker's state or
+    // a loss) at once. The 60 Hz frames in between only move the tokens.
+    void setLanes(std::vector<FlowLane> lanes, bool numbersDue = true);
     // Numbers that change faster than this cannot be read; each render costs a whole-figure
     // paint (the UI's largest cost at full speed).
-    static constexpr int kRenderHz = 5;
+    static constexpr int kRenderHz = 4;
     // Called every frame: renders data that was held back, once it is due.
     void renderIfDue();
     const std::vector<FlowLane>& lanes() const { return lanes_; }
@@ -106,7 +108,7 @@ private:
     bool large_ = false;
     mutable double smallestPt_ = 0;
     QString meaningKey_;      // what, if it changes, is rendered at once
-    QElapsedTimer rendered_;  // since the last render of held-back data
+    bool renderDue_ = true;   // render held-back data at the next frame
     bool pending_ = false;    // new data not rendered yet
 };
 

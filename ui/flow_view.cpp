@@ -96,7 +96,7 @@ void FlowView::resetFrameStats() {
     painted_.clear();
 }
 
-void FlowView::update(const RunSample& sample) {
+void FlowView::update(const RunSample& sample, bool numbersDue) {
     if (sample.lanes.empty()) return; // keep the last picture (a sweep or isolation run, or after Stop)
     figure_->setIsolation({});
     std::vector<FlowLane> lanes = flowLanes(sample, figure_->lanes());
@@ -110,7 +110,7 @@ void FlowView::update(const RunSample& sample) {
         }
     }
     if (figure_->lanes().size() != lanes.size()) figure_->tokens().clear();
-    figure_->setLanes(std::move(lanes));
+    figure_->setLanes(std::move(lanes), numbersDue);
 }
 
 void FlowView::spawn(int lane, const FlowLane& l, double seconds) {

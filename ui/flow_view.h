@@ -19,8 +19,9 @@ class FlowView : public QGraphicsView {
     Q_OBJECT
 public:
     explicit FlowView(QWidget* parent = nullptr);
-    // Draws this sample (called on each `sampled()`; a recorded sample works the same).
-    void update(const RunSample& sample);
+    // Draws this sample (called on each `sampled()`; a recorded sample works the same). Its
+    // numbers are re-rendered when `numbersDue` (see FlowFigure::setLanes).
+    void update(const RunSample& sample, bool numbersDue = true);
     void showIsolation(const QStringList& lines);
     // The run ended: keep its last picture but stop spawning tokens (no more messages flow).
     void markStopped();

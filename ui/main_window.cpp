@@ -5,6 +5,7 @@
 #include "chart_tabs.h"
 #include "core_text.h"
 #include "experiment_panel.h"
+#include "flow_figure.h"
 #include "flow_view.h"
 #include "lesson_card.h"
 #include "lesson_controller.h"
@@ -639,8 +640,12 @@ void MainWindow::killSelectedWorker() {
 }
 
 void MainWindow::onSampled(const RunSample& sample) {
-    // The big number at 4 Hz: a figure that changes 30 times a second cannot be read.
-    if (!bigNumberClock_.isValid() || bigNumberClock_.elapsed() >= 250 || sample.index == 0) {
+    // The numbers a viewer reads (the big number, the scene's, the process table's rates) change
+    // FlowFigure::kRenderHz times a second, all from the same sample: a number that changes 30
+    // times a second cannot be read, and two that come from different moments disagree.
+    const bool numbersDue = !bigNumberClock_.isValid() || bigNumberClock_.elapsed() >= 1000 / FlowFigure::kRenderHz ||
+                            sample.index == 0;
+    if (numbersDue) {
         bigNumberClock_.start();
         auto big = bigNumberFor(sample);
         if (big) {
@@ -652,8 +657,8 @@ void MainWindow::onSampled(const RunSample& sample) {
             bigNumber_->clear();
         }
     }
-    processes_->update(sample);
-    flow_->update(sample);
+    processes_->update(sample, numbersDue);
+    flow_->update(sample, numbersDue);
     charts_->add(sample);
     chartDue_ = true; // drawn at the next animation frame (refreshChart)
 }

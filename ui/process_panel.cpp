@@ -41,7 +41,7 @@ ProcessPanel::ProcessPanel(QWidget* parent) : QWidget(parent), model_(new Proces
     layout->addWidget(events_, 1);
 }
 
-void ProcessPanel::update(const RunSample& sample) { model_->update(sample); }
+void ProcessPanel::update(const RunSample& sample, bool numbersDue) { model_->update(sample, numbersDue); }
 
 // The room a cell's text needs (and the grid line beside it). Measured from the model, not from
 // the view's layout, which after a reset is not done yet (QTableView::resizeColumnToContents

@@ -24,7 +24,7 @@ class ProcessPanel : public QWidget {
 public:
     explicit ProcessPanel(QWidget* parent = nullptr);
 
-    void update(const RunSample& sample);
+    void update(const RunSample& sample, bool numbersDue = true); // (see ProcessTableModel::update)
     void log(const QString& line); // time-stamped; the oldest go after 500 lines
     QStringList eventLog() const;
     // The worker selected in the table (for Kill worker), if any.

@@ -37,7 +37,7 @@ std::pair<int, int> ProcessTableModel::workerAt(int row) const {
     return {rows_[row].lane, rows_[row].slot};
 }
 
-void ProcessTableModel::update(const RunSample& sample) {
+void ProcessTableModel::update(const RunSample& sample, bool numbersDue) {
     if (sample.lanes.empty()) return; // a sweep or isolation run: the last run's processes stay listed
     QList<Row> rows;
     int laneIndex = 0;
@@ -64,14 +64,12 @@ void ProcessTableModel::update(const RunSample& sample) {
         beginResetModel();
         rows_ = rows;
         endResetModel();
-        rateClock_.start();
         return;
     }
-    // Only cells that changed are repainted, and the per-worker rates at kRateHz: a number that
+    // Only cells that changed are repainted, and the per-worker rates when numbers are due: a number that
     // changes 30 times a second cannot be read, and repainting every cell of the table at the
     // sample rate cost the UI thread more than the 60 Hz animation.
-    bool rateDue = !rateClock_.isValid() || rateClock_.elapsed() >= 1000 / kRateHz;
-    if (rateDue) rateClock_.start();
+    const bool rateDue = numbersDue;
     for (int i = 0; i < rows.size(); ++i) {
         Row& old = rows_[i];
         Row now = rows[i];

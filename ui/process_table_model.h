@@ -23,7 +23,10 @@ public:
 
     // (lane, slot) of a row, for "kill worker".
     std::pair<int, int> workerAt(int row) const;
-    void update(const RunSample& sample);
+    // The rates and the kernel's numbers change in the table only when `numbersDue` (the window
+    // says so with its big number and the figure's numbers, a few times a second, so all show
+    // the same moment); states, syncs and exits at every sample.
+    void update(const RunSample& sample, bool numbersDue = true);
 
 private:
     struct Row {
@@ -34,9 +37,7 @@ private:
         // The kernel's accounting over the last second (invalid: not yet, or reaped).
         KernelRates kernel;
     };
-    static constexpr int kRateHz = 4;
     QList<Row> rows_;
-    QElapsedTimer rateClock_;
 };
 
 } // namespace ipclab::ui

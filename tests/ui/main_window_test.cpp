@@ -315,7 +315,7 @@ private slots:
 
     // The process table model keeps Qt's model contract through a run's life (rows appear,
     // cells change, a worker dies, the next run has another row count), and repaints only what
-    // changed: the per-worker rates at most kRateHz, unchanged cells never.
+    // changed: the per-worker rates at most FlowFigure::kRenderHz a second, unchanged cells never.
     void processTableModelKeepsTheModelContract() {
         MainWindow w;
         showSized(w);

@@ -121,6 +121,29 @@ private slots:
         QVERIFY2(colours.size() > 20, qPrintable(QString("%1 colours").arg(colours.size())));
     }
 
+    // At full speed the figure's numbers are re-rendered only when the window says they are due
+    // (with its big number, from the same sample); a sample in between changes nothing drawn.
+    void figureRendersNumbersOnlyWhenDue() {
+        FlowView view;
+        view.resize(1000, 540);
+        view.show();
+        auto wholeRepaints = [&] {
+            const auto& s = view.paintedShare();
+            return std::count_if(s.begin(), s.end(), [](double x) { return x > 0.5; });
+        };
+        view.update(sampleAt(0, 1.0, 20, 15));
+        QTRY_VERIFY_WITH_TIMEOUT(wholeRepaints() >= 1, 2000); // the first sample is drawn
+        QTest::qWait(200);                                     // (and the window settled)
+        view.resetFrameStats();
+        RunSample b = sampleAt(1, 1.1, 40, 35);
+        b.lanes[0].point.v[static_cast<int>(Series::MsgsPerS)] = 99999; // another number
+        view.update(b, false);
+        QTest::qWait(200); // a dozen frames
+        QCOMPARE(wholeRepaints(), 0);
+        view.update(sampleAt(2, 1.2, 60, 55), true);
+        QTRY_VERIFY_WITH_TIMEOUT(wholeRepaints() >= 1, 2000);
+    }
+
     // Slow motion: a token is one real message; it waits in the medium until the sample says the
     // message was received, then goes to the consumer that received it. Tokens in the buffer are
     // the messages in it.
