@@ -31,7 +31,7 @@ FlowView::FlowView(QWidget* parent) : QGraphicsView(parent), figure_(new FlowFig
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     // Each frame repaints only where tokens were and are (FlowView::animate); a data change
     // repaints the figure.
-    setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setMinimumSize(320, 180);
     anim_.setTimerType(Qt::PreciseTimer);
     anim_.setInterval(16); // ~60 fps

@@ -142,7 +142,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
     connect(replay_, &ReplayController::sampled, this, &MainWindow::onSampled);
     connect(replay_, &ReplayController::history, this, [this](const RunSample& s) { charts_->add(s); });
     connect(replay_, &ReplayController::cleared, this, [this] {
-        bigNumberClock_.invalidate();
+        numbersClock_.invalidate();
         charts_->reset();
         flow_->clear();
     });
@@ -156,7 +156,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
     // they take turns as they do live).
     connect(replay_, &ReplayController::positionChanged, this, [this] {
         if (replay_->playing()) return;
-        bigNumberClock_.invalidate(); // (the next sample shows its number at once)
+        numbersClock_.invalidate(); // (the next sample shows its number at once)
         for (TimeChart* c : charts_->allTimeCharts())
             if (c->isVisible()) c->refresh();
     });
@@ -643,10 +643,10 @@ void MainWindow::onSampled(const RunSample& sample) {
     // The numbers a viewer reads (the big number, the scene's, the process table's rates) change
     // FlowFigure::kRenderHz times a second, all from the same sample: a number that changes 30
     // times a second cannot be read, and two that come from different moments disagree.
-    const bool numbersDue = !bigNumberClock_.isValid() || bigNumberClock_.elapsed() >= 1000 / FlowFigure::kRenderHz ||
+    const bool numbersDue = !numbersClock_.isValid() || numbersClock_.elapsed() >= 1000 / FlowFigure::kRenderHz ||
                             sample.index == 0;
     if (numbersDue) {
-        bigNumberClock_.start();
+        numbersClock_.start();
         auto big = bigNumberFor(sample);
         if (big) {
             int pt = static_cast<int>(normalFont_.pointSizeF() * (presenter_ ? 2.6 : 1.8));

@@ -163,7 +163,7 @@ private:
     QLabel* syncBadge_;
     QLabel* keysHint_;
     QLabel* bigNumber_;
-    QElapsedTimer bigNumberClock_;
+    QElapsedTimer numbersClock_; // since the numbers a viewer reads last changed (onSampled)
     struct WindowState {
         QByteArray geometry, splitter;
         int chart = -1;

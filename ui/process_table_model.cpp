@@ -69,11 +69,10 @@ void ProcessTableModel::update(const RunSample& sample, bool numbersDue) {
     // Only cells that changed are repainted, and the per-worker rates when numbers are due: a number that
     // changes 30 times a second cannot be read, and repainting every cell of the table at the
     // sample rate cost the UI thread more than the 60 Hz animation.
-    const bool rateDue = numbersDue;
     for (int i = 0; i < rows.size(); ++i) {
         Row& old = rows_[i];
         Row now = rows[i];
-        if (!rateDue && !now.dead && !old.dead) {
+        if (!numbersDue && !now.dead && !old.dead) {
             now.rate = old.rate;
             now.kernel = old.kernel;
         }
