@@ -4,6 +4,7 @@
 #include "ipclab/base/error.h"
 #include "ipclab/sync/futex.h"
 #include "ipclab/experiment/isolation_area.h"
+#include "ipclab/transport/fd_stream_transport.h"
 #include "ipclab/transport/message.h"
 #include "ipclab/experiment/race_area.h"
 #include "ipclab/experiment/sequence_tracker.h"
@@ -245,6 +246,7 @@ int runProducer(Ctx& c) {
     ControlBlock& control = c.tel.control();
     auto transport = openWriter(c.cfg.transport, c.args.out, kFrameHeaderSize + c.cfg.messageSize, io(c, control));
     if (auto* ring = dynamic_cast<ShmRingTransport*>(transport.get())) return produce(c, control, ring);
+    if (auto* stream = dynamic_cast<FdStreamTransport*>(transport.get())) return produce(c, control, stream);
     return produce(c, control, transport.get());
 }
 
@@ -312,6 +314,7 @@ int runConsumer(Ctx& c) {
     ControlBlock& control = c.tel.control();
     auto transport = openReader(c.cfg.transport, c.args.in, kFrameHeaderSize + c.cfg.messageSize, io(c, control));
     if (auto* ring = dynamic_cast<ShmRingTransport*>(transport.get())) return consume(c, control, ring);
+    if (auto* stream = dynamic_cast<FdStreamTransport*>(transport.get())) return consume(c, control, stream);
     return consume(c, control, transport.get());
 }
 

@@ -31,66 +31,20 @@ UniqueFd openFdSpec(const std::string& spec, int flags) {
 FdStreamTransport::FdStreamTransport(std::vector<UniqueFd> fds, IoContext ctx)
     : fds_(std::move(fds)), open_(fds_.size(), true), ctx_(ctx) {}
 
-namespace {
-void setState(WorkerSlot* s, WorkerState st) {
-    publishState(s, st);
-}
-} // namespace
-
-IoStatus FdStreamTransport::send(std::span<const std::byte> frame) {
-    const std::byte* p = frame.data();
-    std::size_t left = frame.size();
-    int fd = fds_.front().get();
-    setState(ctx_.slot, WorkerState::InKernel);
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (ctx_.slot) ctx_.slot->syscalls.add();
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            setState(ctx_.slot, WorkerState::Running);
-            if (errno == EPIPE || errno == ECONNRESET) return IoStatus::Closed;
-            throwErrno("write");
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
-    setState(ctx_.slot, WorkerState::Running);
-    return IoStatus::Ok;
+IoStatus FdStreamTransport::writeFailed() {
+    publishState(ctx_.slot, WorkerState::Running);
+    if (errno == EPIPE || errno == ECONNRESET) return IoStatus::Closed;
+    throwErrno("write");
 }
 
-IoStatus FdStreamTransport::readExact(int fd, std::span<std::byte> frame) {
-    std::byte* p = frame.data();
-    std::size_t left = frame.size();
-    setState(ctx_.slot, WorkerState::InKernel);
-    while (left > 0) {
-        ssize_t n = ::read(fd, p, left);
-        if (ctx_.slot) ctx_.slot->syscalls.add();
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            setState(ctx_.slot, WorkerState::Running);
-            if (errno == ECONNRESET) return IoStatus::Closed;
-            throwErrno("read");
-        }
-        if (n == 0) {
-            setState(ctx_.slot, WorkerState::Running);
-            return IoStatus::Closed; // a partial frame at EOF is dropped: its writer died mid-frame
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
-    setState(ctx_.slot, WorkerState::Running);
-    return IoStatus::Ok;
+IoStatus FdStreamTransport::readFailed(ssize_t n) {
+    publishState(ctx_.slot, WorkerState::Running);
+    // n == 0: end of file; a partial frame there is dropped (its writer died mid-frame).
+    if (n == 0 || errno == ECONNRESET) return IoStatus::Closed;
+    throwErrno("read");
 }
 
-IoStatus FdStreamTransport::receive(std::span<std::byte> frame, int64_t idleTimeoutNs) {
-    if (fds_.size() == 1) {
-        // One stream: a plain blocking read, exactly the calls the raw loop makes.
-        if (!open_[0]) return IoStatus::Closed;
-        IoStatus st = readExact(fds_[0].get(), frame);
-        if (st == IoStatus::Closed) open_[0] = false;
-        return st;
-    }
-    // Several streams (one per producer): poll, then read the first ready one.
+IoStatus FdStreamTransport::receiveAny(std::span<std::byte> frame, int64_t idleTimeoutNs) {
     std::vector<pollfd> pfds;
     std::vector<std::size_t> which;
     for (std::size_t k = 0; k < fds_.size(); ++k) {
@@ -101,10 +55,10 @@ IoStatus FdStreamTransport::receive(std::span<std::byte> frame, int64_t idleTime
         }
     }
     if (pfds.empty()) return IoStatus::Closed;
-    setState(ctx_.slot, WorkerState::InKernel);
+    publishState(ctx_.slot, WorkerState::InKernel);
     int r = ::poll(pfds.data(), pfds.size(), static_cast<int>(idleTimeoutNs / 1000000));
     countWaitCall(ctx_.slot);
-    setState(ctx_.slot, WorkerState::Running);
+    publishState(ctx_.slot, WorkerState::Running);
     if (r < 0) {
         if (errno == EINTR) return IoStatus::Timeout;
         throwErrno("poll");
