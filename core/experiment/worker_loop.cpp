@@ -5,6 +5,7 @@
 #include "ipclab/sync/futex.h"
 #include "ipclab/experiment/isolation_area.h"
 #include "ipclab/transport/fd_stream_transport.h"
+#include "ipclab/transport/mqueue_transport.h"
 #include "ipclab/transport/message.h"
 #include "ipclab/experiment/race_area.h"
 #include "ipclab/experiment/sequence_tracker.h"
@@ -247,6 +248,7 @@ int runProducer(Ctx& c) {
     auto transport = openWriter(c.cfg.transport, c.args.out, kFrameHeaderSize + c.cfg.messageSize, io(c, control));
     if (auto* ring = dynamic_cast<ShmRingTransport*>(transport.get())) return produce(c, control, ring);
     if (auto* stream = dynamic_cast<FdStreamTransport*>(transport.get())) return produce(c, control, stream);
+    if (auto* queue = dynamic_cast<MqueueTransport*>(transport.get())) return produce(c, control, queue);
     return produce(c, control, transport.get());
 }
 
@@ -315,6 +317,7 @@ int runConsumer(Ctx& c) {
     auto transport = openReader(c.cfg.transport, c.args.in, kFrameHeaderSize + c.cfg.messageSize, io(c, control));
     if (auto* ring = dynamic_cast<ShmRingTransport*>(transport.get())) return consume(c, control, ring);
     if (auto* stream = dynamic_cast<FdStreamTransport*>(transport.get())) return consume(c, control, stream);
+    if (auto* queue = dynamic_cast<MqueueTransport*>(transport.get())) return consume(c, control, queue);
     return consume(c, control, transport.get());
 }
 

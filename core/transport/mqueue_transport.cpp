@@ -19,15 +19,6 @@ long procLimit(const char* path, long fallback) {
     return (f >> v && v > 0) ? v : fallback;
 }
 
-timespec deadlineIn(int64_t ns) {
-    timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    ts.tv_nsec += ns;
-    ts.tv_sec += ts.tv_nsec / 1000000000;
-    ts.tv_nsec %= 1000000000;
-    return ts;
-}
-constexpr int64_t kSliceNs = 5'000'000;
 } // namespace
 
 MessageQueue MessageQueue::create(const std::string& name, std::size_t msgSize) {
@@ -92,53 +83,31 @@ std::size_t MqueueChannels::capacityFrames() const {
     return static_cast<std::size_t>(a.mq_maxmsg);
 }
 
-IoStatus MqueueTransport::send(std::span<const std::byte> frame) {
-    if (frame.size() > msgSize_) throw ConfigError("frame larger than the queue's message size");
-    for (;;) {
-        timespec dl = deadlineIn(kSliceNs);
-        if (ctx_.slot) {
-            publishState(ctx_.slot, WorkerState::InKernel);
-            ctx_.slot->syscalls.add();
-        }
-        int r = ::mq_timedsend(q_.get(), reinterpret_cast<const char*>(frame.data()), frame.size(), 0, &dl);
-        publishState(ctx_.slot, WorkerState::Running);
-        if (r == 0) return IoStatus::Ok;
-        if (errno != ETIMEDOUT && errno != EINTR) throwErrno("mq_timedsend");
-        if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue stayed full: this call only waited
-        if (ctx_.control && ctx_.control->runCommand() == RunCommand::Stop) return IoStatus::Closed;
-    }
+void MqueueTransport::tooLarge() { throw ConfigError("frame larger than the queue's message size"); }
+
+bool MqueueTransport::sendWaited() {
+    if (errno != ETIMEDOUT && errno != EINTR) throwErrno("mq_timedsend");
+    if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue stayed full: this call only waited
+    return !(ctx_.control && ctx_.control->runCommand() == RunCommand::Stop);
 }
 
-IoStatus MqueueTransport::receive(std::span<std::byte> frame, int64_t idleTimeoutNs) {
-    // mq_receive needs a buffer of the queue's full message size; receive in place when the frame is one.
-    thread_local std::vector<char> spare;
-    char* dst = reinterpret_cast<char*>(frame.data());
-    if (frame.size() < msgSize_) {
-        spare.resize(msgSize_);
-        dst = spare.data();
-    }
-    int64_t waited = 0;
-    for (;;) {
-        timespec dl = deadlineIn(std::min(kSliceNs, std::max<int64_t>(idleTimeoutNs - waited, 1)));
-        if (ctx_.slot) {
-            publishState(ctx_.slot, WorkerState::InKernel);
-            ctx_.slot->syscalls.add();
-        }
-        ssize_t n = ::mq_timedreceive(q_.get(), dst, msgSize_, nullptr, &dl);
-        publishState(ctx_.slot, WorkerState::Running);
-        if (n >= 0) {
-            // A message of the wrong length is reported as corrupted by the caller's verification.
-            std::size_t len = std::min(static_cast<std::size_t>(n), frame.size());
-            if (dst != reinterpret_cast<char*>(frame.data()))
-                std::copy_n(reinterpret_cast<const std::byte*>(dst), len, frame.data());
-            if (len < frame.size()) std::fill(frame.begin() + static_cast<std::ptrdiff_t>(len), frame.end(), std::byte{0});
-            return IoStatus::Ok;
-        }
-        if (errno != ETIMEDOUT && errno != EINTR) throwErrno("mq_timedreceive");
-        if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue stayed empty: this call only waited
-        waited += kSliceNs;
-        if (waited >= idleTimeoutNs) return IoStatus::Timeout;
-    }
+bool MqueueTransport::receiveWaited(int64_t& waited, int64_t idleTimeoutNs) {
+    if (errno != ETIMEDOUT && errno != EINTR) throwErrno("mq_timedreceive");
+    if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue stayed empty: this call only waited
+    waited += kSliceNs;
+    return waited < idleTimeoutNs;
+}
+
+char* MqueueTransport::spare() {
+    spare_.resize(msgSize_);
+    return spare_.data();
+}
+
+// A message of the wrong length is reported as corrupted by the caller's verification.
+void MqueueTransport::placeReceived(const char* dst, std::size_t n, std::span<std::byte> frame) {
+    std::size_t len = std::min(n, frame.size());
+    if (dst != reinterpret_cast<const char*>(frame.data())) std::copy_n(reinterpret_cast<const std::byte*>(dst), len, frame.data());
+    if (len < frame.size()) std::fill(frame.begin() + static_cast<std::ptrdiff_t>(len), frame.end(), std::byte{0});
 }
 
 } // namespace ipclab
