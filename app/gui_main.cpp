@@ -30,9 +30,10 @@ const GuiOption kOptions[] = {
     {"presenter", "", "Open in presenter mode (full screen, the scene and one chart; F11 leaves)."},
     {"record", "", "Record live runs (Run > Record runs) into Documents/IPC Lab recordings, or $IPCLAB_RECORDINGS_DIR."},
     {"lang", "code", "Language of the window: en or ko (default: the saved choice, else the system's)."},
-    {"bench-ui", "", "Benchmark: frame times and worker throughput with the UI attached vs headless."},
+    {"bench-ui", "", "Benchmark: frame times and worker throughput with the window on screen vs nobody looking."},
     {"seconds", "s", "Length of each --bench-ui phase, or of --export-animation's clip (default 10)."},
-    {"repeats", "N", "--bench-ui: how many phases with the UI, each between two headless ones (1-10, default 3)."},
+    {"repeats", "N", "--bench-ui: how many live runs (phases), each measured in half-second windows alternating between the "
+                "window hidden and on screen (1-10, default 3)."},
     {"export-animation", "file", "Record the scene for --seconds into an animated GIF, MP4 or WebM (1280x720, 15 frames/s), "
                                  "then quit: with --start (a live run) or a recording to replay."},
     {"man", "", "Print this manual page (roff) and exit."},

@@ -14,7 +14,6 @@
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
@@ -39,32 +38,6 @@ ExperimentConfig benchConfig() {
 
 double consumerRate(const Snapshot& a, const Snapshot& b) {
     return ratesBetween(a, b, roleBit(WorkerRole::Consumer)).msgsPerS;
-}
-
-// `wakerHz` > 0 adds a control: a thread that only wakes up that often and does nothing, to show
-// how much of the UI's cost is merely waking up next to 8 busy workers on 2 cores.
-double headless(double seconds, double wakerHz = 0) {
-    std::atomic<bool> done{false};
-    std::thread waker;
-    if (wakerHz > 0)
-        waker = std::thread([&] {
-            while (!done) std::this_thread::sleep_for(std::chrono::duration<double>(1.0 / wakerHz));
-        });
-    struct Join {
-        std::atomic<bool>& d;
-        std::thread& t;
-        ~Join() {
-            d = true;
-            if (t.joinable()) t.join();
-        }
-    } join{done, waker};
-    ExperimentRun run(benchConfig());
-    std::this_thread::sleep_for(std::chrono::milliseconds(500)); // warm-up
-    Snapshot a = run.sample();
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-    Snapshot b = run.sample();
-    run.stop();
-    return consumerRate(a, b);
 }
 
 void spin(double seconds) {
@@ -93,37 +66,77 @@ double median(std::vector<double> v) {
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2; // (an even count: not the better half's)
 }
 
-// One phase with the window attached: a live run started in it, `seconds` measured after a
-// warm-up; the frame statistics are appended to `frames`.
-struct UiPhase {
-    double msgsPerS = 0, uiCpuPct = 0;
-};
 struct FrameStats {
     std::vector<double> intervals, work, cpu, painted;
     double wholePerS = 0;
 };
-UiPhase withUi(MainWindow& w, double seconds, FrameStats& frames) {
+
+// One phase: one live run started from the window, measured after a warm-up in alternating
+// windows, nobody looking (the window hidden and its 30 Hz sampling stopped: nothing in this
+// process wakes up, as with no window at all) and the window on screen (sampling, drawing at
+// 60 Hz): off, on, off, ..., on, off. Each on window is compared with the mean of the two off
+// windows beside it: this VM changes speed by 2-3x from one second to the next, and the
+// restarts of separate headless and UI phases, seconds apart, put that into every ratio.
+struct Phase {
+    std::vector<double> ratios, onRates, offRates;
+    double uiCpuPct = 0;
+};
+constexpr double kWindowS = 0.5;  // each on or off window, measured
+constexpr double kSettleS = 0.15; // after showing or hiding, before measuring
+Phase alternating(MainWindow& w, double seconds, FrameStats& frames) {
     w.setConfig(benchConfig());
     if (!w.start()) throw std::runtime_error("could not start: " + w.lastError().toStdString());
+    RunController& rc = w.controller();
     spin(0.5); // warm-up
-    w.flowView()->resetFrameStats();
-    // The window's own samples (30 Hz): the rate is over the interval between their stamps.
-    Snapshot a = w.controller().sample().lanes.front().counters;
-    double cpu0 = cpuSeconds();
-    spin(seconds);
-    UiPhase r;
-    r.uiCpuPct = (cpuSeconds() - cpu0) / seconds * 100.0;
-    Snapshot b = w.controller().sample().lanes.front().counters;
-    r.msgsPerS = consumerRate(a, b);
-    const FlowView& v = *w.flowView();
-    frames.intervals.insert(frames.intervals.end(), v.frameIntervalsMs().begin(), v.frameIntervalsMs().end());
-    frames.work.insert(frames.work.end(), v.frameWorkMs().begin(), v.frameWorkMs().end());
-    frames.cpu.insert(frames.cpu.end(), v.frameCpuMs().begin(), v.frameCpuMs().end());
-    frames.painted.insert(frames.painted.end(), v.paintedShare().begin(), v.paintedShare().end());
-    frames.wholePerS += static_cast<double>(std::count_if(v.paintedShare().begin(), v.paintedShare().end(),
-                                                          [](double s) { return s > 0.5; })) / seconds;
+    // Counters read when asked (one sampling step), not from the last 30 Hz sample.
+    auto counters = [&] {
+        rc.tick();
+        return rc.sample().lanes.front().counters;
+    };
+    Phase p;
+    double cpu = 0, onS = 0;
+    auto offWindow = [&] {
+        rc.setSampling(false);
+        w.hide();
+        spin(kSettleS);
+        Snapshot a = counters();
+        spin(kWindowS);
+        p.offRates.push_back(consumerRate(a, counters()));
+    };
+    auto onWindow = [&] {
+        w.show();
+        rc.setSampling(true);
+        spin(kSettleS); // the first paint after mapping is not a frame of the running scene
+        w.flowView()->resetFrameStats();
+        Snapshot a = counters();
+        double c0 = cpuSeconds();
+        spin(kWindowS);
+        cpu += cpuSeconds() - c0;
+        onS += kWindowS;
+        p.onRates.push_back(consumerRate(a, counters()));
+        const FlowView& v = *w.flowView();
+        frames.intervals.insert(frames.intervals.end(), v.frameIntervalsMs().begin(), v.frameIntervalsMs().end());
+        frames.work.insert(frames.work.end(), v.frameWorkMs().begin(), v.frameWorkMs().end());
+        frames.cpu.insert(frames.cpu.end(), v.frameCpuMs().begin(), v.frameCpuMs().end());
+        frames.painted.insert(frames.painted.end(), v.paintedShare().begin(), v.paintedShare().end());
+        frames.wholePerS += static_cast<double>(std::count_if(v.paintedShare().begin(), v.paintedShare().end(),
+                                                              [](double s) { return s > 0.5; }));
+    };
+    int pairs = std::max(1, static_cast<int>(seconds / (2 * kWindowS) + 0.5));
+    offWindow();
+    for (int i = 0; i < pairs; ++i) {
+        onWindow();
+        offWindow();
+    }
+    w.show();
     w.stop();
-    return r;
+    for (std::size_t i = 0; i < p.onRates.size(); ++i) {
+        double base = (p.offRates[i] + p.offRates[i + 1]) / 2;
+        p.ratios.push_back(base > 0 ? p.onRates[i] / base : 0.0);
+    }
+    p.uiCpuPct = onS > 0 ? cpu / onS * 100.0 : 0;
+    frames.wholePerS /= onS > 0 ? onS : 1;
+    return p;
 }
 
 std::string joined(const std::vector<double>& v, const char* fmt) {
@@ -139,31 +152,31 @@ std::string joined(const std::vector<double>& v, const char* fmt) {
 
 int runUiBench(double seconds, int repeats) {
     std::printf("IPC Lab UI benchmark: 4 producers + 4 consumers over the shared-memory ring, 64 B, full speed\n");
-    std::printf("platform: %s, %u hardware threads, %d UI phases of %.0f s, each between two headless ones\n",
-                qPrintable(QGuiApplication::platformName()), std::thread::hardware_concurrency(), repeats, seconds);
+    std::printf("platform: %s, %u hardware threads, %d phases of %.0f s: one live run each, measured in %.1f s windows\n"
+                "alternating between nobody looking (window hidden, no sampling) and the window on screen\n",
+                qPrintable(QGuiApplication::platformName()), std::thread::hardware_concurrency(), repeats, seconds, kWindowS);
     try {
-        // Interleaved: headless, UI, headless, UI, ..., headless. Each UI phase is compared with
-        // the mean of the headless phases on either side of it, so a machine that changes speed
-        // between phases (this VM does, by 2-3x) moves both sides of a ratio together.
         MainWindow w;
         w.resize(1600, 1000);
         w.show();
-        std::vector<double> headlessRates{headless(seconds)};
-        std::vector<UiPhase> ui;
         FrameStats frames;
+        std::vector<double> phaseRatios, cpus, allRatios, onRates, offRates;
+        double wholePerS = 0;
         for (int i = 0; i < repeats; ++i) {
-            ui.push_back(withUi(w, seconds, frames));
-            headlessRates.push_back(headless(seconds));
+            FrameStats f;
+            Phase p = alternating(w, seconds, f);
+            phaseRatios.push_back(median(p.ratios));
+            cpus.push_back(p.uiCpuPct);
+            allRatios.insert(allRatios.end(), p.ratios.begin(), p.ratios.end());
+            onRates.push_back(median(p.onRates));
+            offRates.push_back(median(p.offRates));
+            frames.intervals.insert(frames.intervals.end(), f.intervals.begin(), f.intervals.end());
+            frames.work.insert(frames.work.end(), f.work.begin(), f.work.end());
+            frames.cpu.insert(frames.cpu.end(), f.cpu.begin(), f.cpu.end());
+            frames.painted.insert(frames.painted.end(), f.painted.begin(), f.painted.end());
+            wholePerS += f.wholePerS / repeats;
         }
-        double waker = headless(seconds, 90.0);
-        std::vector<double> ratios, cpus, uiRates;
-        for (int i = 0; i < repeats; ++i) {
-            double base = (headlessRates[static_cast<std::size_t>(i)] + headlessRates[static_cast<std::size_t>(i) + 1]) / 2;
-            ratios.push_back(base > 0 ? ui[static_cast<std::size_t>(i)].msgsPerS / base : 0.0);
-            cpus.push_back(ui[static_cast<std::size_t>(i)].uiCpuPct);
-            uiRates.push_back(ui[static_cast<std::size_t>(i)].msgsPerS);
-        }
-        double lastBase = (headlessRates[headlessRates.size() - 2] + headlessRates.back()) / 2;
+        std::sort(allRatios.begin(), allRatios.end());
         std::printf("\n%-34s %12s\n", "measure", "value");
         std::printf("%-34s %12zu\n", "frames", frames.intervals.size());
         std::printf("%-34s %12.2f\n", "frame interval p50 (ms)", pct(frames.intervals, 50));
@@ -174,18 +187,19 @@ int runUiBench(double seconds, int repeats) {
         std::printf("%-34s %12.2f\n", "frame UI-thread CPU p50 (ms)", pct(frames.cpu, 50));
         std::printf("%-34s %12.2f\n", "frame UI-thread CPU p95 (ms)", pct(frames.cpu, 95));
         std::printf("%-34s %12.1f\n", "scene repainted per paint p50 (%)", pct(frames.painted, 50) * 100);
-        std::printf("%-34s %12.1f   (the figure's data: %d a second)\n", "whole-scene repaints per second",
-                    frames.wholePerS / repeats, FlowFigure::kRenderHz);
+        std::printf("%-34s %12.1f   (the figure's data: %d a second)\n", "whole-scene repaints per second", wholePerS,
+                    FlowFigure::kRenderHz);
         std::printf("%-34s %12.1f   (target <= 15; phases: %s)\n", "UI process CPU (% of one core)", median(cpus),
                     joined(cpus, "%.1f").c_str());
-        std::printf("%-34s %12.0f   (phases: %s)\n", "headless msgs/s", median(headlessRates),
-                    joined(headlessRates, "%.0f").c_str());
-        std::printf("%-34s %12.0f   (phases: %s)\n", "with UI msgs/s", median(uiRates), joined(uiRates, "%.0f").c_str());
-        std::printf("%-34s %12.3f   (target >= 0.95; each phase: %s)\n", "with UI / headless", median(ratios),
-                    joined(ratios, "%.3f").c_str());
-        std::printf("%-34s %12.0f\n", "headless + idle 90 Hz waker msgs/s", waker);
-        std::printf("%-34s %12.3f   (control: waking up alone, against the last headless pair)\n",
-                    "idle waker / headless", lastBase > 0 ? waker / lastBase : 0.0);
+        std::printf("%-34s %12.0f   (phases' medians: %s)\n", "nobody looking msgs/s", median(offRates),
+                    joined(offRates, "%.0f").c_str());
+        std::printf("%-34s %12.0f   (phases' medians: %s)\n", "window on screen msgs/s", median(onRates),
+                    joined(onRates, "%.0f").c_str());
+        std::printf("%-34s %12.3f   (target >= 0.95; phases' medians: %s)\n", "with UI / headless", median(phaseRatios),
+                    joined(phaseRatios, "%.3f").c_str());
+        std::printf("%-34s %12s   (%zu windows: min %.3f, p25 %.3f, p75 %.3f, max %.3f)\n", "  each on window / its neighbours",
+                    "", allRatios.size(), allRatios.empty() ? 0 : allRatios.front(), pct(allRatios, 25), pct(allRatios, 75),
+                    allRatios.empty() ? 0 : allRatios.back());
     } catch (const std::exception& e) {
         std::fprintf(stderr, "ipclab: %s\n", e.what());
         return 1;

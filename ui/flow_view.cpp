@@ -36,8 +36,22 @@ FlowView::FlowView(QWidget* parent) : QGraphicsView(parent), figure_(new FlowFig
     anim_.setTimerType(Qt::PreciseTimer);
     anim_.setInterval(16); // ~60 fps
     connect(&anim_, &QTimer::timeout, this, &FlowView::animate);
-    clock_.start();
-    anim_.start();
+    clock_.start(); // the animation runs while the window is on screen (showEvent)
+}
+
+// A hidden or minimized window draws nothing, so it does not wake up 60 times a second either.
+// (Only for the window as a whole: the main window refreshes its charts on this tick.)
+void FlowView::showEvent(QShowEvent* e) {
+    QGraphicsView::showEvent(e);
+    if (!anim_.isActive()) {
+        lastFrameNs_ = 0; // the time it was off is not a frame interval
+        anim_.start();
+    }
+}
+
+void FlowView::hideEvent(QHideEvent* e) {
+    QGraphicsView::hideEvent(e);
+    if (!window()->isVisible() || window()->isMinimized()) anim_.stop();
 }
 
 void FlowView::resizeEvent(QResizeEvent* e) {

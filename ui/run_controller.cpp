@@ -100,6 +100,11 @@ bool RunController::start(const ExperimentConfig& cfgIn, std::optional<Transport
     return true;
 }
 
+void RunController::setSampling(bool on) {
+    if (on && live()) timer_.start();
+    else timer_.stop();
+}
+
 void RunController::stop() {
     bool was = running();
     timer_.stop();

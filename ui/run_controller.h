@@ -54,6 +54,9 @@ public:
 
     // One sampling step (the timer calls it; tests may call it directly).
     void tick();
+    // Stops or resumes the 30 Hz sampling of a live run: the UI benchmark's "nobody looking"
+    // windows, where the workers run on and nothing in this process wakes up.
+    void setSampling(bool on);
 
 signals:
     void started();

@@ -121,6 +121,37 @@ private slots:
         QVERIFY2(whole / seconds <= FlowFigure::kRenderHz + 3, qPrintable(QString("%1 whole-view repaints a second").arg(whole / seconds)));
     }
 
+    // A window nobody sees does not draw, so it does not wake up 60 times a second either: with
+    // the window hidden (or minimized) the scene's animation stops, and on showing it resumes;
+    // the run's sampling (the controller's own timer) is not the scene's to stop.
+    void aHiddenWindowStopsItsAnimation() {
+        MainWindow w;
+        showSized(w);
+        ExperimentConfig c = stream(TransportKind::SharedMemory);
+        c.sync = SyncMode::Atomic;
+        w.setConfig(c);
+        QVERIFY(w.start());
+        QTest::qWait(200);
+        w.flowView()->resetFrameStats();
+        QTest::qWait(300);
+        QVERIFY2(w.flowView()->frameIntervalsMs().size() > 5, "no frames while on screen");
+        w.hide();
+        QTest::qWait(50);
+        w.flowView()->resetFrameStats();
+        uint64_t before = w.controller().sample().index;
+        QTest::qWait(300);
+        QCOMPARE(w.flowView()->frameIntervalsMs().size(), std::size_t{0});
+        QVERIFY2(w.controller().sample().index > before + 3, "sampling stopped with the scene"); // recordings need it
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.flowView()->resetFrameStats();
+        QTest::qWait(300);
+        QVERIFY2(w.flowView()->frameIntervalsMs().size() > 5, "no frames after showing again");
+        // No interval counts the time the window was away.
+        for (double ms : w.flowView()->frameIntervalsMs()) QVERIFY2(ms < 250, qPrintable(QString::number(ms)));
+        w.stop();
+    }
+
     void streamFillsChartsAndShowsRealPids() {
         MainWindow w;
         showSized(w);
