@@ -1,5 +1,6 @@
 #include "time_chart.h"
 
+#include "chart_grid.h"
 #include "core_text.h"
 
 #include <QFontMetricsF>
@@ -43,6 +44,8 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
         chart->addAxis(right_, Qt::AlignRight);
     }
     setChart(chart);
+    if (right_) right_->setGridLineVisible(false); // its lines would fall on the left axis's
+    new ChartGrid(chart, x_, left_);               // (a child of the chart: deleted with it)
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 150);
     ensureSeries(1, {QString()}, ExperimentKind::Stream, false);

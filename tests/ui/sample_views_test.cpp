@@ -7,8 +7,11 @@
 #include "flow_view.h"
 #include "process_table_model.h"
 #include "time_chart.h"
+#include "chart_grid.h"
 
 #include <QAbstractItemModelTester>
+#include <QGraphicsLineItem>
+#include <QGraphicsScene>
 #include <QImage>
 #include <QPainter>
 #include <QRegularExpression>
@@ -319,6 +322,63 @@ private slots:
         chart.refresh();
         QCOMPARE(chart.pointCount(), 1);
         QVERIFY(!chart.csv().contains("mark:"));
+    }
+
+    // The live charts' grid is one item drawing solid whole-pixel lines (Qt Charts' own grid
+    // drew each line through the antialiasing rasterizer, a quarter of the window's CPU under
+    // load): its lines sit on the axes' ticks, the axes draw none of their own, and a render of
+    // the scene (what every export is) has them.
+    void chartGridSitsOnTheTicksAndIsInExports() {
+        TimeChart chart("t", "msgs/s", "MB/s", {{Series::MsgsPerS, "msgs/s", false}, {Series::MbPerS, "MB/s", true}});
+        chart.resize(600, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (int i = 0; i < 40; ++i) chart.add(sampleAt(static_cast<uint64_t>(i), 0.1 + i * 0.5, 1, 1));
+        chart.refresh();
+        QCoreApplication::processEvents();
+        ChartGrid* grid = nullptr;
+        for (QGraphicsItem* item : chart.scene()->items()) {
+            if (auto* g = dynamic_cast<ChartGrid*>(item)) grid = g;
+            if (auto* line = dynamic_cast<QGraphicsLineItem*>(item); line && line->isVisible()) {
+                // Qt Charts' grid lines span the plot area, inside it; none may be left on (tick
+                // marks are short, the axis lines lie on the plot area's edges).
+                QLineF l(line->mapToScene(line->line().p1()), line->mapToScene(line->line().p2()));
+                QRectF inner = chart.chart()->plotArea().adjusted(2, 2, -2, -2);
+                bool inside = inner.contains(l.center());
+                QVERIFY2(!(inside && l.length() > inner.height() * 0.5), "an axis still draws its own grid line");
+            }
+        }
+        QVERIFY(grid);
+        auto* x = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).first());
+        auto* y = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical).first());
+        QRectF area = chart.chart()->plotArea();
+        // x: every tickInterval from the anchor, within the range; y: tickCount evenly.
+        std::vector<double> v = grid->verticalLines(), h = grid->horizontalLines();
+        int expected = 0;
+        for (double t = std::ceil(x->min() / x->tickInterval()) * x->tickInterval(); t <= x->max() + 1e-9; t += x->tickInterval()) {
+            QVERIFY(expected < static_cast<int>(v.size()));
+            QCOMPARE(qRound(v[static_cast<std::size_t>(expected++)]),
+                     qRound(area.left() + (t - x->min()) / (x->max() - x->min()) * area.width()));
+        }
+        QCOMPARE(static_cast<int>(v.size()), expected);
+        QVERIFY(expected >= 3);
+        QCOMPARE(static_cast<int>(h.size()), y->tickCount());
+        QCOMPARE(qRound(h.front()), qRound(area.bottom()));
+        QCOMPARE(qRound(h.back()), qRound(area.top()));
+        // In a render of the scene (as exports do), a vertical grid line is drawn between two
+        // horizontal ones, away from the series and labels.
+        QRectF source(QPointF(0, 0), chart.chart()->size()); // the chart item, as the exporter renders it
+        QImage img(source.size().toSize(), QImage::Format_ARGB32);
+        img.fill(Qt::white);
+        {
+            QPainter p(&img);
+            chart.scene()->render(&p, QRectF(img.rect()), source);
+        }
+        QColor gridColor = x->gridLinePen().color();
+        int gx = qRound(v[1] - 0.5), gy = qRound((h[2] + h[3]) / 2);
+        QColor at = img.pixelColor(gx, gy), beside = img.pixelColor(gx + 3, gy);
+        QVERIFY2(at == gridColor, qPrintable(at.name() + " at the line, grid " + gridColor.name()));
+        QVERIFY2(beside != gridColor, qPrintable(beside.name() + " beside the line"));
     }
 };
 

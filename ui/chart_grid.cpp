@@ -1,0 +1,79 @@
+#include "chart_grid.h"
+
+#include <QChart>
+#include <QPainter>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace ipclab::ui {
+
+namespace {
+// Values where an axis has its ticks, as QValueAxis places them: dynamic ticks from the anchor
+// every interval; fixed ones tickCount evenly from min to max.
+std::vector<double> tickValues(const QValueAxis* a) {
+    std::vector<double> v;
+    double lo = a->min(), hi = a->max();
+    if (!(hi > lo)) return v;
+    if (a->tickType() == QValueAxis::TicksDynamic && a->tickInterval() > 0) {
+        double step = a->tickInterval();
+        double first = a->tickAnchor() + std::ceil((lo - a->tickAnchor()) / step - 1e-9) * step;
+        for (double t = first; t <= hi + 1e-9 * step && v.size() < 1000; t += step) v.push_back(t);
+        return v;
+    }
+    int n = std::max(2, a->tickCount());
+    for (int i = 0; i < n; ++i) v.push_back(lo + (hi - lo) * i / (n - 1));
+    return v;
+}
+} // namespace
+
+ChartGrid::ChartGrid(QChart* chart, QValueAxis* vertical, QValueAxis* horizontal)
+    : QGraphicsItem(chart), chart_(chart), x_(vertical), y_(horizontal) {
+    setZValue(2); // Qt Charts' grid depth: above the plot area's background, below axes and series
+    setAcceptedMouseButtons(Qt::NoButton);
+    for (QValueAxis* a : {x_, y_}) {
+        a->setGridLineVisible(false);
+        a->setMinorGridLineVisible(false);
+        QObject::connect(a, &QValueAxis::rangeChanged, chart, [this] { follow(); });
+        QObject::connect(a, &QValueAxis::tickIntervalChanged, chart, [this] { follow(); });
+        QObject::connect(a, &QValueAxis::tickCountChanged, chart, [this] { follow(); });
+    }
+    QObject::connect(chart, &QChart::plotAreaChanged, chart, [this] { follow(); });
+    follow();
+}
+
+void ChartGrid::follow() {
+    QRectF a = chart_->plotArea();
+    if (a != area_) {
+        prepareGeometryChange();
+        area_ = a;
+    }
+    update();
+}
+
+std::vector<double> ChartGrid::verticalLines() const {
+    std::vector<double> out;
+    double lo = x_->min(), hi = x_->max();
+    for (double t : tickValues(x_)) out.push_back(area_.left() + (t - lo) / (hi - lo) * area_.width());
+    return out;
+}
+
+std::vector<double> ChartGrid::horizontalLines() const {
+    std::vector<double> out;
+    double lo = y_->min(), hi = y_->max();
+    for (double t : tickValues(y_)) out.push_back(area_.bottom() - (t - lo) / (hi - lo) * area_.height());
+    return out;
+}
+
+void ChartGrid::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    if (area_.isEmpty()) return;
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing, false);
+    QColor c = x_->gridLinePen().color();
+    double w = std::max(1.0, x_->gridLinePen().widthF()); // as wide as Qt Charts' own grid pen
+    for (double x : verticalLines()) p->fillRect(QRectF(x - w / 2, area_.top(), w, area_.height()), c);
+    for (double y : horizontalLines()) p->fillRect(QRectF(area_.left(), y - w / 2, area_.width(), w), c);
+    p->restore();
+}
+
+} // namespace ipclab::ui

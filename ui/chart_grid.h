@@ -1,0 +1,37 @@
+#pragma once
+// The grid of a live time chart, drawn as one item of the chart's scene: whole-pixel lines with
+// antialiasing off (solid fills), where Qt Charts draws each grid line as its own item through
+// the antialiasing rasterizer, pixel by pixel: measured with perf under --bench-ui, a quarter of
+// the window's CPU went to the grid of charts that redraw several times a second. The lines sit
+// where Qt Charts would put them (the axes' own ranges and tick settings); as an item of the
+// scene it is in every export too (exports render the scene).
+#include <QGraphicsItem>
+
+#include <vector>
+
+class QChart;
+class QValueAxis;
+
+namespace ipclab::ui {
+
+class ChartGrid : public QGraphicsItem {
+public:
+    // Takes over the grid of `vertical` (x) and `horizontal` (y) axes of `chart`: their own grid
+    // lines are switched off, and this item (a child of the chart, at Qt Charts' grid depth)
+    // draws them.
+    ChartGrid(QChart* chart, QValueAxis* vertical, QValueAxis* horizontal);
+    QRectF boundingRect() const override { return area_; }
+    void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    // Where the lines are, in item coordinates (tests).
+    std::vector<double> verticalLines() const;
+    std::vector<double> horizontalLines() const;
+
+private:
+    void follow(); // the plot area or an axis changed
+    QChart* chart_;
+    QValueAxis* x_;
+    QValueAxis* y_;
+    QRectF area_;
+};
+
+} // namespace ipclab::ui
