@@ -56,7 +56,7 @@ std::vector<FlowLane> flowLanes(const RunSample& sample, const std::vector<FlowL
         fl.transport = lane.config.transport;
         fl.name = laneName(lane);
         fl.sync = lane.config.effectiveSync();
-        fl.slowMotion = lane.config.rate > 0 && lane.config.rate <= 5;
+        fl.slowMotion = isSlowMotion(lane);
         fl.stopped = lane.stopped;
         fl.objectName = QString::fromStdString(lane.dataObjectName); // the real name, as /dev/shm shows it
         for (const WorkerSample& w : lane.workers) {

@@ -51,5 +51,9 @@ struct FlowLane {
 // The lanes of `sample` as the figure draws them. `previous` is what was drawn before: a
 // collision highlight keeps fading from where it was.
 std::vector<FlowLane> flowLanes(const RunSample& sample, const std::vector<FlowLane>& previous);
+// Slow motion: few enough messages a second for a token to stand for each one, and for every
+// state change to be shown as it happens. Otherwise states change between almost every two
+// samples, and the views show them with the numbers, FlowFigure::kRenderHz times a second.
+inline bool isSlowMotion(const LaneSample& lane) { return lane.config.rate > 0 && lane.config.rate <= 5; }
 
 } // namespace ipclab::ui

@@ -1,9 +1,11 @@
 #include "process_table_model.h"
 
 #include "core_text.h"
+#include "flow_model.h"
 #include "qt_text.h"
 
 #include <QBrush>
+#include <algorithm>
 #include <QColor>
 #include <QLocale>
 
@@ -68,13 +70,18 @@ void ProcessTableModel::update(const RunSample& sample, bool numbersDue) {
     }
     // Only cells that changed are repainted, and the per-worker rates when numbers are due: a number that
     // changes 30 times a second cannot be read, and repainting every cell of the table at the
-    // sample rate cost the UI thread more than the 60 Hz animation.
+    // sample rate cost the UI thread more than the 60 Hz animation. At full speed the states
+    // too (they flip between almost every two samples), with the numbers and with the scene's
+    // states, from the same sample; in slow motion every state change at once, as in the scene.
+    // An exit is shown at once.
+    const bool slow = std::any_of(sample.lanes.begin(), sample.lanes.end(), isSlowMotion);
     for (int i = 0; i < rows.size(); ++i) {
         Row& old = rows_[i];
         Row now = rows[i];
         if (!numbersDue && !now.dead && !old.dead) {
             now.rate = old.rate;
             now.kernel = old.kernel;
+            if (!slow) now.state = old.state;
         }
         auto changed = [&](int column, bool differs) {
             if (differs) emit dataChanged(index(i, column), index(i, column));

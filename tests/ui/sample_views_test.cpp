@@ -16,6 +16,7 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QValueAxis>
+#include <QSignalSpy>
 #include <QtTest>
 
 using namespace ipclab;
@@ -251,6 +252,40 @@ private slots:
         // A sample without lanes (a sweep running) leaves the last run's processes listed.
         model.update(RunSample{});
         QCOMPARE(model.rowCount(), 2);
+    }
+
+    // At full speed a worker's state changes between almost every two samples: the table shows
+    // it with the numbers (and the scene), from the sample where they are due; in slow motion
+    // every change at once; an exit always at once.
+    void processTableShowsStatesWithTheNumbersAtFullSpeed() {
+        ProcessTableModel model;
+        auto stateOf = [&](int row) { return model.data(model.index(row, ProcessTableModel::State), Qt::DisplayRole).toString(); };
+        RunSample s = sampleAt(0, 1.0, 20, 15);
+        s.lanes[0].workers[1].exit = {}; // both alive
+        model.update(s, true);
+        QString inKernel = stateOf(0);
+        s.index = 1;
+        s.lanes[0].workers[0].state = WorkerState::Running;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.update(s, false);
+        QCOMPARE(stateOf(0), inKernel); // not due: the state shown is the due sample's
+        QCOMPARE(changed.count(), 0);
+        s.index = 2;
+        model.update(s, true);
+        QVERIFY(stateOf(0) != inKernel);
+        QVERIFY(changed.count() > 0);
+        // Slow motion (a token per message): at once.
+        s.lanes[0].config.rate = 2;
+        s.lanes[0].workers[0].state = WorkerState::InKernel;
+        model.update(s, false);
+        QCOMPARE(stateOf(0), inKernel);
+        // An exit at full speed: at once.
+        s.lanes[0].config.rate = 0;
+        s.lanes[0].workers[1].exit.exited = true;
+        s.lanes[0].workers[1].exit.signaled = true;
+        s.lanes[0].workers[1].exit.signal = 9;
+        model.update(s, false);
+        QVERIFY(stateOf(1).contains("signal 9"));
     }
 
     void theBigNumberIsTheOneTheExperimentIsAbout() {
