@@ -65,9 +65,9 @@ QString stateWord(const FlowWorker& w) {
 
 FlowFigure::FlowFigure() : tokenLayer_(new TokenLayer(this)) {
     setFlag(ItemUsesExtendedStyleOption, false);
-    // Rendered once per data change (30 Hz at most) into a pixmap at the view's resolution; the
-    // 60 Hz frames blit it and draw the token layer on top.
-    setCacheMode(QGraphicsItem::DeviceCoordinateCache);
+    // Rendered once per data change (kRenderHz at full speed) into a pixmap at the view's
+    // resolution (paint); the 60 Hz frames copy the part they repaint and draw the token layer
+    // on top.
 }
 
 void FlowFigure::setAspect(double aspect) {
@@ -77,13 +77,13 @@ void FlowFigure::setAspect(double aspect) {
     prepareGeometryChange();
     width_ = w;
     height_ = h;
-    update();
+    invalidate();
 }
 
 void FlowFigure::setLarge(bool large) {
     if (large == large_) return;
     large_ = large;
-    update();
+    invalidate();
 }
 
 QFont FlowFigure::font(int basePt, bool bold) const {
@@ -276,10 +276,42 @@ void FlowFigure::setLanes(std::vector<FlowLane> lanes, bool numbersDue) {
 void FlowFigure::renderIfDue() {
     if (!pending_ || !renderDue_) return;
     pending_ = renderDue_ = false;
-    update();
+    invalidate();
 }
 
-void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widget) {
+    // Item to viewport (the paint device's own offset in the window is the painter's business).
+    const QTransform at = p->worldTransform();
+    // Not a view (an export renders the scene), or turned: drawn directly.
+    if (!widget || at.type() > QTransform::TxScale) {
+        render(p);
+        return;
+    }
+    const QRect device = at.mapRect(boundingRect()).toAlignedRect();
+    const qreal dpr = p->device()->devicePixelRatioF();
+    if (!cacheValid_ || at != cacheFor_ || cache_.devicePixelRatioF() != dpr) {
+        cache_ = QPixmap(device.size() * dpr);
+        cache_.setDevicePixelRatio(dpr);
+        cache_.fill(Qt::transparent);
+        QPainter cp(&cache_);
+        cp.setTransform(at * QTransform::fromTranslate(-device.x(), -device.y()));
+        render(&cp);
+        cacheFor_ = at;
+        cacheValid_ = true;
+    }
+    // In the view's pixels, only where it repaints (the whole figure when it does not say).
+    p->save();
+    p->resetTransform();
+    QRegion where = paintRegion_.isEmpty() ? QRegion(device) : paintRegion_.intersected(device);
+    copiedPixels_ = 0;
+    for (const QRect& r : where) {
+        copiedPixels_ += static_cast<double>(r.width()) * r.height() * dpr * dpr;
+        p->drawPixmap(QRectF(r), cache_, QRectF(QPointF(r.topLeft() - device.topLeft()) * dpr, QSizeF(r.size()) * dpr));
+    }
+    p->restore();
+}
+
+void FlowFigure::render(QPainter* p) {
     smallestPt_ = 0;
     p->setRenderHint(QPainter::Antialiasing);
     p->fillRect(boundingRect(), theme_.lecture ? Qt::white : QColor(248, 249, 252));

@@ -2,7 +2,8 @@
 // The textbook figure, made live: user space on top with one box per worker process (real PIDs),
 // the shared segment mapped into their address spaces; kernel space below the user/kernel
 // boundary with the transport's kernel object. It paints FlowLanes (flow_model.h) into a cached
-// pixmap; the tokens, which move every frame, are painted by its TokenLayer child on top.
+// pixmap at the view's resolution; the tokens, which move every frame, are painted by its
+// TokenLayer child on top.
 #include "chart_theme.h"
 #include "flow_model.h"
 
@@ -51,9 +52,20 @@ public:
     bool large() const { return large_; }
     // The smallest text drawn in the last paint (figure points; the view's scale makes pixels).
     double smallestTextPt() const { return smallestPt_; }
-    void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
+    void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widget) override;
+    // Where the view is repainting, in its viewport's coordinates (FlowView sets it around each
+    // paint): only that part of the cached figure is drawn. A token frame repaints a few small
+    // rectangles; Qt's own item cache drew the whole pixmap, clipped, and the raster engine split
+    // every such draw of a large image across its thread pool: ~300 wake-ups of two threads a
+    // second next to busy workers (perf probe on QThreadPool::start, --bench-ui).
+    void setPaintRegion(const QRegion& viewportRegion) { paintRegion_ = viewportRegion; }
+    // Device pixels of the cached figure the last view paint copied (tests, --bench-ui).
+    double lastCopiedPixels() const { return copiedPixels_; }
 
-    void setTheme(const ChartTheme& t) { theme_ = t; update(); }
+    void setTheme(const ChartTheme& t) {
+        theme_ = t;
+        invalidate();
+    }
     // New data. What a viewer reads (rates, calls per message, fill, states at full speed) is
     // re-rendered when `numbersDue` says so: the window does that kRenderHz times a second, with
     // the same sample as its big number, so the two never show different moments. What changes
@@ -71,7 +83,7 @@ public:
     void setIsolation(QStringList lines) {
         if (lines == isolation_) return;
         isolation_ = std::move(lines);
-        update();
+        invalidate();
     }
     // Nothing measured to show (before the first run, or a run without workers in the scene).
     bool isEmpty() const { return lanes_.empty() && isolation_.isEmpty(); }
@@ -98,6 +110,11 @@ private:
     QPointF pathPoint(const FlowToken& tok, double t) const;
     void paintLane(QPainter* p, int lane);
     void paintIsolation(QPainter* p);
+    void render(QPainter* p); // the whole figure
+    void invalidate() {       // the figure changed: render it again at the next paint
+        cacheValid_ = false;
+        update();
+    }
 
     ChartTheme theme_;
     std::vector<FlowLane> lanes_;
@@ -110,6 +127,11 @@ private:
     QString meaningKey_;      // what, if it changes, is rendered at once
     bool renderDue_ = true;   // render held-back data at the next frame
     bool pending_ = false;    // new data not rendered yet
+    QPixmap cache_;           // the figure as the view shows it (device pixels)
+    QTransform cacheFor_;     // the view's transform it was rendered with
+    bool cacheValid_ = false;
+    QRegion paintRegion_;
+    double copiedPixels_ = 0;
 };
 
 } // namespace ipclab::ui

@@ -248,7 +248,9 @@ void FlowView::paintEvent(QPaintEvent* e) {
     // The frame's work is the animation step plus its paint.
     qint64 t0 = clock_.nsecsElapsed();
     double cpu0 = threadCpuMs();
+    figure_->setPaintRegion(e->region());
     QGraphicsView::paintEvent(e);
+    figure_->setPaintRegion({});
     // Share of the view this paint covered (a token frame: a few small rectangles; a re-render
     // of the figure: all of it).
     QSize v = viewport()->size();

@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QValueAxis>
 #include <QSignalSpy>
+#include <QVBoxLayout>
 #include <QtTest>
 
 using namespace ipclab;
@@ -123,6 +124,61 @@ private slots:
         for (int y = 0; y < img.height(); y += 4)
             for (int x = 0; x < img.width(); x += 4) colours.insert(img.pixel(x, y));
         QVERIFY2(colours.size() > 20, qPrintable(QString("%1 colours").arg(colours.size())));
+    }
+
+    // The view shows the figure from its own cache (rendered at the view's scale, copied only
+    // where a frame repaints): what is on screen is exactly the figure drawn directly, as an
+    // export draws it; and a frame that only moves tokens copies a small part of it.
+    void cachedFigureIsTheFigureAndFramesCopyLittle() {
+        // Inside a window, away from its corner, as in the main window (a view painted there
+        // has an offset in the window that its items must not add to their own).
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        layout->setContentsMargins(60, 40, 10, 10);
+        auto* viewPtr = new FlowView;
+        layout->addWidget(viewPtr);
+        FlowView& view = *viewPtr;
+        window.resize(970, 550);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        RunSample s = sampleAt(0, 1.0, 20, 15);
+        s.lanes[0].workers[1].exit = {};
+        view.update(s);
+        QTest::qWait(100); // rendered at the next frames
+        QRect viewportInWindow(view.viewport()->mapTo(&window, QPoint(0, 0)), view.viewport()->size());
+        QImage onScreen = window.grab().toImage().convertToFormat(QImage::Format_RGB32).copy(viewportInWindow);
+        QImage direct(onScreen.size(), QImage::Format_RGB32);
+        direct.fill(Qt::black);
+        {
+            QPainter p(&direct);
+            p.setRenderHint(QPainter::Antialiasing);
+            QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+            view.scene()->render(&p, QRectF(direct.rect()), visible, Qt::IgnoreAspectRatio);
+        }
+        // Inside the figure (around it: the view's own background, not the figure's).
+        QRect inside = view.mapFromScene(view.figure()->boundingRect()).boundingRect().adjusted(3, 3, -3, -3) & direct.rect();
+        QVERIFY(inside.width() > 800 && inside.height() > 400);
+        int differ = 0;
+        for (int y = inside.top(); y <= inside.bottom(); ++y)
+            for (int x = inside.left(); x <= inside.right(); ++x) {
+                QRgb a = onScreen.pixel(x, y), b = direct.pixel(x, y);
+                if (std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b)) > 60) ++differ;
+            }
+        QVERIFY2(differ < inside.width() * inside.height() / 1000,
+                 qPrintable(QString("%1 of %2 pixels differ").arg(differ).arg(inside.width() * inside.height())));
+        // Token frames (a live sample keeps tokens moving): each copies a few small rectangles.
+        double figurePx = view.figure()->boundingRect().width() * view.transform().m11() *
+                          view.figure()->boundingRect().height() * view.transform().m22();
+        std::vector<double> copied;
+        for (int i = 0; i < 20; ++i) {
+            s.index = static_cast<uint64_t>(i + 1);
+            view.update(s, false);
+            QTest::qWait(16);
+            copied.push_back(view.figure()->lastCopiedPixels());
+        }
+        std::sort(copied.begin(), copied.end());
+        QVERIFY2(copied[copied.size() / 2] < 0.1 * figurePx,
+                 qPrintable(QString("a median frame copied %1 of %2 pixels").arg(copied[copied.size() / 2]).arg(figurePx)));
     }
 
     // At full speed the figure's numbers are re-rendered only when the window says they are due
