@@ -46,12 +46,16 @@ void FlowView::showEvent(QShowEvent* e) {
     if (!anim_.isActive()) {
         lastFrameNs_ = 0; // the time it was off is not a frame interval
         anim_.start();
+        emit animating(true);
     }
 }
 
 void FlowView::hideEvent(QHideEvent* e) {
     QGraphicsView::hideEvent(e);
-    if (!window()->isVisible() || window()->isMinimized()) anim_.stop();
+    if (anim_.isActive() && (!window()->isVisible() || window()->isMinimized())) {
+        anim_.stop();
+        emit animating(false);
+    }
 }
 
 void FlowView::resizeEvent(QResizeEvent* e) {

@@ -47,6 +47,8 @@ signals:
     // Each animation tick (60 Hz), after the tokens moved: other deferred UI work done here
     // starts right after a tick, so it cannot make the next one late.
     void frameStarted();
+    // The 60 Hz animation started (the window came on screen) or stopped (hidden, minimized).
+    void animating(bool on);
 
 protected:
     void resizeEvent(QResizeEvent* e) override;

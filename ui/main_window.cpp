@@ -124,7 +124,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), controller_(new R
         askCurrentLesson();
         onError(m);
     });
-    connect(flow_, &FlowView::frameStarted, this, &MainWindow::refreshChart);
+    // One clock for the window: while the scene animates, its frames take the samples too
+    // (every other one) and redraw a chart, so the window wakes up 60 times a second, not 90.
+    connect(flow_, &FlowView::animating, controller_, &RunController::setFrameClock);
+    connect(flow_, &FlowView::frameStarted, this, [this] {
+        controller_->frameTick();
+        refreshChart();
+    });
 
     connect(controller_, &RunController::sampled, this, &MainWindow::onSampled);
     // A recording takes the live samples as they come (30 a second), and ends with the run.

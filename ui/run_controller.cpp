@@ -94,15 +94,35 @@ bool RunController::start(const ExperimentConfig& cfgIn, std::optional<Transport
         emit error(QString::fromUtf8(e.what()));
         return false;
     }
-    timer_.start();
+    syncTimer();
     emit started();
     tick();
     return true;
 }
 
 void RunController::setSampling(bool on) {
-    if (on && live()) timer_.start();
-    else timer_.stop();
+    sampling_ = on;
+    syncTimer();
+}
+
+void RunController::setFrameClock(bool on) {
+    frameClock_ = on;
+    syncTimer();
+}
+
+void RunController::syncTimer() {
+    bool own = live() && sampling_ && !frameClock_;
+    if (own && !timer_.isActive()) timer_.start();
+    else if (!own) timer_.stop();
+}
+
+void RunController::frameTick() {
+    if (!frameClock_ || !sampling_ || !live()) return;
+    // Due when a sample period has passed, less half a frame: frames come every 16.7 ms, so
+    // every other one samples (30 Hz), not every third.
+    constexpr qint64 kDueNs = 1'000'000'000 / kSampleHz - 8'000'000;
+    if (sinceTick_.isValid() && sinceTick_.nsecsElapsed() < kDueNs) return;
+    tick();
 }
 
 void RunController::stop() {
@@ -168,6 +188,7 @@ bool RunController::killWorker(int lane, int slot) {
 }
 
 void RunController::tick() {
+    sinceTick_.start();
     RunSample next;
     next.index = sample_.lanes.empty() ? 0 : sample_.index + 1;
     next.experiment = experiment_;

@@ -8,6 +8,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <atomic>
@@ -57,6 +58,13 @@ public:
     // Stops or resumes the 30 Hz sampling of a live run: the UI benchmark's "nobody looking"
     // windows, where the workers run on and nothing in this process wakes up.
     void setSampling(bool on);
+    // While the window's scene animates (60 Hz), it drives the sampling: each frame calls
+    // frameTick(), which samples when one is due (every other frame), so the window wakes up
+    // once for both instead of on two unrelated clocks. Off (window hidden or minimized), the
+    // controller's own 30 Hz timer samples, as recordings need.
+    void setFrameClock(bool on);
+    void frameTick();
+    bool ownClock() const { return timer_.isActive(); } // sampling on its own timer (tests)
 
 signals:
     void started();
@@ -75,7 +83,11 @@ private:
     void finishBackground();
     void joinBackground();
 
+    void syncTimer(); // the own timer runs when live, sampling, and no frame clock
     QTimer timer_;
+    bool frameClock_ = false;
+    bool sampling_ = true;
+    QElapsedTimer sinceTick_;
     std::vector<std::unique_ptr<Lane>> lanes_;
     RunSample sample_;
     ExperimentKind experiment_ = ExperimentKind::Stream;
