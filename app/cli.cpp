@@ -113,7 +113,7 @@ const CommandHelp kHelp[] = {
      "(full/bare; targets: shared memory >= 0.7 at 64 B and >= 0.8 from 4 KiB, kernel transports >= 0.9),\n"
      "compares the sweep's shared-memory ratio with the bare mechanisms', then the telemetry\n"
      "overhead (target <= 5 %) and how fast workers obey a sync switch.\n"
-     "  --duration  seconds per measurement, 0.05..10 (default 0.4)   --repeats 1..20 (default 3)\n"
+     "  --duration  seconds per measurement, 0.05..10 (default 0.4)   --repeats 1..20 (default 5)\n"
      "  --sizes     payload sizes (default 64,4k,64k)   --transports  (default all)\n"
      "  --quick     only the full-vs-bare tables\n"},
     {"lesson",
