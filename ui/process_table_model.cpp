@@ -39,8 +39,28 @@ std::pair<int, int> ProcessTableModel::workerAt(int row) const {
     return {rows_[row].lane, rows_[row].slot};
 }
 
+bool ProcessTableModel::sameProcesses(const RunSample& sample) const {
+    int i = 0;
+    for (const LaneSample& lane : sample.lanes) {
+        for (const WorkerSample& w : lane.workers) {
+            if (i >= rows_.size()) return false;
+            const Row& r = rows_[i++];
+            if (r.pid != static_cast<int>(w.pid) || r.dead != w.exit.exited ||
+                (!r.dead && r.syncMode != static_cast<int>(w.activeSync)))
+                return false;
+        }
+        for (const HogSample& h : lane.hogs)
+            if (i >= rows_.size() || rows_[i++].pid != static_cast<int>(h.pid)) return false;
+    }
+    return i == rows_.size();
+}
+
 void ProcessTableModel::update(const RunSample& sample, bool numbersDue) {
     if (sample.lanes.empty()) return; // a sweep or isolation run: the last run's processes stay listed
+    // Between due samples at full speed nothing but a new process, an exit or a sync change is
+    // shown: checked without making a row's texts (30 samples a second).
+    const bool slow = std::any_of(sample.lanes.begin(), sample.lanes.end(), isSlowMotion);
+    if (!numbersDue && !slow && sameProcesses(sample)) return;
     QList<Row> rows;
     int laneIndex = 0;
     for (const LaneSample& lane : sample.lanes) {
@@ -51,6 +71,7 @@ void ProcessTableModel::update(const RunSample& sample, bool numbersDue) {
             } else {
                 r.state = stateText(w.state);
                 r.sync = toQString(toString(w.activeSync));
+                r.syncMode = static_cast<int>(w.activeSync);
                 r.rate = w.rate;
                 r.kernel = w.kernel;
             }
@@ -74,7 +95,6 @@ void ProcessTableModel::update(const RunSample& sample, bool numbersDue) {
     // too (they flip between almost every two samples), with the numbers and with the scene's
     // states, from the same sample; in slow motion every state change at once, as in the scene.
     // An exit is shown at once.
-    const bool slow = std::any_of(sample.lanes.begin(), sample.lanes.end(), isSlowMotion);
     for (int i = 0; i < rows.size(); ++i) {
         Row& old = rows_[i];
         Row now = rows[i];

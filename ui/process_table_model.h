@@ -23,9 +23,10 @@ public:
 
     // (lane, slot) of a row, for "kill worker".
     std::pair<int, int> workerAt(int row) const;
-    // The rates and the kernel's numbers change in the table only when `numbersDue` (the window
-    // says so with its big number and the figure's numbers, a few times a second, so all show
-    // the same moment); states, syncs and exits at every sample.
+    // The rates, the kernel's numbers and (at full speed) the states change in the table only
+    // when `numbersDue` (the window says so with its big number and the figure's numbers, a few
+    // times a second, so all show the same moment); syncs, exits and new processes at every
+    // sample, and in slow motion the states too.
     void update(const RunSample& sample, bool numbersDue = true);
 
 private:
@@ -36,7 +37,10 @@ private:
         bool dead;
         // The kernel's accounting over the last second (invalid: not yet, or reaped).
         KernelRates kernel;
+        int syncMode = -1; // the sync column's value, to compare without making its text
     };
+    // Whether a sample shows what is listed: the same processes, none newly dead, the same syncs.
+    bool sameProcesses(const RunSample& sample) const;
     QList<Row> rows_;
 };
 

@@ -330,6 +330,13 @@ private slots:
         model.update(s, true);
         QVERIFY(stateOf(0) != inKernel);
         QVERIFY(changed.count() > 0);
+        // A sync switched: at once, whenever the sample comes.
+        auto syncOf = [&](int row) { return model.data(model.index(row, ProcessTableModel::Sync), Qt::DisplayRole).toString(); };
+        QString before = syncOf(0);
+        s.index = 3;
+        s.lanes[0].workers[0].activeSync = SyncMode::Mutex;
+        model.update(s, false);
+        QVERIFY(syncOf(0) != before);
         // Slow motion (a token per message): at once.
         s.lanes[0].config.rate = 2;
         s.lanes[0].workers[0].state = WorkerState::InKernel;
