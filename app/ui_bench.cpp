@@ -81,7 +81,7 @@ struct Phase {
     std::vector<double> ratios, onRates, offRates;
     double uiCpuPct = 0;
 };
-static const double kWindowS = std::getenv("EXP_WINDOW") ? std::atof(std::getenv("EXP_WINDOW")) : 0.5;
+constexpr double kWindowS = 0.5;  // each on or off window, measured
 constexpr double kSettleS = 0.15; // after showing or hiding, before measuring
 Phase alternating(MainWindow& w, double seconds, FrameStats& frames) {
     w.setConfig(benchConfig());

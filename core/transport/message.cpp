@@ -74,11 +74,6 @@ __attribute__((target("avx512f,avx512bw"))) void buildRunWide(const frame_write:
     buildRunWith<true>(run, pattern, n, producer, payload, seq, stampSeq, stampNs);
 }
 
-bool wideAvailable() {
-    static const bool ok = frame_write::wideWriter() != nullptr;
-    return ok;
-}
-
 uint64_t patternWord(uint32_t producer, std::size_t i) {
     uint64_t x = ((producer + 1) ^ (i * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
     return (x ^ (x >> 29)) | 1;
@@ -103,7 +98,7 @@ frame_write::WriteFn frame_write::wideWriter() {
 }
 
 void MessageBuilder::buildRun(const frame_write::SlotRun& run, uint64_t seq, uint64_t stampSeq, uint64_t& stampNs) const {
-    if (wideAvailable()) {
+    if (frame_write::wide()) {
         buildRunWide(run, frame_.data(), frame_.size(), producer_, payloadSize_, seq, stampSeq, stampNs);
         return;
     }

@@ -79,9 +79,6 @@ inline void header(std::byte* f, uint64_t w0, uint64_t seq, uint64_t sendNs, uin
     std::memcpy(f + 24, &w3, 8);
 #endif
 }
-// A frame of `n` bytes into `dst`: the header words, then `pattern` from byte 32 on (`pattern`
-// is a whole frame whose first 32 bytes are ignored). With AVX-512 (checked once, at start-up)
-// in whole 64-byte stores, else the header and 16-byte moves, inline.
 // Where a batch of frames goes: `count` ring slots from position `first`, slot i at
 // base + stride * ((first + i) & mask), each with a 32-bit length word `lengthOffset` bytes in.
 struct SlotRun {
@@ -90,12 +87,19 @@ struct SlotRun {
 };
 using WriteFn = void (*)(std::byte* dst, const std::byte* pattern, std::size_t n, uint64_t w0, uint64_t seq,
                          uint64_t sendNs, uint64_t w3);
-WriteFn wideWriter(); // null when the CPU has no AVX-512 (F and BW)
+WriteFn wideWriter(); // null when the CPU has no AVX-512 (F and BW): asks the CPU
+// The AVX-512 frame writer, or null: decided once, at the first call (write and buildRun both ask).
+inline WriteFn wide() {
+    static const WriteFn w = wideWriter();
+    return w;
+}
+// A frame of `n` bytes into `dst`: the header words, then `pattern` from byte 32 on (`pattern`
+// is a whole frame whose first 32 bytes are ignored). With AVX-512 in whole 64-byte stores,
+// else the header and 16-byte moves, inline.
 inline void write(std::byte* dst, const std::byte* pattern, std::size_t n, uint64_t w0, uint64_t seq, uint64_t sendNs,
                   uint64_t w3) {
-    static const WriteFn wide = wideWriter();
-    if (wide) {
-        wide(dst, pattern, n, w0, seq, sendNs, w3);
+    if (WriteFn w = wide()) {
+        w(dst, pattern, n, w0, seq, sendNs, w3);
         return;
     }
     header(dst, w0, seq, sendNs, w3);
