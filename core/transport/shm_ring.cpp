@@ -1,6 +1,7 @@
 #include "ipclab/transport/shm_ring.h"
 
 #include "ipclab/base/aligned_buffer.h"
+#include "ipclab/base/clock.h"
 #include "ipclab/sync/asymmetric_fence.h"
 #include "ipclab/base/error.h"
 #include "ipclab/sync/futex.h"
@@ -176,6 +177,27 @@ bool ShmRing::waitBriefly(int& spins, WorkerSlot* slot, const ControlBlock& cont
     return true;
 }
 
+bool ShmRing::handOverInFlight() const {
+    if (spsc_) return false; // each side owns its index: nothing is claimed
+    const RingHeader& h = header();
+    uint64_t head = h.head.load(std::memory_order_relaxed), tail = h.tail.load(std::memory_order_relaxed);
+    // A producer claimed the readers' next position (head is past it) but has not published it.
+    if (head - tail - 1 < slotCount_ && slotAt(tail).seq.load(std::memory_order_relaxed) == tail) return true;
+    // A consumer claimed the position whose slot the writers need next but has not released it.
+    uint64_t prev = head - slotCount_;
+    return tail - prev - 1 < slotCount_ && slotAt(prev).seq.load(std::memory_order_relaxed) == prev + 1;
+}
+
+bool ShmRing::yieldWhileInFlight(uint64_t& since, WorkerSlot* slot, const ControlBlock& control) const {
+    if (control.wait() != WaitPolicy::Adaptive || !handOverInFlight()) return false;
+    uint64_t now = monotonicNs();
+    if (since == 0) since = now;
+    if (now - since >= kInFlightYieldNs) return false; // (a process that died mid-hand-over)
+    sched_yield();
+    countWaitCall(slot);
+    return true;
+}
+
 void ShmRing::setGeometry(uint32_t slotSize, uint32_t slotCount, uint64_t stride, bool spsc) {
     slotSize_ = slotSize;
     slotCount_ = slotCount;
@@ -291,6 +313,7 @@ ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& contro
     RingHeader& h = header();
     SwitchableLock lock(h.locks, control, slot);
     WaitShown shown(slot);
+    uint64_t inFlightSince = 0; // (once per call: a wedged ring is slept on after that)
     for (int spins = 0;; ++spins) {
         bool died = false;
         Status st = tryPush(msg, control.effectiveSync(), lock, died);
@@ -301,7 +324,7 @@ ShmRing::Status ShmRing::push(const FrameSource& msg, const ControlBlock& contro
         }
         if (st == Status::Stopped || control.runCommand() == RunCommand::Stop) return Status::Stopped;
         if (yieldToPause && control.runCommand() == RunCommand::Pause) return Status::Paused;
-        if (waitBriefly(spins, slot, control)) {
+        if (waitBriefly(spins, slot, control) || yieldWhileInFlight(inFlightSince, slot, control)) {
             shown.show(WorkerState::Spinning);
             continue;
         }
@@ -327,6 +350,7 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
     SwitchableLock lock(h.locks, control, slot);
     WaitShown shown(slot);
     int64_t slept = 0;
+    uint64_t inFlightSince = 0;
     for (int spins = 0;; ++spins) {
         bool died = false;
         Status st = tryPop(out, length, control.effectiveSync(), lock, died);
@@ -336,7 +360,7 @@ ShmRing::Status ShmRing::pop(std::span<std::byte> out, std::size_t& length, cons
             return st;
         }
         if (st == Status::Stopped) return st;
-        if (waitBriefly(spins, slot, control)) {
+        if (waitBriefly(spins, slot, control) || yieldWhileInFlight(inFlightSince, slot, control)) {
             shown.show(WorkerState::Spinning);
             continue;
         }

@@ -181,6 +181,12 @@ public:
     void wakeReader(WorkerSlot* slot) { wakeIfWaiting(header().dataSeq, header().dataWaiters, slot); }
     void wakeWriter(WorkerSlot* slot) { wakeIfWaiting(header().spaceSeq, header().spaceWaiters, slot); }
 
+    // A process between claiming a position and handing its slot on, at either end of the ring:
+    // a producer at the readers' next position, or a consumer at the writers'. Everyone waits
+    // for that one process, and it finishes the moment it runs again: it was preempted (by
+    // the window's frame, another worker), it is not idle. (Never on a one-writer ring.)
+    bool handOverInFlight() const;
+
     RingHeader& header() const { return *static_cast<RingHeader*>(seg_.data()); }
     const std::string& name() const { return seg_.name(); }
     uint32_t slotSize() const { return slotSize_; }
@@ -213,6 +219,14 @@ private:
     // False: time to sleep on the futex.
     bool waitBriefly(int& spins, WorkerSlot* slot, const ControlBlock& control) const;
     static constexpr int kSpinsBeforeSleep = 2000;
+    // After waitBriefly's yields (adaptive waiting): while a hand-over is in flight, yield on
+    // instead of sleeping, for up to kInFlightYieldNs of this wait. A waiter that sleeps through
+    // a preemption of a millisecond costs a futex wake-up and its fences when the ring moves
+    // again, and every other waiter sleeps too: measured, a 1 ms burst of another process 30
+    // times a second cost 4 producers + 4 consumers 11 % of their throughput, and 0 % without
+    // the sleeps. An idle ring (nothing claimed) still puts its waiters to sleep at once.
+    bool yieldWhileInFlight(uint64_t& since, WorkerSlot* slot, const ControlBlock& control) const;
+    static constexpr uint64_t kInFlightYieldNs = 5'000'000;
     ShmSegment seg_;
     uint32_t slotSize_ = 0;
     uint32_t slotCount_ = 0;
