@@ -342,20 +342,55 @@ void FlowFigure::render(QPainter* p) {
 }
 
 // Drawn by the token layer, every frame, above the cached figure.
-void FlowFigure::paintTokens(QPainter* p) const {
+const QPixmap& FlowFigure::sprite(const QColor& fill, double devRadius, qreal dpr) const {
+    QString key = QStringLiteral("%1/%2/%3").arg(fill.rgba()).arg(qRound(devRadius * 100)).arg(dpr);
+    auto it = sprites_.find(key);
+    if (it != sprites_.end()) return *it;
+    if (sprites_.size() > 64) sprites_.clear(); // (a zoom or a theme change: a new set)
+    // The disc as drawEllipse draws it at this scale: radius r, a 1-unit outline (scale = devRadius / r).
+    double r = large_ ? 11 : theme_.lecture ? 8 : 6, scale = devRadius / r;
+    int side = static_cast<int>(std::ceil(2 * devRadius + 2 * scale + 4));
+    QPixmap pm(QSize(side, side) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    QPainter sp(&pm);
+    sp.setRenderHint(QPainter::Antialiasing);
+    sp.translate(side / 2.0, side / 2.0);
+    sp.scale(scale, scale);
+    sp.setPen(QPen(fill.darker(130), 1));
+    sp.setBrush(fill);
+    sp.drawEllipse(QPointF(0, 0), r, r);
+    sp.end();
+    return *sprites_.insert(key, pm);
+}
+
+void FlowFigure::paintTokens(QPainter* p, bool onScreen) const {
     if (!isolation_.isEmpty() || lanes_.empty()) return;
     p->setRenderHint(QPainter::Antialiasing);
     QFont labelFont = font(7);
     p->setFont(labelFont);
     double lineH = QFontMetricsF(labelFont).height();
+    const QTransform at = p->worldTransform();
+    // Sprites only where the view scales without turning (always, in this app's views).
+    const bool sprites = onScreen && at.type() <= QTransform::TxScale && qFuzzyCompare(at.m11(), at.m22());
+    const qreal dpr = p->device()->devicePixelRatioF();
     for (const auto& t : tokens_) {
         if (t.lane >= static_cast<int>(lanes_.size())) continue;
         QPointF c = pathPoint(t, t.t);
         QColor col = t.collision ? QColor(220, 30, 30) : ChartTheme::laneColor(t.lane, 0);
-        p->setPen(QPen(col.darker(130), 1));
-        p->setBrush(col);
         double r = large_ ? 11 : theme_.lecture ? 8 : 6;
-        p->drawEllipse(c, r, r);
+        if (sprites) {
+            const QPixmap& s = sprite(col, r * at.m11(), dpr);
+            QPointF d = at.map(c) - QPointF(s.width(), s.height()) / (2 * dpr);
+            p->save();
+            p->resetTransform();
+            p->drawPixmap(d, s);
+            p->restore();
+        } else {
+            p->setPen(QPen(col.darker(130), 1));
+            p->setBrush(col);
+            p->drawEllipse(c, r, r);
+        }
         if (!t.label.isEmpty()) {
             p->setPen(Qt::black);
             // Two producers' labels ("P0 #12", "P1 #12") at one place would overwrite each other.

@@ -8,6 +8,8 @@
 #include "flow_model.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QPixmap>
 #include <QGraphicsObject>
 
 #include <deque>
@@ -92,7 +94,11 @@ public:
     QGraphicsItem* tokenLayer() const { return tokenLayer_; }
     // The part of a token's path inside the medium (ring or kernel object), as fractions 0..1.
     std::pair<double, double> mediumSpan(const FlowToken& tok) const;
-    void paintTokens(QPainter* p) const;
+    // On screen (`onScreen`: a view's paint, not an export) each disc is a sprite drawn once at
+    // the device's resolution and copied: an antialiased ellipse and its outline are a path
+    // stroked and filled per token per frame, most of a frame's CPU with a hundred tokens.
+    // Exports draw the discs as shapes (vector output stays vector).
+    void paintTokens(QPainter* p, bool onScreen = false) const;
     // Where each token is drawn (disc and label), in figure coordinates: what a frame repaints.
     std::vector<QRectF> tokenRects() const;
 
@@ -131,6 +137,9 @@ private:
     QTransform cacheFor_;     // the view's transform it was rendered with
     bool cacheValid_ = false;
     QRegion paintRegion_;
+    // Token discs as drawn on screen, by colour, radius in device pixels (x100) and pixel ratio.
+    mutable QHash<QString, QPixmap> sprites_;
+    const QPixmap& sprite(const QColor& fill, double devRadius, qreal dpr) const;
     double copiedPixels_ = 0;
 };
 

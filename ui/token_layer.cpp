@@ -8,6 +8,9 @@ TokenLayer::TokenLayer(FlowFigure* figure) : QGraphicsItem(figure), figure_(figu
 
 QRectF TokenLayer::boundingRect() const { return figure_->boundingRect(); }
 
-void TokenLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) { figure_->paintTokens(p); }
+// `widget`: a view's paint (an export renders the scene without one).
+void TokenLayer::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widget) {
+    figure_->paintTokens(p, widget != nullptr);
+}
 
 } // namespace ipclab::ui

@@ -3,6 +3,7 @@
 // in the UI), the process table lists the sample's processes and their exit statuses, the
 // charts keep and plot the sample's points, and the figure paints a non-empty picture.
 #include "big_number.h"
+#include "flow_figure.h"
 #include "flow_model.h"
 #include "flow_view.h"
 #include "process_table_model.h"
@@ -179,6 +180,47 @@ private slots:
         std::sort(copied.begin(), copied.end());
         QVERIFY2(copied[copied.size() / 2] < 0.1 * figurePx,
                  qPrintable(QString("a median frame copied %1 of %2 pixels").arg(copied[copied.size() / 2]).arg(figurePx)));
+    }
+
+    // On screen the token discs are sprites copied at whole device pixels; an export draws them
+    // as shapes. Both must show the same discs in the same places, at 1x and 2x pixel ratios and
+    // under the view's scaling (a sprite of the wrong size or offset would differ almost wholly).
+    void tokensOnScreenAreTheDiscsAnExportDraws() {
+        FlowView view;
+        view.resize(1000, 540);
+        view.show();
+        RunSample s = sampleAt(0, 1.0, 20, 15);
+        view.update(s);
+        for (int i = 1; i < 10 && view.figure()->tokens().size() < 5; ++i) {
+            QTest::qWait(50);
+            s.index = static_cast<uint64_t>(i);
+            view.update(s, false);
+        }
+        FlowFigure& f = *view.figure();
+        QVERIFY2(f.tokens().size() >= 3, qPrintable(QString("%1 tokens").arg(f.tokens().size())));
+        for (qreal dpr : {1.0, 2.0}) {
+            QImage img[2];
+            for (int k = 0; k < 2; ++k) {
+                QSize size = (f.boundingRect().size() * 1.3).toSize();
+                img[k] = QImage(size * dpr, QImage::Format_RGB32);
+                img[k].setDevicePixelRatio(dpr);
+                img[k].fill(Qt::white);
+                QPainter p(&img[k]);
+                p.scale(1.3, 1.3);
+                f.paintTokens(&p, /*onScreen=*/k == 1);
+            }
+            int ink = 0, inkSprites = 0, differ = 0;
+            for (int y = 0; y < img[0].height(); ++y)
+                for (int x = 0; x < img[0].width(); ++x) {
+                    QRgb a = img[0].pixel(x, y), b = img[1].pixel(x, y);
+                    ink += a != qRgb(255, 255, 255);
+                    inkSprites += b != qRgb(255, 255, 255);
+                    differ += std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b)) > 90;
+                }
+            QVERIFY(ink > 0);
+            QVERIFY2(std::abs(ink - inkSprites) < ink / 6, qPrintable(QString("dpr %1: %2 vs %3 pixels of ink").arg(dpr).arg(ink).arg(inkSprites)));
+            QVERIFY2(differ < ink / 3, qPrintable(QString("dpr %1: %2 of %3 pixels differ").arg(dpr).arg(differ).arg(ink)));
+        }
     }
 
     // At full speed the figure's numbers are re-rendered only when the window says they are due
