@@ -343,7 +343,8 @@ void FlowFigure::render(QPainter* p) {
 
 // Drawn by the token layer, every frame, above the cached figure.
 const QPixmap& FlowFigure::sprite(const QColor& fill, double devRadius, qreal dpr) const {
-    QString key = QStringLiteral("%1/%2/%3").arg(fill.rgba()).arg(qRound(devRadius * 100)).arg(dpr);
+    // (A number, not a formatted string: this runs for every token of every frame.)
+    quint64 key = quint64{fill.rgba()} | quint64(qRound(devRadius * 100) & 0xffffff) << 32 | quint64(qRound(dpr * 4) & 0xff) << 56;
     auto it = sprites_.find(key);
     if (it != sprites_.end()) return *it;
     if (sprites_.size() > 64) sprites_.clear(); // (a zoom or a theme change: a new set)

@@ -138,7 +138,7 @@ private:
     bool cacheValid_ = false;
     QRegion paintRegion_;
     // Token discs as drawn on screen, by colour, radius in device pixels (x100) and pixel ratio.
-    mutable QHash<QString, QPixmap> sprites_;
+    mutable QHash<quint64, QPixmap> sprites_;
     const QPixmap& sprite(const QColor& fill, double devRadius, qreal dpr) const;
     double copiedPixels_ = 0;
 };
