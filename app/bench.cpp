@@ -460,7 +460,8 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
     try {
         out << "IPC Lab benchmark: " << o.repeats << " interleaved repetitions, " << fmt(o.seconds, 2)
-            << " s per measurement, medians; 1 producer process -> 1 consumer process\n\n";
+            << " s per measurement, medians; 1 producer process -> 1 consumer process\n"
+            << "each full measurement against the mean of the bare ones just before and after it\n\n";
 
         // 1. Full path vs bare mechanism.
         struct Cell {
@@ -479,16 +480,28 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 double trial = bareLoop(k, 2000, frame);
                 uint64_t n = std::clamp<uint64_t>(static_cast<uint64_t>(trial * o.seconds), 2000, 400'000'000);
                 Cell& c = cells[{k, size}];
-                for (int r = 0; r < o.repeats; ++r) { // interleaved: drift in machine load hits both alike
-                    double bare = bareLoop(k, n, frame);
+                // Interleaved, bare first and last: each full measurement is compared with the
+                // mean of the bare ones right before and after it, so a change of the machine's
+                // speed between two measurements (this VM's modes) does not decide the ratio.
+                const bool shm = k == TransportKind::SharedMemory;
+                const uint64_t batch = ShmRing::publishBatchFor(static_cast<uint32_t>(frame));
+                double bareBefore = bareLoop(k, n, frame);
+                double batchedBefore = shm ? bareShm(n, frame, batch) : 0;
+                c.bare.push_back(bareBefore);
+                if (shm) c.batched.push_back(batchedBefore);
+                for (int r = 0; r < o.repeats; ++r) {
                     double full = fullPath(k, size, o.seconds);
-                    c.bare.push_back(bare);
+                    double bareAfter = bareLoop(k, n, frame);
+                    c.bare.push_back(bareAfter);
                     c.full.push_back(full);
+                    double bare = bareBefore > 0 && bareAfter > 0 ? (bareBefore + bareAfter) / 2 : 0;
+                    bareBefore = bareAfter;
                     if (bare > 0) c.ratio.push_back(full / bare);
-                    if (k == TransportKind::SharedMemory) {
-                        double b = bareShm(n, frame, ShmRing::publishBatchFor(static_cast<uint32_t>(frame)));
-                        c.batched.push_back(b);
-                        if (b > 0) c.ratioBatched.push_back(full / b);
+                    if (shm) {
+                        double batchedAfter = bareShm(n, frame, batch);
+                        c.batched.push_back(batchedAfter);
+                        if (batchedBefore > 0 && batchedAfter > 0) c.ratioBatched.push_back(full / ((batchedBefore + batchedAfter) / 2));
+                        batchedBefore = batchedAfter;
                     }
                 }
                 double target = k == TransportKind::SharedMemory ? (size < 4096 ? 0.7 : 0.8) : 0.9;
