@@ -28,16 +28,23 @@ ProcessPanel::ProcessPanel(QWidget* parent) : QWidget(parent), model_(new Proces
     // was a fifth of the window's CPU. Here: fitted exactly when the rows change, and a column
     // grows at once when a changed cell needs more room (only that cell is measured).
     view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    // What a student watches first, left: which process, its role and what it is doing. The
+    // transport (the same for a whole lane) after them: in a narrow panel the state was the
+    // column cut off by the edge.
+    view_->horizontalHeader()->moveSection(ProcessTableModel::Lane, ProcessTableModel::State);
     connect(model_, &QAbstractItemModel::modelReset, this, &ProcessPanel::fitColumns);
     connect(model_, &QAbstractItemModel::headerDataChanged, this, &ProcessPanel::fitColumns);
     connect(model_, &QAbstractItemModel::dataChanged, this, &ProcessPanel::growColumns);
     view_->setWordWrap(false);
     view_->setToolTip(tr("The real worker processes; select one and press Kill worker"));
     layout->addWidget(new QLabel(tr("Processes")));
-    layout->addWidget(view_, 2);
+    // On a 1280x720 projector the panel has little height: the processes get three parts of it
+    // and the event log one, down to two lines (it scrolls).
+    layout->addWidget(view_, 3);
     events_ = new QListWidget;
     events_->setToolTip(tr("What happened: sync changes, acknowledgements, deaths, errors"));
     layout->addWidget(new QLabel(tr("Events")));
+    events_->setMinimumHeight(2 * events_->fontMetrics().lineSpacing() + 2 * events_->frameWidth() + 4);
     layout->addWidget(events_, 1);
 }
 

@@ -380,6 +380,16 @@ private slots:
         QSignalSpy changed(w.processPanel()->model(), &QAbstractItemModel::dataChanged);
         QTest::qWait(1000);
         QVERIFY2(cellsFit().isEmpty(), qPrintable(cellsFit()));
+        // PID, role and state in view without scrolling sideways (the transport, the same for a
+        // whole lane, after them: before, the state was the column the panel's edge cut).
+        {
+            QTableView* v = w.processPanel()->view();
+            QHeaderView* hh = v->horizontalHeader();
+            QVERIFY(hh->visualIndex(ProcessTableModel::State) < hh->visualIndex(ProcessTableModel::Lane));
+            int stateEnd = hh->sectionViewportPosition(ProcessTableModel::State) + hh->sectionSize(ProcessTableModel::State);
+            QVERIFY2(stateEnd <= v->viewport()->width(),
+                     qPrintable(QString("the state column ends at %1 px, the panel shows %2").arg(stateEnd).arg(v->viewport()->width())));
+        }
         int rateCells = 0, pidCells = 0;
         for (const auto& args : changed) {
             auto from = args.at(0).value<QModelIndex>(), to = args.at(1).value<QModelIndex>();
