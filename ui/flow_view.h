@@ -57,7 +57,10 @@ protected:
     void paintEvent(QPaintEvent* e) override;
 
 private:
-    void repaintTokens();
+    // Where the tokens are drawn, in viewport pixels (with a margin for antialiasing).
+    std::vector<QRect> tokenUpdateRects() const;
+    // Repaints these (the tokens' places before and after a frame's move).
+    void repaintTokens(std::vector<QRect> rects);
     void fit();
     void animate();
     void spawn(int lane, const FlowLane& l, double seconds);

@@ -53,8 +53,22 @@ void ProcessPanel::update(const RunSample& sample, bool numbersDue) { model_->up
 // The room a cell's text needs (and the grid line beside it). Measured from the model, not from
 // the view's layout, which after a reset is not done yet (QTableView::resizeColumnToContents
 // then sees no rows and fits the header alone).
+// A cell's width depends only on its column and text (no fonts or icons per cell; the view's
+// font, e.g. presenter mode's, clears the cache): the same texts come back sample after sample,
+// and asking the view (style, delegate, text layout) each time was 2 % of the UI thread.
 int ProcessPanel::cellWidth(int row, int column) const {
-    return view_->sizeHintForIndex(model_->index(row, column)).width() + (view_->showGrid() ? 1 : 0);
+    if (view_->font() != widthsFont_) {
+        widths_.clear();
+        widthsFont_ = view_->font();
+    }
+    QModelIndex i = model_->index(row, column);
+    QString key = QString::number(column) + QChar(0x1f) + model_->data(i, Qt::DisplayRole).toString();
+    auto it = widths_.constFind(key);
+    if (it != widths_.constEnd()) return *it;
+    if (widths_.size() > 4096) widths_.clear(); // (numbers that never come back)
+    int w = view_->sizeHintForIndex(i).width() + (view_->showGrid() ? 1 : 0);
+    widths_.insert(key, w);
+    return w;
 }
 
 void ProcessPanel::fitColumns() {

@@ -4,6 +4,8 @@
 // acknowledgements, deaths, errors).
 #include "ipclab/experiment/run_sample.h"
 
+#include <QFont>
+#include <QHash>
 #include <QWidget>
 
 #include <optional>
@@ -40,6 +42,8 @@ private:
     ProcessTableModel* model_;
     QTableView* view_;
     QListWidget* events_;
+    mutable QHash<QString, int> widths_; // cellWidth by column and text, for widthsFont_
+    mutable QFont widthsFont_;
 };
 
 } // namespace ipclab::ui
