@@ -230,7 +230,8 @@ void FlowView::repaintTokens(std::vector<QRect> rects) {
     for (const QRect& r : rects) {
         if (!merged.empty()) {
             QRect& m = merged.back();
-            if (std::abs(m.left() - r.left()) <= 2 && std::abs(m.right() - r.right()) <= 2 && r.top() <= m.bottom() + 4) {
+            if (std::abs(m.left() - r.left()) <= 2 && std::abs(m.right() - r.right()) <= 2 && r.top() <= m.bottom() + 4 &&
+                r.bottom() >= m.top() - 4) { // (touching or overlapping: never a tall rectangle over a gap)
                 m |= r;
                 continue;
             }
