@@ -483,6 +483,8 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 // Interleaved, bare first and last: each full measurement is compared with the
                 // mean of the bare ones right before and after it, so a change of the machine's
                 // speed between two measurements (this VM's modes) does not decide the ratio.
+                // The mean of two bare measurements, or 0 when either failed.
+                auto bracket = [](double a, double b) { return a > 0 && b > 0 ? (a + b) / 2 : 0.0; };
                 const bool shm = k == TransportKind::SharedMemory;
                 const uint64_t batch = ShmRing::publishBatchFor(static_cast<uint32_t>(frame));
                 double bareBefore = bareLoop(k, n, frame);
@@ -494,13 +496,13 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                     double bareAfter = bareLoop(k, n, frame);
                     c.bare.push_back(bareAfter);
                     c.full.push_back(full);
-                    double bare = bareBefore > 0 && bareAfter > 0 ? (bareBefore + bareAfter) / 2 : 0;
+                    double bare = bracket(bareBefore, bareAfter);
                     bareBefore = bareAfter;
                     if (bare > 0) c.ratio.push_back(full / bare);
                     if (shm) {
                         double batchedAfter = bareShm(n, frame, batch);
                         c.batched.push_back(batchedAfter);
-                        if (batchedBefore > 0 && batchedAfter > 0) c.ratioBatched.push_back(full / ((batchedBefore + batchedAfter) / 2));
+                        if (double b = bracket(batchedBefore, batchedAfter); b > 0) c.ratioBatched.push_back(full / b);
                         batchedBefore = batchedAfter;
                     }
                 }

@@ -349,7 +349,7 @@ const QPixmap& FlowFigure::sprite(const QColor& fill, double devRadius, qreal dp
     if (it != sprites_.end()) return *it;
     if (sprites_.size() > 64) sprites_.clear(); // (a zoom or a theme change: a new set)
     // The disc as drawEllipse draws it at this scale: radius r, a 1-unit outline (scale = devRadius / r).
-    double r = large_ ? 11 : theme_.lecture ? 8 : 6, scale = devRadius / r;
+    double r = tokenRadius(), scale = devRadius / r;
     int side = static_cast<int>(std::ceil(2 * devRadius + 2 * scale + 4));
     QPixmap pm(QSize(side, side) * dpr);
     pm.setDevicePixelRatio(dpr);
@@ -375,18 +375,17 @@ void FlowFigure::paintTokens(QPainter* p, bool onScreen) const {
     // Sprites only where the view scales without turning (always, in this app's views).
     const bool sprites = onScreen && at.type() <= QTransform::TxScale && qFuzzyCompare(at.m11(), at.m22());
     const qreal dpr = p->device()->devicePixelRatioF();
+    const double r = tokenRadius();
     for (const auto& t : tokens_) {
         if (t.lane >= static_cast<int>(lanes_.size())) continue;
         QPointF c = pathPoint(t, t.t);
         QColor col = t.collision ? QColor(220, 30, 30) : ChartTheme::laneColor(t.lane, 0);
-        double r = large_ ? 11 : theme_.lecture ? 8 : 6;
         if (sprites) {
             const QPixmap& s = sprite(col, r * at.m11(), dpr);
             QPointF d = at.map(c) - QPointF(s.width(), s.height()) / (2 * dpr);
-            p->save();
-            p->resetTransform();
+            p->setWorldTransform(QTransform()); // (not save/restore: a copy of the painter's state per token)
             p->drawPixmap(d, s);
-            p->restore();
+            p->setWorldTransform(at);
         } else {
             p->setPen(QPen(col.darker(130), 1));
             p->setBrush(col);
@@ -403,7 +402,7 @@ void FlowFigure::paintTokens(QPainter* p, bool onScreen) const {
 std::vector<QRectF> FlowFigure::tokenRects() const {
     std::vector<QRectF> out;
     if (!isolation_.isEmpty() || lanes_.empty()) return out;
-    double r = large_ ? 11 : theme_.lecture ? 8 : 6;
+    double r = tokenRadius();
     QFontMetricsF fm(theme_.font(large_ ? 15 : 7));
     for (const auto& t : tokens_) {
         if (t.lane >= static_cast<int>(lanes_.size())) continue;

@@ -140,6 +140,7 @@ private:
     // Token discs as drawn on screen, by colour, radius in device pixels (x100) and pixel ratio.
     mutable QHash<quint64, QPixmap> sprites_;
     const QPixmap& sprite(const QColor& fill, double devRadius, qreal dpr) const;
+    double tokenRadius() const { return large_ ? 11 : theme_.lecture ? 8 : 6; } // a token disc's, in figure units
     double copiedPixels_ = 0;
 };
 
