@@ -4,7 +4,7 @@ namespace ipclab {
 
 SequenceTracker::SequenceTracker(uint32_t producers, bool soleReader) : streams_(producers), soleReader_(soleReader) {}
 
-SequenceVerdict SequenceTracker::observe(uint32_t producer, uint64_t seq) {
+SequenceVerdict SequenceTracker::observeOther(uint32_t producer, uint64_t seq) {
     SequenceVerdict v;
     if (producer >= streams_.size()) return v;
     Stream& s = streams_[producer];

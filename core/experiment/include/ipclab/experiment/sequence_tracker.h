@@ -18,9 +18,22 @@ public:
     // `soleReader`: this consumer sees every message of these producers, so a gap is a loss.
     // With several consumers sharing one queue, gaps are normal and only order/duplicates count.
     SequenceTracker(uint32_t producers, bool soleReader);
-    SequenceVerdict observe(uint32_t producer, uint64_t seq);
+    // The next number of its producer, as nearly every message is, inline (the consumer's
+    // hot loop calls this for every message); anything else goes the general way.
+    SequenceVerdict observe(uint32_t producer, uint64_t seq) {
+        if (producer < streams_.size()) [[likely]] {
+            Stream& s = streams_[producer];
+            if (seq == s.next) [[likely]] {
+                s.seen.set(seq % kWindow);
+                s.next = seq + 1;
+                return {};
+            }
+        }
+        return observeOther(producer, seq);
+    }
 
 private:
+    SequenceVerdict observeOther(uint32_t producer, uint64_t seq);
     static constexpr uint64_t kWindow = 4096;
     struct Stream {
         uint64_t next = 0; // one past the highest sequence seen

@@ -177,6 +177,36 @@ public:
         takeSlot(pos, out, length);
         return true;
     }
+    // The reader's side of a batch: up to `n` frames at once, copied out of consecutive slots
+    // into `out` one after another (`each` bytes apart, each frame's length into `lengths`),
+    // then the read index published once for all of them. Returns how many (0 when the ring is
+    // empty: then use pop()). Why: a reader that copies one frame, checks it and only then
+    // loads the next slot waits for each slot's lines to come over from the writer's CPU in
+    // turn; copying a run first has all of their loads in flight together, as a bare loop's
+    // reader does (measured at 64 B: the reader's checks between two slots halved the throughput).
+    std::size_t takeRun(std::byte* out, std::size_t each, std::size_t n, std::size_t* lengths) {
+        uint64_t pos = tail_;
+        uint64_t avail = cachedHead_ - pos;
+        if (avail < n || avail > slotCount_) {
+            cachedHead_ = header().head.load(std::memory_order_acquire);
+            avail = cachedHead_ - pos;
+            if (avail > slotCount_) avail = 0; // a wild index from shared memory reads as empty
+        }
+        std::size_t k = static_cast<std::size_t>(std::min<uint64_t>(n, avail));
+        if (k == 0) return 0;
+        std::size_t room = std::min<std::size_t>(slotSize_, each);
+        for (std::size_t i = 0; i < k; ++i) copyFrame(out + i * each, payloadAt(pos + i), room);
+        for (std::size_t i = 0; i < k; ++i) lengths[i] = std::min<std::size_t>(slotAt(pos + i).length, room); // clamped
+        tail_ = pos + k;
+        header().tail.store(tail_, std::memory_order_release);
+        // The next run's lines, where already published, start coming over while this one is checked.
+        uint64_t next = std::min<uint64_t>(k, cachedHead_ - tail_);
+        for (uint64_t i = 0; i < next; ++i) {
+            const std::byte* q = payloadAt(tail_ + i);
+            for (uint64_t o = 0; o < stride_; o += 64) __builtin_prefetch(q + o, 0, 3);
+        }
+        return k;
+    }
     // After an inline push or pop: wake a peer that went to sleep (a load, no call, when none is).
     void wakeReader(WorkerSlot* slot) { wakeIfWaiting(header().dataSeq, header().dataWaiters, slot); }
     void wakeWriter(WorkerSlot* slot) { wakeIfWaiting(header().spaceSeq, header().spaceWaiters, slot); }

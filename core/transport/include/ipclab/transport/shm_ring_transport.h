@@ -64,6 +64,27 @@ public:
         return receiveSlowly(frame, idleTimeoutNs);
     }
 
+    // At full speed, when inlineHandOver(): up to `n` frames at once into `out`, `each` bytes
+    // apart (see ShmRing::takeRun), each shorter one padded with zeros as receive() does.
+    // Returns how many; 0 when the ring is empty (then receive(), which waits).
+    std::size_t receiveRun(std::byte* out, std::size_t each, std::size_t n, std::size_t* lengths) {
+        std::size_t k = ring_.takeRun(out, each, n, lengths);
+        if (k == 0) return 0;
+        ring_.wakeWriter(ctx_.slot);
+        for (std::size_t i = 0; i < k; ++i)
+            if (lengths[i] < each) std::fill(out + i * each + lengths[i], out + (i + 1) * each, std::byte{0});
+        return k;
+    }
+    // How many frames of `frameSize` bytes a receiveRun takes at most: up to 64, within
+    // kRunBytes (a run of large frames would leave the first-level cache before they are
+    // checked; from 4 KiB a frame's own lines keep the loads busy, and the run is one frame).
+    // Measured at 64 B against runs of 16: 1.06-1.07x in interleaved pairs.
+    static constexpr std::size_t kRunFrames = 64;
+    static constexpr std::size_t kRunBytes = 8 * 1024;
+    static std::size_t runSize(std::size_t frameSize) {
+        return std::max<std::size_t>(1, std::min<std::size_t>(kRunFrames, kRunBytes / frameSize));
+    }
+
     // One writer and one reader without a lock: the ring's inline hand-over applies (and, when it
     // finds the ring full or empty, the general path with locks, waiting and sleeping takes over).
     bool inlineHandOver() const {
