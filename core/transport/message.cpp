@@ -2,7 +2,7 @@
 
 #include "ipclab/base/clock.h"
 
-// Header-only use of Debian's libxxhash: XXH3's short-input paths inline into withPayload.
+// Header-only use of Debian's libxxhash: XXH3's short-input paths inline into frame_hash::payload.
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
@@ -13,9 +13,7 @@
 
 namespace ipclab {
 
-uint32_t frame_hash::withPayload(uint64_t headerHash, const std::byte* payload, std::size_t n) {
-    return fold(XXH3_64bits_withSeed(payload, n, headerHash));
-}
+uint64_t frame_hash::payload(const std::byte* p, std::size_t n) { return XXH3_64bits(p, n); }
 
 namespace {
 // AVX-512 (F for the 64-byte moves, BW for the byte-masked tail), compiled for this function
@@ -47,8 +45,8 @@ __attribute__((target("avx512f,avx512bw"))) void writeWideOut(std::byte* dst, co
 // whole loop is compiled for it): a message costs its stores and no call.
 template <bool kWide>
 [[gnu::always_inline]] inline void buildRunWith(const frame_write::SlotRun& run, const std::byte* pattern, std::size_t n,
-                                                uint32_t producer, uint32_t payload, uint64_t seq, uint64_t stampSeq,
-                                                uint64_t& stampNs) {
+                                                uint32_t producer, uint32_t payload, uint64_t payloadHash, uint64_t seq,
+                                                uint64_t stampSeq, uint64_t& stampNs) {
     const uint64_t idSampled = uint64_t{kMessageMagicSampled} | (uint64_t{producer} << 32);
     for (uint64_t i = 0; i < run.count; ++i) {
         std::byte* p = run.base + run.stride * ((run.first + i) & run.mask);
@@ -57,7 +55,7 @@ template <bool kWide>
             t = stampNs = monotonicNs();
             w0 = uint64_t{kMessageMagicFull} | (uint64_t{producer} << 32);
             uint64_t hh = frame_hash::header(kMessageMagicFull, producer, s, t, payload);
-            w3 = uint64_t{payload} | (uint64_t{frame_hash::withPayload(hh, pattern + kFrameHeaderSize, payload)} << 32);
+            w3 = uint64_t{payload} | (uint64_t{frame_hash::combine(hh, payloadHash)} << 32);
         } else {
             w3 = uint64_t{payload} | (uint64_t{frame_hash::fold(frame_hash::header(kMessageMagicSampled, producer, s, 0, payload))} << 32);
         }
@@ -70,8 +68,9 @@ template <bool kWide>
 
 __attribute__((target("avx512f,avx512bw"))) void buildRunWide(const frame_write::SlotRun& run, const std::byte* pattern,
                                                               std::size_t n, uint32_t producer, uint32_t payload,
-                                                              uint64_t seq, uint64_t stampSeq, uint64_t& stampNs) {
-    buildRunWith<true>(run, pattern, n, producer, payload, seq, stampSeq, stampNs);
+                                                              uint64_t payloadHash, uint64_t seq, uint64_t stampSeq,
+                                                              uint64_t& stampNs) {
+    buildRunWith<true>(run, pattern, n, producer, payload, payloadHash, seq, stampSeq, stampNs);
 }
 
 uint64_t patternWord(uint32_t producer, std::size_t i) {
@@ -89,6 +88,7 @@ MessageBuilder::MessageBuilder(uint32_t producer, uint32_t payloadSize)
         uint64_t w = patternWord(producer, i);
         std::memcpy(p + i * 8, &w, payloadSize - i * 8 < 8 ? payloadSize - i * 8 : 8);
     }
+    payloadHash_ = frame_hash::payload(p, payloadSize);
 }
 
 frame_write::WriteFn frame_write::wideWriter() {
@@ -99,10 +99,10 @@ frame_write::WriteFn frame_write::wideWriter() {
 
 void MessageBuilder::buildRun(const frame_write::SlotRun& run, uint64_t seq, uint64_t stampSeq, uint64_t& stampNs) const {
     if (frame_write::wide()) {
-        buildRunWide(run, frame_.data(), frame_.size(), producer_, payloadSize_, seq, stampSeq, stampNs);
+        buildRunWide(run, frame_.data(), frame_.size(), producer_, payloadSize_, payloadHash_, seq, stampSeq, stampNs);
         return;
     }
-    buildRunWith<false>(run, frame_.data(), frame_.size(), producer_, payloadSize_, seq, stampSeq, stampNs);
+    buildRunWith<false>(run, frame_.data(), frame_.size(), producer_, payloadSize_, payloadHash_, seq, stampSeq, stampNs);
 }
 
 static_assert(std::endian::native == std::endian::little, "the header words are stored little-endian");
