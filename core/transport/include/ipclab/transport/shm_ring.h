@@ -11,7 +11,8 @@
 // A ring created for exactly one writer and one reader (singleProducerConsumer) skips all that:
 // each side owns its index and there is nothing to claim; a lock, if one is chosen, still wraps
 // each operation, so the price of a lock stays visible. A writer at full speed publishes its
-// index once per batch of small messages (see tryPushInline), and always before it waits.
+// index once per batch of small messages (see tryPushInline), and always before it waits; a
+// reader at full speed takes a run of small frames at once and hands them back together (takeRun).
 #include "ipclab/base/aligned_buffer.h"
 #include "ipclab/sync/asymmetric_fence.h"
 #include "ipclab/config/experiment_config.h"
