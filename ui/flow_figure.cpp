@@ -290,12 +290,18 @@ void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* wi
     const QRect device = at.mapRect(boundingRect()).toAlignedRect();
     const qreal dpr = p->device()->devicePixelRatioF();
     if (!cacheValid_ || at != cacheFor_ || cache_.devicePixelRatioF() != dpr) {
-        cache_ = QPixmap(device.size() * dpr);
+        // The same pixmap while the view keeps its size (a new one each render was 3 MB of fresh
+        // pages 4 times a second), opaque: the figure covers it, and copying an opaque image to
+        // the window is a plain copy where a transparent one is blended pixel by pixel.
+        if (cache_.size() != device.size() * dpr) cache_ = QPixmap(device.size() * dpr);
         cache_.setDevicePixelRatio(dpr);
-        cache_.fill(Qt::transparent);
+        cache_.fill(background());
         QPainter cp(&cache_);
         cp.setTransform(at * QTransform::fromTranslate(-device.x(), -device.y()));
+        text_.setEnabled(true);
         render(&cp);
+        text_.setEnabled(false);
+        text_.sweep();
         cacheFor_ = at;
         cacheValid_ = true;
     }
@@ -314,7 +320,7 @@ void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* wi
 void FlowFigure::render(QPainter* p) {
     smallestPt_ = 0;
     p->setRenderHint(QPainter::Antialiasing);
-    p->fillRect(boundingRect(), theme_.lecture ? Qt::white : QColor(248, 249, 252));
+    p->fillRect(boundingRect(), background());
     if (!isolation_.isEmpty()) {
         // Two address spaces, no kernel path: the result takes the whole figure.
         paintIsolation(p);
@@ -329,12 +335,12 @@ void FlowFigure::render(QPainter* p) {
     p->setFont(font(9));
     p->setPen(QColor(70, 70, 90));
     double labelH = large_ ? 30 : 20;
-    p->drawText(QRectF(8, 4, width_ - 16, labelH), Qt::AlignLeft, tr("USER SPACE (each process: its own address space)"));
-    p->drawText(QRectF(8, B + 4, width_ - 16, labelH), Qt::AlignLeft, tr("KERNEL SPACE (reached only by system calls)"));
+    text_.draw(p, QRectF(8, 4, width_ - 16, labelH), Qt::AlignLeft, tr("USER SPACE (each process: its own address space)"));
+    text_.draw(p, QRectF(8, B + 4, width_ - 16, labelH), Qt::AlignLeft, tr("KERNEL SPACE (reached only by system calls)"));
 
     if (lanes_.empty()) {
         p->setFont(font(12));
-        p->drawText(QRectF(20, 60, width_ - 40, B - 80), Qt::AlignCenter | Qt::TextWordWrap,
+        text_.draw(p, QRectF(20, 60, width_ - 40, B - 80), Qt::AlignCenter | Qt::TextWordWrap,
                     tr("Press Start (Space): real worker processes will appear here."));
         return;
     }
@@ -430,7 +436,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
     if (l.stopped) header = large_ ? tr("%1 (stopped)").arg(header) : tr("%1 (stopped; last measured)").arg(header);
     QRectF headerBox(L.left() + 6, large_ ? 34 : 20, L.width() - 12, large_ ? 36 : 22);
     p->setFont(fitted(font(10, true), header, headerBox.width()));
-    p->drawText(headerBox, Qt::AlignHCenter, header);
+    text_.draw(p, headerBox, Qt::AlignHCenter, header);
 
     // Workers (real PIDs).
     int hidden = 0;
@@ -451,15 +457,15 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->drawRoundedRect(r, 6, 6);
         p->setPen(Qt::black);
         p->setFont(nameFont);
-        p->drawText(r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignTop, nameOf(w.role) + "\nPID " + QString::number(w.pid));
+        text_.draw(p, r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignTop, nameOf(w.role) + "\nPID " + QString::number(w.pid));
         p->setFont(stateFont);
-        p->drawText(r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, stateWord(w));
+        text_.draw(p, r.adjusted(4, 2, -4, -2), Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, stateWord(w));
     }
     if (hidden) {
         p->setPen(QColor(80, 80, 80));
         p->setFont(font(8));
         QRectF more = large_ ? QRectF(L.left(), 76 + 84 + 2, L.width(), 28) : QRectF(L.left(), 50 + kMaxShown * 58, L.width(), 18);
-        p->drawText(more, Qt::AlignHCenter, tr("+ %n more worker(s), see the process table", nullptr, hidden));
+        text_.draw(p, more, Qt::AlignHCenter, tr("+ %n more worker(s), see the process table", nullptr, hidden));
     }
 
     QColor flashCol = QColor(220, 30, 30, static_cast<int>(255 * l.flash));
@@ -488,11 +494,11 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         QRectF room = s.adjusted(6, 4, -6, -4);
         double titleH = QFontMetricsF(p->font()).boundingRect(room, Qt::AlignHCenter | Qt::TextWordWrap, title).height();
         QRectF titleBox = large_ ? QRectF(room.left(), room.bottom() - titleH, room.width(), titleH) : room;
-        p->drawText(titleBox, title, wrap);
+        text_.draw(p, titleBox, title, wrap);
         if (l.experiment == ExperimentKind::Race) {
             p->setFont(font(10));
             QRectF counter = large_ ? QRectF(s.left() + 6, s.top() + 34, s.width() - 12, titleBox.top() - s.top() - 36) : s.adjusted(6, 40, -6, -4);
-            p->drawText(counter, (large_ ? Qt::AlignVCenter : Qt::AlignTop) | Qt::AlignHCenter | Qt::TextWordWrap,
+            text_.draw(p, counter, (large_ ? Qt::AlignVCenter : Qt::AlignTop) | Qt::AlignHCenter | Qt::TextWordWrap,
                         tr("counter = %1\nlost updates: %2    inconsistent records: %3")
                             .arg(QString::number(l.raceCounter), QString::number(l.lost), QString::number(l.inconsistent)));
         } else {
@@ -512,7 +518,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
             // (The calls per message are said in the kernel half, where they would be.)
             QRectF ringText = large_ ? QRectF(s.left() + 6, ringY(s) + ch / 2 + 2, s.width() - 12, 30)
                                      : QRectF(s.left() + 6, ringY(s) + ch / 2, s.width() - 12, s.bottom() - ringY(s) - ch / 2);
-            p->drawText(ringText, Qt::AlignCenter | Qt::TextWordWrap, ring);
+            text_.draw(p, ringText, Qt::AlignCenter | Qt::TextWordWrap, ring);
         }
         // Under the segment: who holds the lock and who waits, or what no lock means.
         double noteH = large_ ? 40 : 26;
@@ -534,26 +540,26 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
             p->setBrush(QColor(255, 225, 140));
             p->drawRoundedRect(lockBox, 4, 4);
             p->setPen(Qt::black);
-            p->drawText(lockBox, Qt::AlignCenter, lockText);
+            text_.draw(p, lockBox, Qt::AlignCenter, lockText);
             double sq = large_ ? 24 : 16;
             for (int i = 0; i < std::min(waiting, 8); ++i) {
                 QRectF wq(lockBox.left() - (sq + 6) * (i + 1), lockBox.center().y() - sq / 2, sq, sq);
                 p->setBrush(QColor(255, 150, 120));
                 p->drawRect(wq);
             }
-            if (waiting) p->drawText(QRectF(s.left(), note.top(), lockBox.left() - 10 - std::min(waiting, 8) * (sq + 6) - s.left(), noteH),
+            if (waiting) text_.draw(p, QRectF(s.left(), note.top(), lockBox.left() - 10 - std::min(waiting, 8) * (sq + 6) - s.left(), noteH),
                                      Qt::AlignRight | Qt::AlignVCenter, tr("%n waiting", nullptr, waiting));
         } else if (l.sync == SyncMode::None) {
             p->setPen(QColor(190, 30, 30));
             p->setFont(font(9));
-            p->drawText(note, Qt::AlignCenter | Qt::TextWordWrap, tr("no synchronization: concurrent writes collide"));
+            text_.draw(p, note, Qt::AlignCenter | Qt::TextWordWrap, tr("no synchronization: concurrent writes collide"));
         }
         if (l.experiment != ExperimentKind::Race) {
             // The kernel half is not empty for shared memory: what is (not) there is the point.
             p->setPen(QColor(40, 110, 40));
             p->setFont(font(9));
             QRectF k(L.left() + 16, B + (large_ ? 40 : 30), L.width() - 32, height_ - B - (large_ ? 80 : 70));
-            p->drawText(k, Qt::AlignCenter | Qt::TextWordWrap,
+            text_.draw(p, k, Qt::AlignCenter | Qt::TextWordWrap,
                         tr("%1 system calls/msg moving data, %2 waiting (measured)")
                                 .arg(QString::number(l.sendCallsPerMsg + l.receiveCallsPerMsg, 'f', 2), QString::number(l.waitCallsPerMsg, 'f', 2)) +
                             "\n" +
@@ -571,7 +577,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         // directory shows); pipes and sockets have none.
         QString title = kernelObjectName(l.transport);
         if (!l.objectName.isEmpty()) title += "\n" + l.objectName;
-        p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWrapAnywhere, title);
+        text_.draw(p, k.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWrapAnywhere, title);
         double fill = std::clamp(l.inFlight / std::max(1.0, l.capacity), 0.0, 1.0);
         double barY = kernelBarY(lane);
         QRectF bar(k.left() + 14, barY - (large_ ? 11 : 8), k.width() - 28, large_ ? 22 : 16);
@@ -590,7 +596,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
                                                  : tr("%1 of %2 messages in the queue").arg(n).arg(cap))
                                        : (n == 1 ? tr("1 message in flight") : tr("%1 messages in flight").arg(n));
         // Two lines below the bar: how much is held, then what the kernel does with it.
-        p->drawText(k.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap,
+        text_.draw(p, k.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap,
                     held + "\n" + tr("the kernel copies every byte twice"));
         // System-call arrows across the boundary.
         p->setFont(font(8));
@@ -600,12 +606,12 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
                                           QString::number(l.sendCallsPerMsg, 'f', 2), QString::number(l.receiveCallsPerMsg, 'f', 2))
                                : tr("%1 (measured)").arg(callsText(l));
         double callsH = large_ ? 56 : 18;
-        p->drawText(QRectF(L.left() + 6, B - callsH - 4, L.width() - 12, callsH), Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, calls);
+        text_.draw(p, QRectF(L.left() + 6, B - callsH - 4, L.width() - 12, callsH), Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, calls);
         QString down = l.transport == TransportKind::MessageQueue ? "mq_send()" : l.transport == TransportKind::File ? "write()" : "write()/send()";
         QString up = l.transport == TransportKind::MessageQueue ? "mq_receive()" : l.transport == TransportKind::File ? "pread()" : "read()/recv()";
         double arrowY = large_ ? B + 38 : B + 24, arrowW = L.width() / 2 - 12; // under the kernel label, over the box
-        p->drawText(QRectF(L.left() + 8, arrowY, arrowW, large_ ? 28 : 18), Qt::AlignLeft, QString::fromUtf8("↓ ") + down);
-        p->drawText(QRectF(L.right() - 8 - arrowW, arrowY, arrowW, large_ ? 28 : 18), Qt::AlignRight, up + QString::fromUtf8(" ↑"));
+        text_.draw(p, QRectF(L.left() + 8, arrowY, arrowW, large_ ? 28 : 18), Qt::AlignLeft, QString::fromUtf8("↓ ") + down);
+        text_.draw(p, QRectF(L.right() - 8 - arrowW, arrowY, arrowW, large_ ? 28 : 18), Qt::AlignRight, up + QString::fromUtf8(" ↑"));
     }
     if (l.experiment == ExperimentKind::Race && !(l.slowMotion && !l.lostStep.isEmpty())) {
         p->setPen(QColor(40, 110, 40));
@@ -613,7 +619,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         QString kernel = tr("the counter is plain memory: no system call reads or writes it");
         if (l.sync == SyncMode::Mutex || l.sync == SyncMode::Semaphore)
             kernel += "\n" + tr("a worker that finds the lock taken sleeps here, in the kernel (futex), until it is free");
-        p->drawText(QRectF(L.left() + 16, B + (large_ ? 40 : 30), L.width() - 32, height_ - B - (large_ ? 100 : 80)),
+        text_.draw(p, QRectF(L.left() + 16, B + (large_ ? 40 : 30), L.width() - 32, height_ - B - (large_ ? 100 : 80)),
                     Qt::AlignCenter | Qt::TextWordWrap, kernel);
     }
     // The bottom line: a failure, what slow motion shows, or what the token rate means.
@@ -622,7 +628,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
     if (l.experiment != ExperimentKind::Race && (l.lost || l.inconsistent)) {
         p->setPen(QColor(200, 20, 20));
         p->setFont(font(9));
-        p->drawText(QRectF(L.left(), height_ - (large_ ? 100 : 30), L.width(), large_ ? 48 : 24), Qt::AlignCenter | Qt::TextWordWrap,
+        text_.draw(p, QRectF(L.left(), height_ - (large_ ? 100 : 30), L.width(), large_ ? 48 : 24), Qt::AlignCenter | Qt::TextWordWrap,
                     tr("lost/duplicated: %1   corrupted/out of order: %2").arg(QString::number(l.lost), QString::number(l.inconsistent)));
     }
     if (l.slowMotion && l.experiment == ExperimentKind::Race) {
@@ -640,27 +646,27 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
             p->setFont(fitted(font(9, true), step, under.width()));
             // Two lines in a font with tall line spacing (Korean) need a little more than the
             // gap: never clip them (the segment's top edge only passes behind the second line's descent).
-            p->drawText(under, Qt::AlignHCenter | Qt::AlignTop | Qt::TextDontClip, step);
+            text_.draw(p, under, Qt::AlignHCenter | Qt::AlignTop | Qt::TextDontClip, step);
         }
         if (!l.lostStep.isEmpty()) {
             p->setPen(QColor(200, 20, 20));
             p->setFont(font(12, true));
             QRectF lostBox = large_ ? QRectF(L.left() + 10, B + 36, L.width() - 20, foot.top() - B - 40) : QRectF(L.left() + 10, B + 40, L.width() - 20, 60);
-            p->drawText(lostBox, Qt::AlignCenter | Qt::TextWordWrap, l.lostStep);
+            text_.draw(p, lostBox, Qt::AlignCenter | Qt::TextWordWrap, l.lostStep);
         }
         p->setPen(QColor(90, 90, 90));
         p->setFont(font(8));
-        p->drawText(foot, Qt::AlignCenter | Qt::TextWordWrap,
+        text_.draw(p, foot, Qt::AlignCenter | Qt::TextWordWrap,
                     tr("slow motion: each worker reads the counter, waits, then writes it back (values as published)"));
     } else if (l.slowMotion) {
         p->setPen(QColor(90, 90, 90));
         p->setFont(font(8));
-        p->drawText(foot, Qt::AlignCenter | Qt::TextWordWrap, tr("slow motion: every token is a real message (producer #sequence)"));
+        text_.draw(p, foot, Qt::AlignCenter | Qt::TextWordWrap, tr("slow motion: every token is a real message (producer #sequence)"));
     } else if (l.rate > 0 && !(large_ && !usesSegment(l) && foot.top() < kernelRect(lane).bottom())) {
         // (Large, in a wide and flat view: no room under the kernel object for this note.)
         p->setPen(QColor(90, 90, 90));
         p->setFont(font(7));
-        p->drawText(foot, Qt::AlignCenter | Qt::TextWordWrap, tr("token rate on a log scale of the measured %1/s").arg(human(l.rate)));
+        text_.draw(p, foot, Qt::AlignCenter | Qt::TextWordWrap, tr("token rate on a log scale of the measured %1/s").arg(human(l.rate)));
     }
 }
 
@@ -687,7 +693,7 @@ void FlowFigure::paintIsolation(QPainter* p) {
         p->setPen(section == 1 ? QColor(70, 70, 70) : section == 2 ? QColor(30, 70, 160) : QColor(0, 0, 0));
         QRectF box(30, y, width_ - 60, height_ - y);
         QRectF used = p->boundingRect(box, Qt::AlignLeft | Qt::TextWordWrap, line);
-        p->drawText(box, Qt::AlignLeft | Qt::TextWordWrap, line);
+        text_.draw(p, box, Qt::AlignLeft | Qt::TextWordWrap, line);
         y += used.height() + 8;
     }
 }

@@ -6,6 +6,7 @@
 // TokenLayer child on top.
 #include "chart_theme.h"
 #include "flow_model.h"
+#include "text_block_cache.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -63,6 +64,8 @@ public:
     void setPaintRegion(const QRegion& viewportRegion) { paintRegion_ = viewportRegion; }
     // Device pixels of the cached figure the last view paint copied (tests, --bench-ui).
     double lastCopiedPixels() const { return copiedPixels_; }
+    // The screen cache's text blocks (tests: an unchanged figure shapes no text again).
+    const TextBlockCache& textCache() const { return text_; }
 
     void setTheme(const ChartTheme& t) {
         theme_ = t;
@@ -117,6 +120,7 @@ private:
     void paintLane(QPainter* p, int lane);
     void paintIsolation(QPainter* p);
     void render(QPainter* p); // the whole figure
+    QColor background() const { return theme_.lecture ? Qt::white : QColor(248, 249, 252); }
     void invalidate() {       // the figure changed: render it again at the next paint
         cacheValid_ = false;
         update();
@@ -137,6 +141,7 @@ private:
     QTransform cacheFor_;     // the view's transform it was rendered with
     bool cacheValid_ = false;
     QRegion paintRegion_;
+    TextBlockCache text_;     // the figure's words, rasterized once while they do not change
     // Token discs as drawn on screen, by colour, radius in device pixels (x100) and pixel ratio.
     mutable QHash<quint64, QPixmap> sprites_;
     const QPixmap& sprite(const QColor& fill, double devRadius, qreal dpr) const;

@@ -147,26 +147,45 @@ private slots:
         view.update(s);
         QTest::qWait(100); // rendered at the next frames
         QRect viewportInWindow(view.viewport()->mapTo(&window, QPoint(0, 0)), view.viewport()->size());
-        QImage onScreen = window.grab().toImage().convertToFormat(QImage::Format_RGB32).copy(viewportInWindow);
-        QImage direct(onScreen.size(), QImage::Format_RGB32);
-        direct.fill(Qt::black);
-        {
-            QPainter p(&direct);
-            p.setRenderHint(QPainter::Antialiasing);
-            QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
-            view.scene()->render(&p, QRectF(direct.rect()), visible, Qt::IgnoreAspectRatio);
-        }
-        // Inside the figure (around it: the view's own background, not the figure's).
-        QRect inside = view.mapFromScene(view.figure()->boundingRect()).boundingRect().adjusted(3, 3, -3, -3) & direct.rect();
-        QVERIFY(inside.width() > 800 && inside.height() > 400);
-        int differ = 0;
-        for (int y = inside.top(); y <= inside.bottom(); ++y)
-            for (int x = inside.left(); x <= inside.right(); ++x) {
-                QRgb a = onScreen.pixel(x, y), b = direct.pixel(x, y);
-                if (std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b)) > 60) ++differ;
+        auto compareWithDirect = [&](const char* when) {
+            QImage onScreen = window.grab().toImage().convertToFormat(QImage::Format_RGB32).copy(viewportInWindow);
+            QImage direct(onScreen.size(), QImage::Format_RGB32);
+            direct.fill(Qt::black);
+            {
+                QPainter p(&direct);
+                p.setRenderHint(QPainter::Antialiasing);
+                QRectF visible = view.mapToScene(view.viewport()->rect()).boundingRect();
+                view.scene()->render(&p, QRectF(direct.rect()), visible, Qt::IgnoreAspectRatio);
             }
-        QVERIFY2(differ < inside.width() * inside.height() / 1000,
-                 qPrintable(QString("%1 of %2 pixels differ").arg(differ).arg(inside.width() * inside.height())));
+            // Inside the figure (around it: the view's own background, not the figure's).
+            QRect inside = view.mapFromScene(view.figure()->boundingRect()).boundingRect().adjusted(3, 3, -3, -3) & direct.rect();
+            QVERIFY(inside.width() > 800 && inside.height() > 400);
+            int differ = 0;
+            for (int y = inside.top(); y <= inside.bottom(); ++y)
+                for (int x = inside.left(); x <= inside.right(); ++x) {
+                    QRgb a = onScreen.pixel(x, y), b = direct.pixel(x, y);
+                    if (std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b)) > 60) ++differ;
+                }
+            QVERIFY2(differ < inside.width() * inside.height() / 1000,
+                     qPrintable(QString("%1: %2 of %3 pixels differ").arg(when).arg(differ).arg(inside.width() * inside.height())));
+        };
+        compareWithDirect("first render");
+        if (QTest::currentTestFailed()) return;
+        // The figure's words are rasterized once and copied while they do not change: new
+        // numbers render only their own labels again, and the screen still shows the new ones.
+        const TextBlockCache& text = view.figure()->textCache();
+        const int firstMisses = text.misses(), firstHits = text.hits();
+        QVERIFY2(firstMisses > 5, qPrintable(QString("%1 text blocks").arg(firstMisses)));
+        RunSample changed = sampleAt(1, 1.1, 40, 15); // the queue now full: "7 of 7"
+        changed.lanes[0].workers[1].exit = {};
+        view.update(changed);
+        QTest::qWait(100);
+        QVERIFY2(text.hits() - firstHits > firstMisses / 2 && text.misses() - firstMisses < firstMisses / 2,
+                 qPrintable(QString("second render: %1 blocks copied, %2 rendered (first: %3 rendered)")
+                                .arg(text.hits() - firstHits).arg(text.misses() - firstMisses).arg(firstMisses)));
+        QVERIFY(text.misses() > firstMisses); // its new numbers
+        compareWithDirect("new numbers");
+        if (QTest::currentTestFailed()) return;
         // Token frames (a live sample keeps tokens moving): each copies a few small rectangles.
         double figurePx = view.figure()->boundingRect().width() * view.transform().m11() *
                           view.figure()->boundingRect().height() * view.transform().m22();

@@ -1,0 +1,52 @@
+#pragma once
+// Text blocks of a picture that is re-rendered often with mostly the same words (the scene's
+// figure, 4 times a second at full speed): each block is shaped and rasterized once, kept as a
+// small image at the device's resolution and copied while it is unchanged. Laying out wrapped
+// text (HarfBuzz shaping, line breaking) was about half of a figure render in `perf`, and a
+// render is the longest stretch the window takes the CPU from the workers.
+#include <QHash>
+#include <QImage>
+#include <QPoint>
+#include <QString>
+
+class QPainter;
+class QRectF;
+class QTextOption;
+
+namespace ipclab::ui {
+
+class TextBlockCache {
+public:
+    // Draws exactly as p->drawText(rect, flags, text) does. Copied from the cache while enabled
+    // and `p` paints a raster device at a plain scale (the figure's screen cache); otherwise
+    // drawn directly, so exports (SVG, PDF, print) keep vector text.
+    void draw(QPainter* p, const QRectF& rect, int flags, const QString& text);
+    // As p->drawText(rect, text, option).
+    void draw(QPainter* p, const QRectF& rect, const QString& text, const QTextOption& option);
+
+    void setEnabled(bool on) { enabled_ = on; }
+    // Forgets the blocks not drawn since the last sweep: what the picture no longer shows.
+    void sweep();
+    void clear() { blocks_.clear(); }
+
+    // Blocks rendered and blocks copied (tests, profiling).
+    int misses() const { return misses_; }
+    int hits() const { return hits_; }
+    int size() const { return static_cast<int>(blocks_.size()); }
+
+private:
+    struct Block {
+        QImage image;  // premultiplied, transparent around the glyphs, device pixels
+        QPoint at;     // its top-left in the painter's device pixels
+        bool used = true;
+    };
+    // extentOf(): the box the text may cover, in the painter's coordinates (asked on a miss).
+    template <typename ExtentFn, typename DrawFn>
+    void drawCached(QPainter* p, const QString& key, ExtentFn extentOf, DrawFn direct);
+
+    QHash<QString, Block> blocks_;
+    bool enabled_ = false;
+    int misses_ = 0, hits_ = 0;
+};
+
+} // namespace ipclab::ui
