@@ -293,9 +293,14 @@ void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* wi
         // The same pixmap while the view keeps its size (a new one each render was 3 MB of fresh
         // pages 4 times a second), opaque: the figure covers it, and copying an opaque image to
         // the window is a plain copy where a transparent one is blended pixel by pixel.
-        if (cache_.size() != device.size() * dpr) cache_ = QPixmap(device.size() * dpr);
+        // render() fills the figure's own area first; the whole pixmap is filled only when new or
+        // the background changes (its edges may fall between device pixels).
+        if (cache_.size() != device.size() * dpr || cacheFill_ != background()) {
+            if (cache_.size() != device.size() * dpr) cache_ = QPixmap(device.size() * dpr);
+            cache_.fill(background());
+            cacheFill_ = background();
+        }
         cache_.setDevicePixelRatio(dpr);
-        cache_.fill(background());
         QPainter cp(&cache_);
         cp.setTransform(at * QTransform::fromTranslate(-device.x(), -device.y()));
         text_.setEnabled(true);

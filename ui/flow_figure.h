@@ -140,6 +140,7 @@ private:
     QPixmap cache_;           // the figure as the view shows it (device pixels)
     QTransform cacheFor_;     // the view's transform it was rendered with
     bool cacheValid_ = false;
+    QColor cacheFill_;        // the background the whole pixmap was last filled with
     QRegion paintRegion_;
     TextBlockCache text_;     // the figure's words, rasterized once while they do not change
     // Token discs as drawn on screen, by colour, radius in device pixels (x100) and pixel ratio.

@@ -2,6 +2,7 @@
 
 #include "chart_grid.h"
 #include "core_text.h"
+#include "line_decimation.h"
 
 #include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
@@ -194,6 +195,12 @@ void TimeChart::refresh() {
     if (right_) right_->setTitleText(unit(rightMax, rightDiv_, rightTitle_));
     leftMax /= leftDiv_;
     rightMax /= rightDiv_;
+    double t0 = std::max(0.0, t1 - windowS_);
+    double span = std::max(t1, t0 + 10.0) - t0;
+    // Two pixels of the plot: a minute's samples (1,800 a series) drawn as at most the plot's
+    // width in points (line_decimation.h); the CSV export keeps them all.
+    const double plotPx = chart()->plotArea().width();
+    const double column = plotPx > 0 ? 2.0 * span / plotPx : 0.0;
     for (std::size_t lane = 0; lane < points_.size(); ++lane) {
         const auto& pts = points_[lane];
         for (int m = 0; m < metrics_.size(); ++m) {
@@ -203,12 +210,10 @@ void TimeChart::refresh() {
             // NaN: not measured at that instant (the kernel's rates before a second's worth was read).
             for (const auto& p : pts)
                 if (!std::isnan(p[metrics_[m].series])) out.append(QPointF(p.t, p[metrics_[m].series] / div));
-            series_[static_cast<int>(lane) * metrics_.size() + m]->replace(out);
+            series_[static_cast<int>(lane) * metrics_.size() + m]->replace(decimateToColumns(out, t0, column));
         }
     }
-    double t0 = std::max(0.0, t1 - windowS_);
     x_->setRange(t0, std::max(t1, t0 + 10.0));
-    double span = std::max(t1, t0 + 10.0) - t0;
     x_->setTickInterval(span <= 12 ? 2 : span <= 30 ? 5 : 10);
     // Round the axis top up to a "nice" number so it does not jitter every frame.
     auto nice = [](double v) {
@@ -226,11 +231,16 @@ void TimeChart::refresh() {
 QString TimeChart::csv() const {
     QString out = QStringLiteral("series,time_s,value\n");
     auto quoted = [](QString s) { return '"' + s.replace('"', "\"\"") + '"'; };
-    for (int i = 0; i < series_.size(); ++i) {
-        double div = metrics_[i % metrics_.size()].rightAxis ? rightDiv_ : leftDiv_;
-        for (const QPointF& p : series_[i]->points())
-            out += quoted(series_[i]->name()) + ',' + QString::number(p.x(), 'f', 3) + ',' + QString::number(p.y() * div, 'g', 10) + '\n';
-    }
+    // Every kept sample (the chart draws fewer where they are denser than its pixels).
+    for (std::size_t lane = 0; lane < points_.size(); ++lane)
+        for (int m = 0; m < metrics_.size(); ++m) {
+            int i = static_cast<int>(lane) * static_cast<int>(metrics_.size()) + m;
+            if (i >= series_.size()) continue;
+            for (const auto& p : points_[lane])
+                if (!std::isnan(p[metrics_[m].series]))
+                    out += quoted(series_[i]->name()) + ',' + QString::number(p.t, 'f', 3) + ',' +
+                           QString::number(p[metrics_[m].series], 'g', 10) + '\n';
+        }
     for (const auto& m : marks_)
         out += quoted("mark: " + QString::fromStdString(m.label)) + ',' + QString::number(m.t, 'f', 3) + ",\n";
     return out;

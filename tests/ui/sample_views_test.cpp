@@ -9,6 +9,7 @@
 #include "process_table_model.h"
 #include "time_chart.h"
 #include "chart_grid.h"
+#include "line_decimation.h"
 
 #include <QAbstractItemModelTester>
 #include <QGraphicsLineItem>
@@ -481,6 +482,59 @@ private slots:
         chart.refresh();
         QCOMPARE(chart.pointCount(), 1);
         QVERIFY(!chart.csv().contains("mark:"));
+    }
+
+    // Thinned to its pixels: each column keeps its lowest and highest point in time order (every
+    // peak and dip), the series its newest point; sparse points stay as they are.
+    void aLineKeepsEveryColumnsExtremesWhenThinned() {
+        QList<QPointF> in;
+        for (int i = 0; i < 1800; ++i) in.append({i / 30.0, static_cast<double>(1000 + ((i * 7919) % 1000) - (i == 901 ? 5000 : 0) + (i == 1200 ? 9000 : 0))});
+        const double column = 60.0 / 225; // 2 px of a 450 px plot over 60 s
+        QList<QPointF> out = decimateToColumns(in, 0, column);
+        QVERIFY2(out.size() <= 2 * 226 + 1, qPrintable(QString("%1 points").arg(out.size())));
+        QVERIFY(std::is_sorted(out.begin(), out.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); }));
+        QCOMPARE(out.back(), in.back());
+        std::map<long, std::pair<double, double>> extremes; // column -> (min, max) of the input
+        for (const QPointF& p : in) {
+            long c = static_cast<long>(std::floor(p.x() / column));
+            auto [it, fresh] = extremes.try_emplace(c, p.y(), p.y());
+            if (!fresh) it->second = {std::min(it->second.first, p.y()), std::max(it->second.second, p.y())};
+        }
+        for (const auto& [c, mm] : extremes) {
+            bool lo = false, hi = false;
+            for (const QPointF& p : out)
+                if (static_cast<long>(std::floor(p.x() / column)) == c) {
+                    lo |= p.y() == mm.first;
+                    hi |= p.y() == mm.second;
+                }
+            QVERIFY2(lo && hi, qPrintable(QString("column %1 lost its %2").arg(c).arg(lo ? "highest" : "lowest")));
+        }
+        QList<QPointF> sparse;
+        for (int i = 0; i < 50; ++i) sparse.append({i * 1.0, static_cast<double>(i % 7)});
+        QCOMPARE(decimateToColumns(sparse, 0, column), sparse);
+        QCOMPARE(decimateToColumns(in, 0, 0), in);
+    }
+
+    // A minute of samples on a chart a few hundred pixels wide draws about one point per pixel
+    // column, not 1,800; its CSV export still has every sample.
+    void aFullMinuteIsDrawnAtThePlotsResolutionAndExportedWhole() {
+        TimeChart chart("t", "msgs/s", QString(), {{Series::MsgsPerS, "msgs/s", false}});
+        chart.resize(500, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (int i = 0; i < 1800; ++i) {
+            RunSample s = sampleAt(static_cast<uint64_t>(i), 0.1 + i / 30.0, 1, 1);
+            s.lanes[0].point.v[static_cast<int>(Series::MsgsPerS)] = 1000 + (i * 7919) % 1000;
+            chart.add(s);
+        }
+        chart.refresh();
+        QCoreApplication::processEvents(); // (the plot area is laid out after the first)
+        chart.refresh();
+        double plotPx = chart.chart()->plotArea().width();
+        QVERIFY(plotPx > 100 && plotPx < 500);
+        QVERIFY2(chart.pointCount() <= plotPx + 2 && chart.pointCount() > plotPx / 4,
+                 qPrintable(QString("%1 points drawn on %2 px").arg(chart.pointCount()).arg(plotPx)));
+        QCOMPARE(chart.csv().count('\n'), 1 + 1800);
     }
 
     // The live charts' grid is one item drawing solid whole-pixel lines (Qt Charts' own grid
