@@ -1,6 +1,7 @@
 #include "time_chart.h"
 
 #include "chart_grid.h"
+#include "chart_lines.h"
 #include "core_text.h"
 #include "line_decimation.h"
 
@@ -47,6 +48,7 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     setChart(chart);
     if (right_) right_->setGridLineVisible(false); // its lines would fall on the left axis's
     new ChartGrid(chart, x_, left_);               // (a child of the chart: deleted with it)
+    lines_ = new ChartLines(chart, x_);             // (the same)
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 150);
     ensureSeries(1, {QString()}, ExperimentKind::Stream, false);
@@ -58,11 +60,8 @@ QString TimeChart::title() const { return chart()->title(); }
 void TimeChart::setTheme(const ChartTheme& theme) {
     theme_ = theme;
     theme_.apply(chart());
-    for (int i = 0; i < series_.size(); ++i) {
-        QPen pen = series_[i]->pen();
-        pen.setWidth(theme_.lineWidth());
-        series_[i]->setPen(pen);
-    }
+    for (int i = 0; i < series_.size(); ++i) pens_[i].setWidth(theme_.lineWidth());
+    drawLines();
     for (auto* l : markLabels_) l->setFont(theme_.font(8));
 }
 
@@ -90,6 +89,7 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, Experiment
         delete s;
     }
     series_.clear();
+    pens_.clear();
     for (int lane = 0; lane < lanes; ++lane) {
         for (int m = 0; m < metrics_.size(); ++m) {
             auto* s = new QLineSeries;
@@ -98,6 +98,8 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, Experiment
             QPen pen(ChartTheme::laneColor(lane, m));
             pen.setWidth(theme_.lineWidth());
             if (metrics_[m].rightAxis) pen.setStyle(Qt::DashLine);
+            pens_.push_back(pen);
+            pen.setStyle(Qt::NoPen); // drawn by lines_ (its colour stays for the legend)
             s->setPen(pen);
             chart()->addSeries(s);
             s->attachAxis(x_);
@@ -105,10 +107,20 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, Experiment
             series_.push_back(s);
         }
     }
+    drawLines();
     lanes_ = lanes;
     // Adding series rebuilds the legend: keep the mark lines out of it.
     for (auto* line : markLines_)
         for (auto* marker : chart()->legend()->markers(line)) marker->setVisible(false);
+}
+
+void TimeChart::drawLines() {
+    QList<ChartLines::Line> lines;
+    for (int i = 0; i < series_.size(); ++i) {
+        const ChartMetric& m = metrics_[i % metrics_.size()];
+        lines.append({series_[i], m.rightAxis && right_ ? right_ : left_, pens_[i]});
+    }
+    lines_->setLines(std::move(lines));
 }
 
 void TimeChart::clearData() {

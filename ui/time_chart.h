@@ -7,6 +7,7 @@
 
 #include <QChartView>
 #include <QList>
+#include <QPen>
 
 #include <deque>
 #include <vector>
@@ -16,6 +17,8 @@ class QValueAxis;
 class QGraphicsSimpleTextItem;
 
 namespace ipclab::ui {
+
+class ChartLines;
 
 struct ChartMetric {
     Series series;
@@ -52,9 +55,12 @@ private:
     // "msgs/s" counts updates in a race and round trips in ping-pong: say so.
     QString metricName(const ChartMetric& m) const;
     void placeMarks(const std::vector<HistoryMark>& marks, double t0, double t1);
+    void drawLines(); // hands the series and their pens to lines_
 
     QList<ChartMetric> metrics_;
     QList<QLineSeries*> series_; // lane-major: lane * metrics + metric
+    QList<QPen> pens_;           // how each is drawn (by lines_; the series have no pen)
+    ChartLines* lines_;
     QList<QLineSeries*> markLines_;
     QList<QGraphicsSimpleTextItem*> markLabels_;
     QValueAxis* x_;

@@ -9,11 +9,13 @@
 #include "process_table_model.h"
 #include "time_chart.h"
 #include "chart_grid.h"
+#include "chart_lines.h"
 #include "line_decimation.h"
 
 #include <QAbstractItemModelTester>
 #include <QGraphicsLineItem>
 #include <QGraphicsScene>
+#include <QLineSeries>
 #include <QImage>
 #include <QPainter>
 #include <QRegularExpression>
@@ -535,6 +537,73 @@ private slots:
         QVERIFY2(chart.pointCount() <= plotPx + 2 && chart.pointCount() > plotPx / 4,
                  qPrintable(QString("%1 points drawn on %2 px").arg(chart.pointCount()).arg(plotPx)));
         QCOMPARE(chart.csv().count('\n'), 1 + 1800);
+    }
+
+    // A dashed line is cut into dashes of its pen's pattern, the pattern carried on across
+    // a vertex (no restart, no lost length).
+    void aDashedLineIsCutIntoItsPattern() {
+        QList<QPolygonF> d = ChartLines::dashes(QPolygonF({{0, 0}, {100, 0}}), {4, 2}, 2); // 8 on, 4 off
+        QCOMPARE(d.size(), 9);
+        QCOMPARE(d[0], QPolygonF({{0, 0}, {8, 0}}));
+        QCOMPARE(d[1], QPolygonF({{12, 0}, {20, 0}}));
+        QCOMPARE(d.back(), QPolygonF({{96, 0}, {100, 0}}));
+        QList<QPolygonF> bent = ChartLines::dashes(QPolygonF({{0, 0}, {5, 0}, {5, 95}}), {4, 2}, 2);
+        QCOMPARE(bent[0], QPolygonF({{0, 0}, {5, 0}, {5, 3}})); // the first dash goes on round the corner
+        QCOMPARE(bent[1], QPolygonF({{5, 7}, {5, 15}}));
+        double on = 0;
+        for (const QPolygonF& dash : bent)
+            for (qsizetype k = 1; k < dash.size(); ++k) on += QLineF(dash[k - 1], dash[k]).length();
+        QCOMPARE(on, 8.0 * 8 + 4); // 100 long: eight whole dashes and a part of one
+    }
+
+    // The chart's lines are drawn by one item (dashes as short lines, not one path over the
+    // plot): at the places Qt Charts maps the points to, in both series' colours, the series
+    // themselves drawing nothing.
+    void chartLinesSitWhereQtChartsPutsThePoints() {
+        TimeChart chart("t", "msgs/s", "MB/s", {{Series::MsgsPerS, "msgs/s", false}, {Series::MbPerS, "MB/s", true}});
+        chart.resize(600, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (int i = 0; i < 40; ++i) {
+            RunSample s = sampleAt(static_cast<uint64_t>(i), 0.1 + i * 0.25, 1, 1);
+            s.lanes[0].point.v[static_cast<int>(Series::MsgsPerS)] = 1000 + 500 * std::sin(i / 3.0);
+            s.lanes[0].point.v[static_cast<int>(Series::MbPerS)] = 40 + 30 * std::cos(i / 4.0);
+            chart.add(s);
+        }
+        chart.refresh();
+        QCoreApplication::processEvents();
+        chart.refresh();
+        QCoreApplication::processEvents();
+        ChartLines* lines = nullptr;
+        for (QGraphicsItem* item : chart.scene()->items())
+            if (auto* l = dynamic_cast<ChartLines*>(item)) lines = l;
+        QVERIFY(lines);
+        QList<QLineSeries*> series;
+        for (QAbstractSeries* a : chart.chart()->series())
+            if (auto* l = qobject_cast<QLineSeries*>(a); l && l->count() > 2) series.append(l);
+        QCOMPARE(series.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(series[i]->pen().style(), Qt::NoPen);
+            QPolygonF mine = lines->mapped(i);
+            QCOMPARE(mine.size(), series[i]->count());
+            for (int k = 0; k < mine.size(); k += 7) {
+                QPointF theirs = lines->mapFromItem(chart.chart(), chart.chart()->mapToPosition(series[i]->at(k), series[i]));
+                QVERIFY2(QLineF(mine[k], theirs).length() < 0.5, qPrintable(QString("series %1 point %2").arg(i).arg(k)));
+            }
+        }
+        // Both lines are on screen inside the plot (the legend's squares are outside it).
+        QImage img = chart.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QRect plot = chart.mapFromScene(chart.chart()->mapToScene(chart.chart()->plotArea()).boundingRect()).boundingRect().adjusted(2, 2, -2, -2);
+        for (int m = 0; m < 2; ++m) {
+            QColor c = ChartTheme::laneColor(0, m);
+            int ink = 0;
+            for (int y = plot.top(); y <= plot.bottom(); ++y)
+                for (int x = plot.left(); x <= plot.right(); ++x) {
+                    QColor p = img.pixelColor(x, y);
+                    ink += std::abs(p.red() - c.red()) + std::abs(p.green() - c.green()) + std::abs(p.blue() - c.blue()) < 40;
+                }
+            QVERIFY2(ink > 150, qPrintable(QString("series %1: %2 pixels of its colour in the plot").arg(m).arg(ink)));
+        }
     }
 
     // The live charts' grid is one item drawing solid whole-pixel lines (Qt Charts' own grid

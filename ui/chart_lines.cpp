@@ -1,0 +1,105 @@
+#include "chart_lines.h"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QPainter>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace ipclab::ui {
+
+ChartLines::ChartLines(QChart* chart, QValueAxis* x) : QGraphicsItem(chart), chart_(chart), x_(x) {
+    setZValue(4); // Qt Charts' series depth: above the grid and the axes, below the legend
+    setAcceptedMouseButtons(Qt::NoButton);
+    QObject::connect(chart, &QChart::plotAreaChanged, chart, [this] { follow(); });
+    QObject::connect(x_, &QValueAxis::rangeChanged, chart, [this] { follow(); });
+    follow();
+}
+
+void ChartLines::setLines(QList<Line> lines) {
+    for (const Line& l : lines) QObject::connect(l.y, &QValueAxis::rangeChanged, chart_, [this] { update(); }, Qt::UniqueConnection);
+    lines_ = std::move(lines);
+    update();
+}
+
+void ChartLines::follow() {
+    QRectF a = chart_->plotArea();
+    if (a != area_) {
+        prepareGeometryChange();
+        area_ = a;
+    }
+    update();
+}
+
+QPolygonF ChartLines::mapped(int i) const {
+    QPolygonF out;
+    if (i < 0 || i >= lines_.size() || area_.isEmpty()) return out;
+    const Line& l = lines_[i];
+    const double x0 = x_->min(), x1 = x_->max(), y0 = l.y->min(), y1 = l.y->max();
+    if (!(x1 > x0) || !(y1 > y0)) return out;
+    const double sx = area_.width() / (x1 - x0), sy = area_.height() / (y1 - y0);
+    const QList<QPointF> pts = l.series->points();
+    out.reserve(pts.size());
+    for (const QPointF& p : pts) out.append({area_.left() + (p.x() - x0) * sx, area_.bottom() - (p.y() - y0) * sy});
+    return out;
+}
+
+QList<QPolygonF> ChartLines::dashes(const QPolygonF& poly, const QList<qreal>& pattern, qreal width) {
+    QList<QPolygonF> out;
+    if (poly.size() < 2 || pattern.size() < 2) return out;
+    qsizetype k = 0;                 // which entry of the pattern (even: a dash, odd: a gap)
+    qreal left = pattern[0] * width; // what is left of it
+    QPolygonF dash{poly[0]};         // the dash being drawn (round corners it stays one polyline)
+    for (qsizetype i = 1; i < poly.size(); ++i) {
+        QLineF seg(poly[i - 1], poly[i]);
+        const qreal len = seg.length();
+        qreal at = 0;
+        while (at < len) {
+            const qreal step = std::min(left, len - at);
+            at += step;
+            left -= step;
+            if (k % 2 == 0) dash.append(seg.pointAt(at / len));
+            if (left <= 1e-9) {
+                if (k % 2 == 0 && dash.size() > 1) out.append(dash);
+                k = (k + 1) % pattern.size();
+                left = pattern[k] * width;
+                dash = QPolygonF{seg.pointAt(at / len)};
+            }
+        }
+    }
+    if (k % 2 == 0 && dash.size() > 1) out.append(dash);
+    return out;
+}
+
+void ChartLines::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
+    if (area_.isEmpty()) return;
+    p->save();
+    p->setClipRect(area_.adjusted(-1, -1, 1, 1));
+    for (int i = 0; i < lines_.size(); ++i) {
+        const Line& l = lines_[i];
+        if (!l.series->isVisible() || l.pen.style() == Qt::NoPen) continue;
+        QPolygonF poly = mapped(i);
+        if (poly.size() < 2) continue;
+        QPen pen = l.pen;
+        if (pen.style() == Qt::SolidLine) {
+            // Segment by segment, as Qt Charts draws a solid series (one path of a few hundred
+            // vertices is rasterized over its whole bounding box).
+            QList<QLineF> segs;
+            segs.reserve(poly.size() - 1);
+            for (qsizetype k = 1; k < poly.size(); ++k) segs.append(QLineF(poly[k - 1], poly[k]));
+            p->setPen(pen);
+            p->drawLines(segs);
+        } else {
+            // Each dash a short polyline with the pen's caps and joins, as Qt's dash stroker
+            // draws it, but rasterized over its own few pixels.
+            const QList<QPolygonF> d = dashes(poly, pen.dashPattern(), std::max<qreal>(1, pen.widthF()));
+            pen.setStyle(Qt::SolidLine);
+            p->setPen(pen);
+            for (const QPolygonF& dash : d) p->drawPolyline(dash);
+        }
+    }
+    p->restore();
+}
+
+} // namespace ipclab::ui
