@@ -18,8 +18,23 @@ ChartLines::ChartLines(QChart* chart, QValueAxis* x) : QGraphicsItem(chart), cha
 }
 
 void ChartLines::setLines(QList<Line> lines) {
-    for (const Line& l : lines) QObject::connect(l.y, &QValueAxis::rangeChanged, chart_, [this] { update(); }, Qt::UniqueConnection);
+    for (const Line& l : lines)
+        if (!watched_.contains(l.y)) {
+            watched_.append(l.y);
+            QObject::connect(l.y, &QValueAxis::rangeChanged, chart_, [this] { update(); });
+        }
     lines_ = std::move(lines);
+    update();
+}
+
+void ChartLines::setPoints(int i, QList<QPointF> points) {
+    if (i < 0 || i >= lines_.size()) return;
+    lines_[i].points = std::move(points);
+    update();
+}
+
+void ChartLines::clearPoints() {
+    for (Line& l : lines_) l.points.clear();
     update();
 }
 
@@ -39,9 +54,8 @@ QPolygonF ChartLines::mapped(int i) const {
     const double x0 = x_->min(), x1 = x_->max(), y0 = l.y->min(), y1 = l.y->max();
     if (!(x1 > x0) || !(y1 > y0)) return out;
     const double sx = area_.width() / (x1 - x0), sy = area_.height() / (y1 - y0);
-    const QList<QPointF> pts = l.series->points();
-    out.reserve(pts.size());
-    for (const QPointF& p : pts) out.append({area_.left() + (p.x() - x0) * sx, area_.bottom() - (p.y() - y0) * sy});
+    out.reserve(l.points.size());
+    for (const QPointF& p : l.points) out.append({area_.left() + (p.x() - x0) * sx, area_.bottom() - (p.y() - y0) * sy});
     return out;
 }
 

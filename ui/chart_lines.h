@@ -1,11 +1,12 @@
 #pragma once
-// The lines of a live time chart, drawn as one item of the chart's scene. Qt Charts strokes a
-// dashed series as one path across the whole plot (a dash stroker, then the antialiasing
-// rasterizer over the plot's area): with a minute of history that was a fifth of the window's
-// CPU in `perf` under `--bench-ui --seconds 60`, four charts redrawing 7.5 times a second each.
-// Here every segment, and every dash, is a short line of its own, the way Qt Charts draws a
-// solid series. The series stay in the chart (axes, legend, points) with no pen of their own;
-// as an item of the scene the lines are in every export (exports render the scene).
+// The lines of a live time chart, drawn as one item of the chart's scene from its own points.
+// Qt Charts, for each new set of points, builds a stroked outline of the whole line for mouse
+// hit tests (QPainterPathStroker in LineChartItem::updateGeometry), and strokes a dashed series
+// as one path rasterized over the whole plot: with a minute of history these were a sixth and a
+// fifth of the window's CPU in `perf` (`--bench-ui --seconds 60`, four charts redrawing 7.5
+// times a second each). Here every segment, and every dash, is a short line of its own, the way
+// Qt Charts draws a solid series. The chart keeps its series, empty and without a pen, for its
+// axes and legend; as an item of the scene the lines are in every export.
 #include <QGraphicsItem>
 #include <QList>
 #include <QPen>
@@ -22,11 +23,15 @@ public:
     // `x`: the time axis every series shares.
     ChartLines(QChart* chart, QValueAxis* x);
     struct Line {
-        QLineSeries* series; // its points and visibility
-        QValueAxis* y;       // the axis it is plotted against
-        QPen pen;            // how it is drawn (the series itself keeps Qt::NoPen)
+        QLineSeries* series;   // its legend entry and visibility (it holds no points)
+        QValueAxis* y;         // the axis it is plotted against
+        QPen pen;              // how it is drawn
+        QList<QPointF> points; // (time, value) in the axes' units
     };
     void setLines(QList<Line> lines);
+    void setPoints(int i, QList<QPointF> points);
+    void clearPoints();
+    QList<QPointF> points(int i) const { return i >= 0 && i < lines_.size() ? lines_[i].points : QList<QPointF>(); }
     QRectF boundingRect() const override { return area_; }
     void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     // Line i's points in item coordinates, where Qt Charts would put them (tests).
@@ -40,6 +45,7 @@ private:
     QChart* chart_;
     QValueAxis* x_;
     QList<Line> lines_;
+    QList<QValueAxis*> watched_; // y axes whose range changes repaint the lines
     QRectF area_;
 };
 

@@ -118,13 +118,14 @@ void TimeChart::drawLines() {
     QList<ChartLines::Line> lines;
     for (int i = 0; i < series_.size(); ++i) {
         const ChartMetric& m = metrics_[i % metrics_.size()];
-        lines.append({series_[i], m.rightAxis && right_ ? right_ : left_, pens_[i]});
+        // (A new theme keeps the points; new series get theirs at the next refresh.)
+        lines.append({series_[i], m.rightAxis && right_ ? right_ : left_, pens_[i], lines_->points(i)});
     }
     lines_->setLines(std::move(lines));
 }
 
 void TimeChart::clearData() {
-    for (auto* s : series_) s->clear();
+    lines_->clearPoints();
     points_.clear();
     marks_.clear();
     placeMarks({}, 0, 1);
@@ -222,7 +223,7 @@ void TimeChart::refresh() {
             // NaN: not measured at that instant (the kernel's rates before a second's worth was read).
             for (const auto& p : pts)
                 if (!std::isnan(p[metrics_[m].series])) out.append(QPointF(p.t, p[metrics_[m].series] / div));
-            series_[static_cast<int>(lane) * metrics_.size() + m]->replace(decimateToColumns(out, t0, column));
+            lines_->setPoints(static_cast<int>(lane) * static_cast<int>(metrics_.size()) + m, decimateToColumns(out, t0, column));
         }
     }
     x_->setRange(t0, std::max(t1, t0 + 10.0));
@@ -300,7 +301,7 @@ void TimeChart::placeMarks(const std::vector<HistoryMark>& marks, double t0, dou
 
 int TimeChart::pointCount() const {
     int n = 0;
-    for (auto* s : series_) n += static_cast<int>(s->count());
+    for (int i = 0; i < series_.size(); ++i) n += static_cast<int>(lines_->points(i).size());
     return n;
 }
 

@@ -580,14 +580,17 @@ private slots:
         QVERIFY(lines);
         QList<QLineSeries*> series;
         for (QAbstractSeries* a : chart.chart()->series())
-            if (auto* l = qobject_cast<QLineSeries*>(a); l && l->count() > 2) series.append(l);
+            if (auto* l = qobject_cast<QLineSeries*>(a); l && !l->name().isEmpty()) series.append(l);
         QCOMPARE(series.size(), 2);
         for (int i = 0; i < 2; ++i) {
+            // Qt Charts holds no points (it would build a hit-test outline of each line at every
+            // redraw) and draws nothing; the series are there for the axes and the legend.
+            QCOMPARE(series[i]->count(), 0);
             QCOMPARE(series[i]->pen().style(), Qt::NoPen);
             QPolygonF mine = lines->mapped(i);
-            QCOMPARE(mine.size(), series[i]->count());
+            QCOMPARE(mine.size(), 40);
             for (int k = 0; k < mine.size(); k += 7) {
-                QPointF theirs = lines->mapFromItem(chart.chart(), chart.chart()->mapToPosition(series[i]->at(k), series[i]));
+                QPointF theirs = lines->mapFromItem(chart.chart(), chart.chart()->mapToPosition(lines->points(i)[k], series[i]));
                 QVERIFY2(QLineF(mine[k], theirs).length() < 0.5, qPrintable(QString("series %1 point %2").arg(i).arg(k)));
             }
         }
