@@ -27,13 +27,15 @@ std::vector<double> tickValues(const QValueAxis* a) {
 }
 } // namespace
 
-ChartGrid::ChartGrid(QChart* chart, QValueAxis* vertical, QValueAxis* horizontal)
-    : QGraphicsItem(chart), chart_(chart), x_(vertical), y_(horizontal) {
+ChartGrid::ChartGrid(QChart* chart, QValueAxis* vertical, QValueAxis* horizontal, QValueAxis* right)
+    : QGraphicsItem(chart), chart_(chart), x_(vertical), y_(horizontal), right_(right) {
     setZValue(2); // Qt Charts' grid depth: above the plot area's background, below axes and series
     setAcceptedMouseButtons(Qt::NoButton);
-    for (QValueAxis* a : {x_, y_}) {
+    for (QValueAxis* a : {x_, y_, right_}) {
+        if (!a) continue;
         a->setGridLineVisible(false);
         a->setMinorGridLineVisible(false);
+        a->setLineVisible(false); // the axis line and its ticks: drawn here
         QObject::connect(a, &QValueAxis::rangeChanged, chart, [this] { follow(); });
         QObject::connect(a, &QValueAxis::tickIntervalChanged, chart, [this] { follow(); });
         QObject::connect(a, &QValueAxis::tickCountChanged, chart, [this] { follow(); });
@@ -65,14 +67,37 @@ std::vector<double> ChartGrid::horizontalLines() const {
     return out;
 }
 
+std::vector<double> ChartGrid::rightTicks() const {
+    std::vector<double> out;
+    if (!right_) return out;
+    double lo = right_->min(), hi = right_->max();
+    for (double t : tickValues(right_)) out.push_back(area_.bottom() - (t - lo) / (hi - lo) * area_.height());
+    return out;
+}
+
 void ChartGrid::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     if (area_.isEmpty()) return;
     p->save();
     p->setRenderHint(QPainter::Antialiasing, false);
     QColor c = x_->gridLinePen().color();
     double w = std::max(1.0, x_->gridLinePen().widthF()); // as wide as Qt Charts' own grid pen
-    for (double x : verticalLines()) p->fillRect(QRectF(x - w / 2, area_.top(), w, area_.height()), c);
-    for (double y : horizontalLines()) p->fillRect(QRectF(area_.left(), y - w / 2, area_.width(), w), c);
+    const std::vector<double> xs = verticalLines(), ys = horizontalLines();
+    for (double x : xs) p->fillRect(QRectF(x - w / 2, area_.top(), w, area_.height()), c);
+    for (double y : ys) p->fillRect(QRectF(area_.left(), y - w / 2, area_.width(), w), c);
+    // Axis lines on the plot's edges, ticks outward, in each axis's own line colour.
+    const double t = kTickLength;
+    auto axis = [&](const QValueAxis* a) { return std::pair{a->linePen().color(), std::max(1.0, a->linePen().widthF())}; };
+    auto [xc, xw] = axis(x_);
+    p->fillRect(QRectF(area_.left(), area_.bottom() - xw / 2, area_.width(), xw), xc);
+    for (double x : xs) p->fillRect(QRectF(x - xw / 2, area_.bottom(), xw, t), xc);
+    auto [yc, yw] = axis(y_);
+    p->fillRect(QRectF(area_.left() - yw / 2, area_.top(), yw, area_.height()), yc);
+    for (double y : ys) p->fillRect(QRectF(area_.left() - t, y - yw / 2, t, yw), yc);
+    if (right_) {
+        auto [rc, rw] = axis(right_);
+        p->fillRect(QRectF(area_.right() - rw / 2, area_.top(), rw, area_.height()), rc);
+        for (double y : rightTicks()) p->fillRect(QRectF(area_.right(), y - rw / 2, t, rw), rc);
+    }
     p->restore();
 }
 

@@ -47,7 +47,7 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     }
     setChart(chart);
     if (right_) right_->setGridLineVisible(false); // its lines would fall on the left axis's
-    new ChartGrid(chart, x_, left_);               // (a child of the chart: deleted with it)
+    new ChartGrid(chart, x_, left_, right_);       // (a child of the chart: deleted with it)
     lines_ = new ChartLines(chart, x_);             // (the same)
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 150);

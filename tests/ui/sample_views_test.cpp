@@ -664,6 +664,17 @@ private slots:
         QColor at = img.pixelColor(gx, gy), beside = img.pixelColor(gx + 3, gy);
         QVERIFY2(at == gridColor, qPrintable(at.name() + " at the line, grid " + gridColor.name()));
         QVERIFY2(beside != gridColor, qPrintable(beside.name() + " beside the line"));
+        // The axis lines and their ticks are the grid's too (Qt Charts draws none of its line
+        // items): a tick under the x axis at each vertical line, the left and right axis lines.
+        for (QGraphicsItem* item : chart.scene()->items())
+            if (auto* line = dynamic_cast<QGraphicsLineItem*>(item)) QVERIFY2(!line->isVisible(), "an axis still draws its own line item");
+        QColor axisColor = x->linePen().color();
+        int below = qRound(area.bottom() + ChartGrid::kTickLength / 2);
+        QCOMPARE(img.pixelColor(qRound(v[1] - 0.5), below), axisColor);
+        QVERIFY(img.pixelColor(qRound(v[1] - 0.5) + 3, below) != axisColor);
+        QCOMPARE(img.pixelColor(qRound(area.left() - 0.5), gy), axisColor);
+        QCOMPARE(img.pixelColor(qRound(area.right() - 0.5), gy), axisColor);
+        QCOMPARE(static_cast<int>(grid->rightTicks().size()), qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical).back())->tickCount());
     }
 };
 
