@@ -71,6 +71,7 @@ public:
         theme_ = t;
         invalidate();
     }
+    QColor background() const { return theme_.lecture ? Qt::white : QColor(248, 249, 252); }
     // New data. What a viewer reads (rates, calls per message, fill, states at full speed) is
     // re-rendered when `numbersDue` says so: the window does that kRenderHz times a second, with
     // the same sample as its big number, so the two never show different moments. What changes
@@ -120,7 +121,6 @@ private:
     void paintLane(QPainter* p, int lane);
     void paintIsolation(QPainter* p);
     void render(QPainter* p); // the whole figure
-    QColor background() const { return theme_.lecture ? Qt::white : QColor(248, 249, 252); }
     void invalidate() {       // the figure changed: render it again at the next paint
         cacheValid_ = false;
         update();

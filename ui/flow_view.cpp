@@ -32,6 +32,11 @@ FlowView::FlowView(QWidget* parent) : QGraphicsView(parent), figure_(new FlowFig
     // Each frame repaints only where tokens were and are (FlowView::animate); a data change
     // repaints the figure.
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // The figure covers the view but for fitInView's 2 px margin, which the view's background
+    // brush (the figure's colour, setTheme) fills: nothing under it needs painting first (Qt
+    // filled the window's and the viewport's backgrounds under every token frame's rectangles).
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
+    setBackgroundBrush(figure_->background());
     setMinimumSize(320, 180);
     anim_.setTimerType(Qt::PreciseTimer);
     anim_.setInterval(16); // ~60 fps
@@ -80,7 +85,10 @@ double FlowView::smallestTextPx() const {
     return figure_->smallestTextPt() * logicalDpiY() / 72.0 * transform().m11();
 }
 
-void FlowView::setTheme(const ChartTheme& t) { figure_->setTheme(t); }
+void FlowView::setTheme(const ChartTheme& t) {
+    figure_->setTheme(t);
+    setBackgroundBrush(figure_->background());
+}
 
 void FlowView::clear() {
     figure_->setLanes({});
