@@ -289,7 +289,9 @@ void TimeChart::placeMarks(const std::vector<HistoryMark>& marks, double t0, dou
         }
         markLabels_[n]->setText(QString::fromStdString(m.label));
         QPointF pos = chart()->mapToPosition(QPointF(m.t, top), markLines_[n]);
-        markLabels_[n]->setPos(pos + QPointF(3, (n % 3) * markLabels_[n]->boundingRect().height()));
+        // Under the top edge, off the line: at the top a mark at t = 0 read as one word with the
+        // left axis's top label ("2000sync on").
+        markLabels_[n]->setPos(pos + QPointF(5, (n % 3 + 0.6) * markLabels_[n]->boundingRect().height()));
         markLabels_[n]->setVisible(true);
         ++n;
     }
