@@ -27,10 +27,9 @@ std::vector<double> tickValues(const QValueAxis* a) {
 }
 } // namespace
 
+// At Qt Charts' grid depth: above the plot area's background, below axes and series.
 ChartGrid::ChartGrid(QChart* chart, QValueAxis* vertical, QValueAxis* horizontal, QValueAxis* right)
-    : QGraphicsItem(chart), chart_(chart), x_(vertical), y_(horizontal), right_(right) {
-    setZValue(2); // Qt Charts' grid depth: above the plot area's background, below axes and series
-    setAcceptedMouseButtons(Qt::NoButton);
+    : PlotAreaItem(chart, 2), x_(vertical), y_(horizontal), right_(right) {
     for (QValueAxis* a : {x_, y_, right_}) {
         if (!a) continue;
         a->setGridLineVisible(false);
@@ -40,17 +39,7 @@ ChartGrid::ChartGrid(QChart* chart, QValueAxis* vertical, QValueAxis* horizontal
         QObject::connect(a, &QValueAxis::tickIntervalChanged, chart, [this] { follow(); });
         QObject::connect(a, &QValueAxis::tickCountChanged, chart, [this] { follow(); });
     }
-    QObject::connect(chart, &QChart::plotAreaChanged, chart, [this] { follow(); });
     follow();
-}
-
-void ChartGrid::follow() {
-    QRectF a = chart_->plotArea();
-    if (a != area_) {
-        prepareGeometryChange();
-        area_ = a;
-    }
-    update();
 }
 
 std::vector<double> ChartGrid::verticalLines() const {

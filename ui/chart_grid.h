@@ -5,7 +5,7 @@
 // the window's CPU went to the grid of charts that redraw several times a second. The lines sit
 // where Qt Charts would put them (the axes' own ranges and tick settings); as an item of the
 // scene it is in every export too (exports render the scene).
-#include <QGraphicsItem>
+#include "plot_area_item.h"
 
 #include <vector>
 
@@ -14,7 +14,7 @@ class QValueAxis;
 
 namespace ipclab::ui {
 
-class ChartGrid : public QGraphicsItem {
+class ChartGrid : public PlotAreaItem {
 public:
     // Takes over the grid of `vertical` (x) and `horizontal` (y) axes of `chart`: their own grid
     // lines are switched off, and this item (a child of the chart, at Qt Charts' grid depth)
@@ -32,12 +32,9 @@ public:
     std::vector<double> rightTicks() const; // where the right axis has its ticks (y)
 
 private:
-    void follow(); // the plot area or an axis changed
-    QChart* chart_;
     QValueAxis* x_;
     QValueAxis* y_;
     QValueAxis* right_;
-    QRectF area_;
 };
 
 } // namespace ipclab::ui

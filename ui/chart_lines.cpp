@@ -9,10 +9,8 @@
 
 namespace ipclab::ui {
 
-ChartLines::ChartLines(QChart* chart, QValueAxis* x) : QGraphicsItem(chart), chart_(chart), x_(x) {
-    setZValue(4); // Qt Charts' series depth: above the grid and the axes, below the legend
-    setAcceptedMouseButtons(Qt::NoButton);
-    QObject::connect(chart, &QChart::plotAreaChanged, chart, [this] { follow(); });
+// At Qt Charts' series depth: above the grid and the axes, below the legend.
+ChartLines::ChartLines(QChart* chart, QValueAxis* x) : PlotAreaItem(chart, 4), x_(x) {
     QObject::connect(x_, &QValueAxis::rangeChanged, chart, [this] { follow(); });
     follow();
 }
@@ -35,15 +33,6 @@ void ChartLines::setPoints(int i, QList<QPointF> points) {
 
 void ChartLines::clearPoints() {
     for (Line& l : lines_) l.points.clear();
-    update();
-}
-
-void ChartLines::follow() {
-    QRectF a = chart_->plotArea();
-    if (a != area_) {
-        prepareGeometryChange();
-        area_ = a;
-    }
     update();
 }
 

@@ -7,18 +7,18 @@
 // times a second each). Here every segment, and every dash, is a short line of its own, the way
 // Qt Charts draws a solid series. The chart keeps its series, empty and without a pen, for its
 // axes and legend; as an item of the scene the lines are in every export.
-#include <QGraphicsItem>
+#include "plot_area_item.h"
+
 #include <QList>
 #include <QPen>
 #include <QPolygonF>
 
-class QChart;
 class QLineSeries;
 class QValueAxis;
 
 namespace ipclab::ui {
 
-class ChartLines : public QGraphicsItem {
+class ChartLines : public PlotAreaItem {
 public:
     // `x`: the time axis every series shares.
     ChartLines(QChart* chart, QValueAxis* x);
@@ -41,12 +41,9 @@ public:
     static QList<QPolygonF> dashes(const QPolygonF& poly, const QList<qreal>& pattern, qreal width);
 
 private:
-    void follow(); // the plot area or an axis changed
-    QChart* chart_;
     QValueAxis* x_;
     QList<Line> lines_;
     QList<QValueAxis*> watched_; // y axes whose range changes repaint the lines
-    QRectF area_;
 };
 
 } // namespace ipclab::ui
