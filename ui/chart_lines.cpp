@@ -94,12 +94,15 @@ void ChartLines::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
             p->setPen(pen);
             p->drawLines(segs);
         } else {
-            // Each dash a short polyline with the pen's caps and joins, as Qt's dash stroker
-            // draws it, but rasterized over its own few pixels.
-            const QList<QPolygonF> d = dashes(poly, pen.dashPattern(), std::max<qreal>(1, pen.widthF()));
+            // Each dash as short lines with the pen's caps, as a solid series' segments (a dash
+            // drawn as a polyline of its own costs a stroked outline each: twice the lines).
+            // The square caps close a dash's corners, and Qt's dash stroker caps each dash too.
+            QList<QLineF> segs;
+            for (const QPolygonF& dash : dashes(poly, pen.dashPattern(), std::max<qreal>(1, pen.widthF())))
+                for (qsizetype k = 1; k < dash.size(); ++k) segs.append(QLineF(dash[k - 1], dash[k]));
             pen.setStyle(Qt::SolidLine);
             p->setPen(pen);
-            for (const QPolygonF& dash : d) p->drawPolyline(dash);
+            p->drawLines(segs);
         }
     }
     p->restore();
