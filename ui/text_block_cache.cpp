@@ -43,16 +43,20 @@ bool cacheable(const QPainter& p) {
 } // namespace
 
 template <typename ExtentFn, typename DrawFn>
-void TextBlockCache::drawCached(QPainter* p, const QString& key, ExtentFn extentOf, DrawFn direct) {
+void TextBlockCache::drawCached(QPainter* p, QPointF anchor, const QString& key, ExtentFn extentOf, DrawFn direct) {
     auto it = blocks_.find(key);
     const qreal dpr = p->device()->devicePixelRatioF();
+    const QTransform toDevice = p->worldTransform() * QTransform::fromScale(dpr, dpr);
+    // The device pixel the box starts in: the same words in the same box drawn elsewhere (a
+    // second worker's "running") are the same block, placed from here.
+    const QPointF origin = toDevice.map(anchor);
+    const QPoint whole(static_cast<int>(std::floor(origin.x())), static_cast<int>(std::floor(origin.y())));
     if (it == blocks_.end()) {
         ++misses_;
         // The device pixels the text can touch, with room for antialiasing and overhangs.
-        QTransform toDevice = p->worldTransform() * QTransform::fromScale(dpr, dpr);
         QRect px = toDevice.mapRect(extentOf()).toAlignedRect().adjusted(-3, -3, 3, 3);
         Block b;
-        b.at = px.topLeft();
+        b.at = px.topLeft() - whole;
         b.image = QImage(px.size().expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
         b.image.fill(Qt::transparent);
         b.image.setDotsPerMeterX(qRound(p->device()->logicalDpiX() * 100 / 2.54));
@@ -74,7 +78,7 @@ void TextBlockCache::drawCached(QPainter* p, const QString& key, ExtentFn extent
     p->resetTransform();
     QImage& img = it->image;
     img.setDevicePixelRatio(dpr);
-    p->drawImage(QPointF(it->at) / dpr, img);
+    p->drawImage(QPointF(whole + it->at) / dpr, img);
     p->restore();
 }
 
@@ -87,7 +91,7 @@ void TextBlockCache::draw(QPainter* p, const QRectF& rect, int flags, const QStr
     auto extent = [&] {
         return flags & Qt::TextDontClip ? rect | QFontMetricsF(p->font(), p->device()).boundingRect(rect, flags, text) : rect;
     };
-    drawCached(p, keyOf(*p, rect, QString::number(flags), text), extent, [&](QPainter* ip) { ip->drawText(rect, flags, text); });
+    drawCached(p, rect.topLeft(), keyOf(*p, rect, QString::number(flags), text), extent, [&](QPainter* ip) { ip->drawText(rect, flags, text); });
 }
 
 void TextBlockCache::draw(QPainter* p, const QRectF& rect, const QString& text, const QTextOption& option) {
@@ -96,7 +100,7 @@ void TextBlockCache::draw(QPainter* p, const QRectF& rect, const QString& text, 
         return;
     }
     QString what = QStringLiteral("o%1.%2.%3").arg(int(option.alignment())).arg(int(option.wrapMode())).arg(int(option.flags()));
-    drawCached(p, keyOf(*p, rect, what, text), [&] { return rect | p->boundingRect(rect, text, option); },
+    drawCached(p, rect.topLeft(), keyOf(*p, rect, what, text), [&] { return rect | p->boundingRect(rect, text, option); },
                [&](QPainter* ip) { ip->drawText(rect, text, option); });
 }
 

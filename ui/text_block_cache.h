@@ -37,12 +37,13 @@ public:
 private:
     struct Block {
         QImage image;  // premultiplied, transparent around the glyphs, device pixels
-        QPoint at;     // its top-left in the painter's device pixels
+        QPoint at;     // its top-left in device pixels, from the pixel its box starts in
         bool used = true;
     };
-    // extentOf(): the box the text may cover, in the painter's coordinates (asked on a miss).
+    // anchor: the box's top-left; extentOf(): the box the text may cover (asked on a miss), both
+    // in the painter's coordinates.
     template <typename ExtentFn, typename DrawFn>
-    void drawCached(QPainter* p, const QString& key, ExtentFn extentOf, DrawFn direct);
+    void drawCached(QPainter* p, QPointF anchor, const QString& key, ExtentFn extentOf, DrawFn direct);
 
     QHash<QString, Block> blocks_;
     bool enabled_ = false;

@@ -11,6 +11,7 @@
 #include "chart_grid.h"
 #include "chart_lines.h"
 #include "line_decimation.h"
+#include "text_block_cache.h"
 
 #include <QAbstractItemModelTester>
 #include <QGraphicsLineItem>
@@ -202,6 +203,36 @@ private slots:
         std::sort(copied.begin(), copied.end());
         QVERIFY2(copied[copied.size() / 2] < 0.1 * figurePx,
                  qPrintable(QString("a median frame copied %1 of %2 pixels").arg(copied[copied.size() / 2]).arg(figurePx)));
+    }
+
+    // The same words in the same size of box at two places (two workers' "running") are one
+    // block drawn at each place; moved by a fraction of a pixel they are drawn again. What is
+    // drawn equals drawText's.
+    void aTextBlockIsCopiedWhereverItsBoxIs() {
+        const QList<QRectF> boxes{{10.25, 8, 90, 30}, {130.25, 48, 90, 30}, {250.5, 8, 90, 30}};
+        QImage img[2];
+        TextBlockCache cache;
+        for (int k = 0; k < 2; ++k) {
+            img[k] = QImage(360, 90, QImage::Format_RGB32);
+            img[k].fill(Qt::white);
+            QPainter p(&img[k]);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setFont(QFont("DejaVu Sans", 11));
+            p.setPen(QColor(30, 30, 90));
+            cache.setEnabled(k == 1);
+            for (const QRectF& b : boxes) cache.draw(&p, b, Qt::AlignCenter | Qt::TextWordWrap, "running");
+        }
+        QCOMPARE(cache.misses(), 2); // the first two boxes share a block, the third's fraction differs
+        QCOMPARE(cache.hits(), 1);
+        int ink = 0, differ = 0;
+        for (int y = 0; y < 90; ++y)
+            for (int x = 0; x < 360; ++x) {
+                QRgb a = img[0].pixel(x, y), b = img[1].pixel(x, y);
+                ink += a != qRgb(255, 255, 255);
+                differ += std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b)) > 60;
+            }
+        QVERIFY(ink > 100);
+        QVERIFY2(differ < ink / 50, qPrintable(QString("%1 of %2 inked pixels differ").arg(differ).arg(ink)));
     }
 
     // On screen the token discs are sprites copied at whole device pixels; an export draws them
