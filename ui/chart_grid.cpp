@@ -44,23 +44,14 @@ ChartGrid::ChartGrid(QChart* chart, QValueAxis* vertical, QValueAxis* horizontal
 
 std::vector<double> ChartGrid::verticalLines() const {
     std::vector<double> out;
-    double lo = x_->min(), hi = x_->max();
-    for (double t : tickValues(x_)) out.push_back(area_.left() + (t - lo) / (hi - lo) * area_.width());
+    for (double t : tickValues(x_)) out.push_back(xAt(x_, t)); // (none for an empty range)
     return out;
 }
 
-std::vector<double> ChartGrid::horizontalLines() const {
+std::vector<double> ChartGrid::ticksOf(const QValueAxis* y) const {
     std::vector<double> out;
-    double lo = y_->min(), hi = y_->max();
-    for (double t : tickValues(y_)) out.push_back(area_.bottom() - (t - lo) / (hi - lo) * area_.height());
-    return out;
-}
-
-std::vector<double> ChartGrid::rightTicks() const {
-    std::vector<double> out;
-    if (!right_) return out;
-    double lo = right_->min(), hi = right_->max();
-    for (double t : tickValues(right_)) out.push_back(area_.bottom() - (t - lo) / (hi - lo) * area_.height());
+    if (y)
+        for (double t : tickValues(y)) out.push_back(yAt(y, t));
     return out;
 }
 

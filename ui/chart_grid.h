@@ -28,10 +28,11 @@ public:
     void paint(QPainter* p, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
     // Where the lines are, in item coordinates (tests).
     std::vector<double> verticalLines() const;
-    std::vector<double> horizontalLines() const;
-    std::vector<double> rightTicks() const; // where the right axis has its ticks (y)
+    std::vector<double> horizontalLines() const { return ticksOf(y_); }
+    std::vector<double> rightTicks() const { return ticksOf(right_); } // the right axis's ticks (y)
 
 private:
+    std::vector<double> ticksOf(const QValueAxis* y) const; // where a y axis has its ticks
     QValueAxis* x_;
     QValueAxis* y_;
     QValueAxis* right_;

@@ -40,11 +40,9 @@ QPolygonF ChartLines::mapped(int i) const {
     QPolygonF out;
     if (i < 0 || i >= lines_.size() || area_.isEmpty()) return out;
     const Line& l = lines_[i];
-    const double x0 = x_->min(), x1 = x_->max(), y0 = l.y->min(), y1 = l.y->max();
-    if (!(x1 > x0) || !(y1 > y0)) return out;
-    const double sx = area_.width() / (x1 - x0), sy = area_.height() / (y1 - y0);
+    if (!(x_->max() > x_->min()) || !(l.y->max() > l.y->min())) return out;
     out.reserve(l.points.size());
-    for (const QPointF& p : l.points) out.append({area_.left() + (p.x() - x0) * sx, area_.bottom() - (p.y() - y0) * sy});
+    for (const QPointF& p : l.points) out.append({xAt(x_, p.x()), yAt(l.y, p.y())});
     return out;
 }
 
@@ -84,26 +82,20 @@ void ChartLines::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
         if (!l.series->isVisible() || l.pen.style() == Qt::NoPen) continue;
         QPolygonF poly = mapped(i);
         if (poly.size() < 2) continue;
+        // Segment by segment, as Qt Charts draws a solid series (one path of a few hundred
+        // vertices is rasterized over its whole bounding box); a dashed line as its dashes'
+        // segments, with the pen's square caps closing a dash round a corner (Qt's dash stroker
+        // caps each dash too).
         QPen pen = l.pen;
-        if (pen.style() == Qt::SolidLine) {
-            // Segment by segment, as Qt Charts draws a solid series (one path of a few hundred
-            // vertices is rasterized over its whole bounding box).
-            QList<QLineF> segs;
-            segs.reserve(poly.size() - 1);
-            for (qsizetype k = 1; k < poly.size(); ++k) segs.append(QLineF(poly[k - 1], poly[k]));
-            p->setPen(pen);
-            p->drawLines(segs);
-        } else {
-            // Each dash as short lines with the pen's caps, as a solid series' segments (a dash
-            // drawn as a polyline of its own costs a stroked outline each: twice the lines).
-            // The square caps close a dash's corners, and Qt's dash stroker caps each dash too.
-            QList<QLineF> segs;
-            for (const QPolygonF& dash : dashes(poly, pen.dashPattern(), std::max<qreal>(1, pen.widthF())))
-                for (qsizetype k = 1; k < dash.size(); ++k) segs.append(QLineF(dash[k - 1], dash[k]));
-            pen.setStyle(Qt::SolidLine);
-            p->setPen(pen);
-            p->drawLines(segs);
-        }
+        const QList<QPolygonF> pieces = pen.style() == Qt::SolidLine ? QList<QPolygonF>{poly}
+                                                                     : dashes(poly, pen.dashPattern(), std::max<qreal>(1, pen.widthF()));
+        QList<QLineF> segs;
+        segs.reserve(poly.size());
+        for (const QPolygonF& piece : pieces)
+            for (qsizetype k = 1; k < piece.size(); ++k) segs.append(QLineF(piece[k - 1], piece[k]));
+        pen.setStyle(Qt::SolidLine);
+        p->setPen(pen);
+        p->drawLines(segs);
     }
     p->restore();
 }

@@ -1,6 +1,7 @@
 #include "plot_area_item.h"
 
 #include <QChart>
+#include <QValueAxis>
 
 namespace ipclab::ui {
 
@@ -17,6 +18,14 @@ void PlotAreaItem::follow() {
         area_ = a;
     }
     update();
+}
+
+double PlotAreaItem::xAt(const QValueAxis* a, double v) const {
+    return area_.left() + (v - a->min()) / (a->max() - a->min()) * area_.width();
+}
+
+double PlotAreaItem::yAt(const QValueAxis* a, double v) const {
+    return area_.bottom() - (v - a->min()) / (a->max() - a->min()) * area_.height();
 }
 
 } // namespace ipclab::ui

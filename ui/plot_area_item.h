@@ -5,6 +5,7 @@
 #include <QRectF>
 
 class QChart;
+class QValueAxis;
 
 namespace ipclab::ui {
 
@@ -14,6 +15,10 @@ protected:
     PlotAreaItem(QChart* chart, qreal z);
     // The plot area (or an axis) changed: take the new area and repaint.
     void follow();
+    // Where value v of axis a falls in item coordinates, as Qt Charts maps it: x from the plot's
+    // left edge, y up from its bottom edge (the axis's range must not be empty).
+    double xAt(const QValueAxis* a, double v) const;
+    double yAt(const QValueAxis* a, double v) const;
     QChart* chart_;
     QRectF area_;
 };

@@ -27,12 +27,10 @@ public:
     void setEnabled(bool on) { enabled_ = on; }
     // Forgets the blocks not drawn since the last sweep: what the picture no longer shows.
     void sweep();
-    void clear() { blocks_.clear(); }
 
     // Blocks rendered and blocks copied (tests, profiling).
     int misses() const { return misses_; }
     int hits() const { return hits_; }
-    int size() const { return static_cast<int>(blocks_.size()); }
 
 private:
     struct Block {
