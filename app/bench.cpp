@@ -23,6 +23,8 @@
 #include "ipclab/sync/spin_lock.h"
 #include "ipclab/telemetry/telemetry.h"
 #include "ipclab/base/unique_fd.h"
+#include "ipclab/base/cpu_accounting.h"
+#include "reader_modes.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -32,6 +34,7 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -135,7 +138,47 @@ bool readAll(int fd, std::byte* p, std::size_t len) {
     return true;
 }
 
-double bareFdPair(int rfd, int wfd, uint64_t n, std::size_t frame) {
+// Cuts a bare reader's timed part into stretches of at least 10 ms and hands each, with the
+// reader's sleeps in it (the kernel's count of its voluntary context switches), to `modes`.
+// One clock read every 256 messages, one getrusage a stretch: nothing the loop would notice.
+class StretchCutter {
+public:
+    explicit StretchCutter(ReaderModes* modes) : modes_(modes) {}
+    void start(uint64_t received, uint64_t now) {
+        if (!modes_) return;
+        on_ = true;
+        from_ = received;
+        t0_ = now;
+        sleeps0_ = sleeps();
+    }
+    void at(uint64_t received) {
+        if (!on_ || (received & 255) != 0) return;
+        if (uint64_t now = monotonicNs(); now - t0_ >= 10'000'000) cut(received, now);
+    }
+    void finish(uint64_t received) {
+        if (on_) cut(received, monotonicNs());
+        on_ = false;
+    }
+
+private:
+    static uint64_t sleeps() {
+        rusage ru{};
+        ::getrusage(RUSAGE_THREAD, &ru);
+        return static_cast<uint64_t>(ru.ru_nvcsw);
+    }
+    void cut(uint64_t received, uint64_t now) {
+        uint64_t s = sleeps();
+        modes_->add(received - from_, static_cast<double>(now - t0_) / 1e9, s - sleeps0_);
+        from_ = received;
+        t0_ = now;
+        sleeps0_ = s;
+    }
+    ReaderModes* modes_;
+    bool on_ = false;
+    uint64_t from_ = 0, t0_ = 0, sleeps0_ = 0;
+};
+
+double bareFdPair(int rfd, int wfd, uint64_t n, std::size_t frame, ReaderModes* modes = nullptr) {
     double r = forkPair(
         n,
         [&](uint64_t m) {
@@ -146,9 +189,17 @@ double bareFdPair(int rfd, int wfd, uint64_t n, std::size_t frame) {
         [&](uint64_t m, uint64_t& t0) {
             ::close(wfd);
             std::vector<std::byte> buf(frame);
+            StretchCutter stretches(modes);
             uint64_t i = 0;
-            for (; i < m && readAll(rfd, buf.data(), frame); ++i)
-                if (i == warmUp(m)) t0 = monotonicNs();
+            for (; i < m && readAll(rfd, buf.data(), frame); ++i) {
+                if (i == warmUp(m)) {
+                    t0 = monotonicNs();
+                    stretches.start(i + 1, t0);
+                } else {
+                    stretches.at(i + 1);
+                }
+            }
+            stretches.finish(i);
             return i;
         });
     ::close(rfd);
@@ -165,7 +216,7 @@ double bareUnix(uint64_t n, std::size_t frame) {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, sv)) throwErrno("socketpair");
     return bareFdPair(sv[0], sv[1], n, frame);
 }
-double bareTcp(uint64_t n, std::size_t frame) {
+double bareTcp(uint64_t n, std::size_t frame, ReaderModes* modes = nullptr) {
     UniqueFd l(::socket(AF_INET, SOCK_STREAM, 0));
     sockaddr_in a{};
     a.sin_family = AF_INET;
@@ -180,7 +231,7 @@ double bareTcp(uint64_t n, std::size_t frame) {
     int one = 1;
     ::setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     ::setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    return bareFdPair(s, c, n, frame);
+    return bareFdPair(s, c, n, frame, modes);
 }
 double bareFifo(uint64_t n, std::size_t frame) {
     PrivateDir dir(makeObjectPrefix() + "-barefifo");
@@ -318,13 +369,14 @@ double bareShm(uint64_t n, std::size_t frame, uint64_t batch = 1) {
     return res;
 }
 
-double bareLoop(TransportKind k, uint64_t n, std::size_t frame) {
+// With `modes` (TCP only), the reader's stretches sorted by its mode as well.
+double bareLoop(TransportKind k, uint64_t n, std::size_t frame, ReaderModes* modes = nullptr) {
     switch (k) {
     case TransportKind::SharedMemory: return bareShm(n, frame);
     case TransportKind::Pipe: return barePipe(n, frame);
     case TransportKind::Fifo: return bareFifo(n, frame);
     case TransportKind::UnixSocket: return bareUnix(n, frame);
-    case TransportKind::Tcp: return bareTcp(n, frame);
+    case TransportKind::Tcp: return bareTcp(n, frame, modes);
     case TransportKind::MessageQueue: return bareMqueue(n, frame);
     case TransportKind::File: return bareFile(n, frame);
     }
@@ -332,14 +384,37 @@ double bareLoop(TransportKind k, uint64_t n, std::size_t frame) {
 }
 
 // The full path: one stream run exactly as the sweep measures a point (lock-free shared memory).
-double fullPath(TransportKind k, uint32_t payload, double seconds) {
+// With `modes`, the same run looked at every 20 ms as well: the consumer's messages (telemetry)
+// and its sleeps (/proc), for the split by the reader's mode.
+double fullPath(TransportKind k, uint32_t payload, double seconds, ReaderModes* modes = nullptr) {
     ExperimentConfig c;
     c.experiment = ExperimentKind::Stream;
     c.transport = k;
     c.messageSize = payload;
     c.sync = SyncMode::Atomic;
     c.durationS = 0;
-    return measureStream(c, seconds).msgsPerS;
+    if (!modes) return measureStream(c, seconds).msgsPerS;
+    ExperimentRun run(c);
+    std::this_thread::sleep_for(std::chrono::duration<double>(std::min(0.2, seconds * 0.25))); // warm-up, as measureStream
+    pid_t reader = 0;
+    for (const WorkerInfo& w : run.workers())
+        if (w.role == WorkerRole::Consumer) reader = w.pid;
+    const int consumers = roleBit(WorkerRole::Consumer);
+    Snapshot first = run.sample(), a = first;
+    CpuAccounting ka = readProcAccounting(reader);
+    const uint64_t end = monotonicNs() + static_cast<uint64_t>(seconds * 1e9);
+    for (uint64_t now = monotonicNs(); now < end; now = monotonicNs()) {
+        std::this_thread::sleep_for(std::chrono::nanoseconds(std::min<uint64_t>(20'000'000, end - now)));
+        Snapshot b = run.sample();
+        CpuAccounting kb = readProcAccounting(reader);
+        uint64_t before = a.sum(&WorkerCounters::messages, consumers), after = b.sum(&WorkerCounters::messages, consumers);
+        if (ka.valid && kb.valid && after >= before && kb.voluntarySwitches >= ka.voluntarySwitches)
+            modes->add(after - before, static_cast<double>(b.timeNs - a.timeNs) / 1e9, kb.voluntarySwitches - ka.voluntarySwitches);
+        a = std::move(b);
+        ka = kb;
+    }
+    run.stop();
+    return ratesBetween(first, a, consumers).msgsPerS;
 }
 
 double median(std::vector<double> v) {
@@ -467,6 +542,7 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
         struct Cell {
             std::vector<double> full, bare, ratio;
             std::vector<double> batched, ratioBatched; // shared memory: the bare ring publishing per batch
+            ReaderModes fullModes, bareModes; // TCP: the same measurements split by the reader's mode
         };
         std::map<std::pair<TransportKind, uint32_t>, Cell> cells;
         Table t;
@@ -487,13 +563,15 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 auto bracket = [](double a, double b) { return a > 0 && b > 0 ? (a + b) / 2 : 0.0; };
                 const bool shm = k == TransportKind::SharedMemory;
                 const uint64_t batch = ShmRing::publishBatchFor(static_cast<uint32_t>(frame));
-                double bareBefore = bareLoop(k, n, frame);
+                ReaderModes* fullModes = k == TransportKind::Tcp ? &c.fullModes : nullptr;
+                ReaderModes* bareModes = k == TransportKind::Tcp ? &c.bareModes : nullptr;
+                double bareBefore = bareLoop(k, n, frame, bareModes);
                 double batchedBefore = shm ? bareShm(n, frame, batch) : 0;
                 c.bare.push_back(bareBefore);
                 if (shm) c.batched.push_back(batchedBefore);
                 for (int r = 0; r < o.repeats; ++r) {
-                    double full = fullPath(k, size, o.seconds);
-                    double bareAfter = bareLoop(k, n, frame);
+                    double full = fullPath(k, size, o.seconds, fullModes);
+                    double bareAfter = bareLoop(k, n, frame, bareModes);
                     c.bare.push_back(bareAfter);
                     c.full.push_back(full);
                     double bare = bracket(bareBefore, bareAfter);
@@ -536,6 +614,30 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
             out << "1b. shared memory against a bare ring that, like the core's, publishes its write index once\n"
                    "    per batch of messages (table 1's bare ring publishes it after every message)\n"
                 << tb.toText() << "\n";
+
+        // 1c. TCP split by the reader's mode (see reader_modes.h): each mode against the same mode.
+        Table tm;
+        tm.columns = {"size_bytes", "reader", "bare_msgs_per_s", "bare_time_pct", "full_msgs_per_s", "full_time_pct",
+                      "full_over_bare", "target"};
+        for (const auto& [key, c] : cells) {
+            if (key.first != TransportKind::Tcp) continue;
+            for (ReaderMode m : {ReaderMode::Busy, ReaderMode::Sleeping}) {
+                // A mode either side spent under a second in (summed over the repetitions) is too
+                // little to compare: its rate is a few stretches at a switch.
+                bool enough = c.fullModes.seconds(m) >= 1.0 && c.bareModes.seconds(m) >= 1.0;
+                double bare = c.bareModes.rate(m), full = c.fullModes.rate(m);
+                tm.addRow({std::to_string(key.second), toString(m), fmt(bare, 0), fmt(100 * c.bareModes.share(m), 1),
+                           fmt(full, 0), fmt(100 * c.fullModes.share(m), 1),
+                           enough && bare > 0 ? fmt(full / bare, 3) : "too little time", ">= 0.9"});
+            }
+        }
+        if (!tm.rows.empty())
+            out << "1c. TCP over loopback switches between a mode where the reader sleeps and each write wakes it\n"
+                   "    and one where it never runs dry, within a second, in the bare loop and the full path alike:\n"
+                   "    table 1's TCP ratio compares two mixes of them. Here the same measurements are cut into\n"
+                   "    stretches (10-20 ms), sorted by the kernel's count of the reader's sleeps per message\n"
+                   "    (>= " << fmt(kSleepingReaderPerMsg, 2) << ": sleeping), and each mode is compared with the same mode\n"
+                << tm.toText() << "\n";
 
         // 2. The sweep's verdict against the mechanisms' own ratio.
         Table v;

@@ -126,6 +126,34 @@ TEST(Cli, BenchQuickPrintsFullOverBareAndTheSweepComparison) {
     EXPECT_NE(r.out.find("shm        64"), std::string::npos) << r.out;
 }
 
+// TCP's split by the reader's mode: both loops' stretches land in one mode or the other, so each
+// side's time shares add up to all of it (a sampler that never saw the consumer, or a bare
+// reader that never cut a stretch, leaves them at 0).
+TEST(Cli, BenchSplitsTcpByTheReadersMode) {
+    Result r = cli({"bench", "--quick", "--duration", "0.3", "--repeats", "1", "--transports", "tcp", "--sizes", "64"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    std::size_t at = r.out.find("1c. TCP");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    double bareShare = 0, fullShare = 0;
+    int rows = 0;
+    std::istringstream in(r.out.substr(at));
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("64 ", 0) != 0) continue;
+        // size, reader (two words), bare rate, bare %, full rate, full %, ...
+        std::istringstream f(line);
+        std::string size, w1, w2;
+        double bare = 0, bareTime = 0, full = 0, fullTime = 0;
+        f >> size >> w1 >> w2 >> bare >> bareTime >> full >> fullTime;
+        ASSERT_TRUE(f) << line;
+        bareShare += bareTime;
+        fullShare += fullTime;
+        ++rows;
+    }
+    EXPECT_EQ(rows, 2) << r.out;
+    EXPECT_NEAR(bareShare, 100.0, 0.2) << r.out;
+    EXPECT_NEAR(fullShare, 100.0, 0.2) << r.out;
+}
+
 // The manual page and the bash completion come from the CLI's own help and option tables.
 namespace {
 std::string shell(const std::string& cmd) {
