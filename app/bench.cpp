@@ -622,9 +622,9 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
         for (const auto& [key, c] : cells) {
             if (key.first != TransportKind::Tcp) continue;
             for (ReaderMode m : {ReaderMode::Busy, ReaderMode::Sleeping}) {
-                // A mode either side spent under a second in (summed over the repetitions) is too
-                // little to compare: its rate is a few stretches at a switch.
-                bool enough = c.fullModes.seconds(m) >= 1.0 && c.bareModes.seconds(m) >= 1.0;
+                // A mode either side spent under half a second in (summed over the repetitions; 25-50
+                // stretches) is too little to compare: its rate is a few stretches at a switch.
+                bool enough = c.fullModes.seconds(m) >= 0.5 && c.bareModes.seconds(m) >= 0.5;
                 double bare = c.bareModes.rate(m), full = c.fullModes.rate(m);
                 tm.addRow({std::to_string(key.second), toString(m), fmt(bare, 0), fmt(100 * c.bareModes.share(m), 1),
                            fmt(full, 0), fmt(100 * c.fullModes.share(m), 1),
