@@ -491,7 +491,8 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->drawRoundedRect(s, 8, 8);
         p->setPen(Qt::black);
         p->setFont(font(8));
-        QString title = tr("shared memory segment, mapped into every process: %1").arg(l.objectName);
+        // The name on a line of its own: wrapped with the words, it broke after its leading '/'.
+        QString title = tr("shared memory segment, mapped into every process:\n%1").arg(l.objectName);
         QTextOption wrap(Qt::AlignHCenter);
         wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // words whole; a long name may break
         // Large: tokens come down into the top of the segment (the slots are there, the

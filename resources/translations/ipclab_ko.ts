@@ -779,8 +779,10 @@
         </translation>
     </message>
     <message>
-        <source>shared memory segment, mapped into every process: %1</source>
-        <translation>모든 프로세스에 매핑된 공유메모리 세그먼트: %1</translation>
+        <source>shared memory segment, mapped into every process:
+%1</source>
+        <translation>모든 프로세스에 매핑된 공유메모리 세그먼트:
+%1</translation>
     </message>
     <message>
         <source>counter = %1
