@@ -24,6 +24,7 @@
 #include "ipclab/telemetry/telemetry.h"
 #include "ipclab/base/unique_fd.h"
 #include "ipclab/base/cpu_accounting.h"
+#include "bench_stats.h"
 #include "reader_modes.h"
 
 #include <arpa/inet.h>
@@ -417,13 +418,6 @@ double fullPath(TransportKind k, uint32_t payload, double seconds, ReaderModes* 
     return ratesBetween(first, a, consumers).msgsPerS;
 }
 
-double median(std::vector<double> v) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    std::size_t m = v.size() / 2;
-    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Arguments: every value range-checked, one line and exit 2 otherwise.
 
@@ -541,8 +535,7 @@ Alternation alternate(TransportKind kind, double seconds, bool sampleInA) {
     run.stop();
     Alternation out;
     for (int w = 0; w < windows; ++w) (w % 2 ? out.b : out.a).push_back(rates[w]);
-    for (int w = 1; w + 1 < windows; w += 2)
-        if (double around = (rates[w - 1] + rates[w + 1]) / 2; around > 0) out.ratio.push_back(rates[w] / around);
+    out.ratio = againstNeighbours(out.a, out.b);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "ui_bench.h"
 
+#include "bench_stats.h"
 #include "ipclab/experiment/experiment_run.h"
 #include "flow_figure.h"
 #include "flow_view.h"
@@ -57,13 +58,6 @@ double pct(std::vector<double> v, double p) {
     if (v.empty()) return 0;
     std::sort(v.begin(), v.end());
     return v[std::min(v.size() - 1, static_cast<std::size_t>(p / 100.0 * static_cast<double>(v.size())))];
-}
-
-double median(std::vector<double> v) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    std::size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2; // (an even count: not the better half's)
 }
 
 struct FrameStats {
@@ -130,10 +124,7 @@ Phase alternating(MainWindow& w, double seconds, FrameStats& frames) {
     }
     w.show();
     w.stop();
-    for (std::size_t i = 0; i < p.onRates.size(); ++i) {
-        double base = (p.offRates[i] + p.offRates[i + 1]) / 2;
-        p.ratios.push_back(base > 0 ? p.onRates[i] / base : 0.0);
-    }
+    p.ratios = againstNeighbours(p.offRates, p.onRates);
     p.uiCpuPct = onS > 0 ? cpu / onS * 100.0 : 0;
     frames.wholePerS /= onS > 0 ? onS : 1;
     return p;
