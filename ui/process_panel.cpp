@@ -45,6 +45,11 @@ ProcessPanel::ProcessPanel(QWidget* parent) : QWidget(parent), model_(new Proces
     events_->setToolTip(tr("What happened: sync changes, acknowledgements, deaths, errors"));
     layout->addWidget(new QLabel(tr("Events")));
     events_->setMinimumHeight(2 * events_->fontMetrics().lineSpacing() + 2 * events_->frameWidth() + 4);
+    // A line wraps at the panel's edge instead of running off it behind a scroll bar ("Started
+    // Stream over shared memory vs p" at 1920x1080): an event, an error above all, is read whole.
+    events_->setWordWrap(true);
+    events_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    events_->setResizeMode(QListView::Adjust);
     layout->addWidget(events_, 1);
 }
 

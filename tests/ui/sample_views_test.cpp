@@ -6,6 +6,7 @@
 #include "flow_figure.h"
 #include "flow_model.h"
 #include "flow_view.h"
+#include "process_panel.h"
 #include "process_table_model.h"
 #include "time_chart.h"
 #include "chart_grid.h"
@@ -17,6 +18,8 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsScene>
 #include <QLineSeries>
+#include <QListWidget>
+#include <QScrollBar>
 #include <QImage>
 #include <QPainter>
 #include <QRegularExpression>
@@ -706,6 +709,23 @@ private slots:
         QCOMPARE(img.pixelColor(qRound(area.left() - 0.5), gy), axisColor);
         QCOMPARE(img.pixelColor(qRound(area.right() - 0.5), gy), axisColor);
         QCOMPARE(static_cast<int>(grid->rightTicks().size()), qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical).back())->tickCount());
+    }
+
+    // An event longer than the panel is wide wraps onto a second line, whole, with no sideways
+    // scroll bar to find the rest behind.
+    void aLongEventWrapsInTheNarrowPanel() {
+        ProcessPanel panel;
+        panel.resize(240, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.log("Started Stream over shared memory vs pipe: worker PIDs 5643, 5644, 5645, 5646");
+        auto* events = panel.findChild<QListWidget*>();
+        QVERIFY(events);
+        QTest::qWait(50);
+        QVERIFY(!events->horizontalScrollBar()->isVisible());
+        QRect r = events->visualItemRect(events->item(0));
+        QVERIFY2(r.height() >= 2 * events->fontMetrics().lineSpacing(), qPrintable(QString::number(r.height())));
+        QVERIFY(r.right() <= events->viewport()->width());
     }
 };
 
