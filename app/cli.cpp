@@ -111,8 +111,10 @@ const CommandHelp kHelp[] = {
      "Measures the full path users see (the stream experiment's worker processes, every check and\n"
      "counter included) beside a bare loop of the same mechanism, per transport and size\n"
      "(full/bare; targets: shared memory >= 0.7 at 64 B and >= 0.8 from 4 KiB, kernel transports >= 0.9),\n"
-     "compares the sweep's shared-memory ratio with the bare mechanisms', then the telemetry\n"
-     "overhead (target <= 5 %) and how fast workers obey a sync switch.\n"
+     "TCP also per mode of its reader (asleep between writes, or never running dry: the kernel's count\n"
+     "of its sleeps), compares the sweep's shared-memory ratio with the bare mechanisms', then the cost\n"
+     "of telemetry (target <= 5 %) and of the window's 30 Hz sampling and timeline (<= 2 %, measured in\n"
+     "alternating windows of one run), and how fast workers obey a sync switch.\n"
      "  --duration  seconds per measurement, 0.05..10 (default 0.4)   --repeats 1..20 (default 5)\n"
      "  --sizes     payload sizes (default 64,4k,64k)   --transports  (default all)\n"
      "  --quick     only the full-vs-bare tables\n"},
