@@ -544,9 +544,7 @@ Table alternationTable(const std::vector<std::string>& columns, double seconds, 
     t.columns.insert(t.columns.end(), columns.begin(), columns.end());
     for (TransportKind kind : {TransportKind::SharedMemory, TransportKind::Pipe}) {
         Alternation r = alternate(kind, seconds, sampleInA);
-        auto [lo, hi] = r.ratio.empty() ? std::pair{0.0, 0.0}
-                                        : std::pair{*std::min_element(r.ratio.begin(), r.ratio.end()),
-                                                    *std::max_element(r.ratio.begin(), r.ratio.end())};
+        auto [lo, hi] = lowestAndHighest(r.ratio);
         double cost = r.ratio.empty() ? 0 : 100.0 * (1.0 - median(r.ratio));
         t.addRow({std::string(toString(kind)), std::to_string(r.b.size()), fmt(median(r.a), 0), fmt(median(r.b), 0),
                   fmt(cost, 2), fmt(lo, 3), fmt(hi, 3)});
@@ -573,9 +571,7 @@ Table telemetryTable(double seconds) {
             off.push_back(streamRate(kind, false, seconds));
         }
         std::vector<double> ratio = againstNeighbours(off, on);
-        auto [lo, hi] = ratio.empty() ? std::pair{0.0, 0.0}
-                                      : std::pair{*std::min_element(ratio.begin(), ratio.end()),
-                                                  *std::max_element(ratio.begin(), ratio.end())};
+        auto [lo, hi] = lowestAndHighest(ratio);
         t.addRow({std::string(toString(kind)), std::to_string(kRunsOn), fmt(median(off), 0), fmt(median(on), 0),
                   fmt(ratio.empty() ? 0 : 100.0 * (1.0 - median(ratio)), 2), fmt(lo, 3), fmt(hi, 3)});
     }
@@ -644,9 +640,7 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                     }
                 }
                 double target = k == TransportKind::SharedMemory ? (size < 4096 ? 0.7 : 0.8) : 0.9;
-                auto [lo, hi] = c.ratio.empty() ? std::pair{0.0, 0.0}
-                                                : std::pair{*std::min_element(c.ratio.begin(), c.ratio.end()),
-                                                            *std::max_element(c.ratio.begin(), c.ratio.end())};
+                auto [lo, hi] = lowestAndHighest(c.ratio);
                 t.addRow({std::string(toString(k)), std::to_string(size), fmt(median(c.bare), 0), fmt(median(c.full), 0),
                           fmt(median(c.ratio), 3), fmt(lo, 3), fmt(hi, 3), ">= " + fmt(target, 1)});
             }
@@ -663,11 +657,11 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                       "full_over_bare_batched", "ratio_min", "ratio_max"};
         for (const auto& [key, c] : cells) {
             if (c.ratioBatched.empty()) continue;
-            auto [lo, hi] = std::minmax_element(c.ratioBatched.begin(), c.ratioBatched.end());
+            auto [lo, hi] = lowestAndHighest(c.ratioBatched);
             tb.addRow({std::string(toString(key.first)), std::to_string(key.second),
                        std::to_string(ShmRing::publishBatchFor(static_cast<uint32_t>(kFrameHeaderSize + key.second))),
-                       fmt(median(c.batched), 0), fmt(median(c.full), 0), fmt(median(c.ratioBatched), 3), fmt(*lo, 3),
-                       fmt(*hi, 3)});
+                       fmt(median(c.batched), 0), fmt(median(c.full), 0), fmt(median(c.ratioBatched), 3), fmt(lo, 3),
+                       fmt(hi, 3)});
         }
         if (!tb.rows.empty())
             out << "1b. shared memory against a bare ring that, like the core's, publishes its write index once\n"

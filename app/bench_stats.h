@@ -2,6 +2,7 @@
 // The two benchmarks' (ipclab-cli bench, ipclab --bench-ui) small statistics.
 #include <algorithm>
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace ipclab {
@@ -11,6 +12,13 @@ inline double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     std::size_t m = v.size() / 2;
     return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2; // (an even count: the mean of the middle two)
+}
+
+// A list's lowest and highest value ({0, 0} when empty).
+inline std::pair<double, double> lowestAndHighest(const std::vector<double>& v) {
+    if (v.empty()) return {0.0, 0.0};
+    auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+    return {*lo, *hi};
 }
 
 // Alternating windows without (A) and with (B) the thing measured, A first and last: each B

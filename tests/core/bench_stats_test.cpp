@@ -5,6 +5,11 @@
 
 using namespace ipclab;
 
+TEST(BenchStats, LowestAndHighest) {
+    EXPECT_EQ(lowestAndHighest({}), (std::pair{0.0, 0.0}));
+    EXPECT_EQ(lowestAndHighest({0.9, 1.3, 0.5, 1.0}), (std::pair{0.5, 1.3}));
+}
+
 TEST(BenchStats, Median) {
     EXPECT_DOUBLE_EQ(median({}), 0);
     EXPECT_DOUBLE_EQ(median({3, 1, 2}), 2);
