@@ -268,6 +268,13 @@ void MainWindow::buildPanels() {
     central->addWidget(left);
     central->addWidget(sceneStack_);
     central->setStretchFactor(1, 1);
+    // The controls a fifth of the screen's width, within the column's 330-460 px: at 1920x1080
+    // the process table then shows its Transport column whole; at 1280x720 the column keeps its
+    // minimum and the scene all the rest.
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        int w = screen->availableGeometry().width();
+        central->setSizes({std::clamp(w / 5, left->minimumWidth(), left->maximumWidth()), w});
+    }
     setCentralWidget(central);
 
     const QList<Exportable> items = exportables();

@@ -10,6 +10,7 @@
 #include "lesson_card.h"
 #include "main_window.h"
 #include "process_panel.h"
+#include "process_table_model.h"
 #include "replay_controller.h"
 #include "animation_export.h"
 #include "run_controller.h"
@@ -20,6 +21,8 @@
 #include "translations.h"
 
 #include <QDir>
+#include <QHeaderView>
+#include <QTableView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
@@ -268,6 +271,17 @@ private slots:
             c.sync = SyncMode::Atomic;
             QVERIFY(startFor(w, c, TransportKind::Pipe, 3000));
             shoot(w, QStringLiteral("12-%1-%2-compare").arg(tag, lang));
+            if (screen.width() >= 1920) {
+                // The controls take a fifth of a wide screen: the process table shows which
+                // transport each process uses, whole, without scrolling.
+                auto* table = w.processPanel()->findChild<QTableView*>();
+                QVERIFY(table);
+                int transport = table->horizontalHeader()->visualIndex(ProcessTableModel::Lane);
+                int right = table->horizontalHeader()->sectionViewportPosition(ProcessTableModel::Lane) +
+                            table->horizontalHeader()->sectionSize(ProcessTableModel::Lane);
+                QVERIFY2(right <= table->viewport()->width(),
+                         qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(transport).arg(right).arg(table->viewport()->width())));
+            }
             w.stop();
             QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
             ExperimentConfig raceRun;
