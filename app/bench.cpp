@@ -383,16 +383,23 @@ double bareLoop(TransportKind k, uint64_t n, std::size_t frame, ReaderModes* mod
     return 0;
 }
 
-// The full path: one stream run exactly as the sweep measures a point (lock-free shared memory).
-// With `modes`, the same run looked at every 20 ms as well: the consumer's messages (telemetry)
-// and its sleeps (/proc), for the split by the reader's mode.
-double fullPath(TransportKind k, uint32_t payload, double seconds, ReaderModes* modes = nullptr) {
+// A stream of `payload`-byte messages, 1 producer -> 1 consumer, shared memory lock-free (as
+// the sweep runs it), until stopped: what every measurement of the full path starts from.
+ExperimentConfig streamConfig(TransportKind k, uint32_t payload) {
     ExperimentConfig c;
     c.experiment = ExperimentKind::Stream;
     c.transport = k;
     c.messageSize = payload;
     c.sync = SyncMode::Atomic;
     c.durationS = 0;
+    return c;
+}
+
+// The full path: one stream run exactly as the sweep measures a point (lock-free shared memory).
+// With `modes`, the same run looked at every 20 ms as well: the consumer's messages (telemetry)
+// and its sleeps (/proc), for the split by the reader's mode.
+double fullPath(TransportKind k, uint32_t payload, double seconds, ReaderModes* modes = nullptr) {
+    const ExperimentConfig c = streamConfig(k, payload);
     if (!modes) return measureStream(c, seconds).msgsPerS;
     ExperimentRun run(c);
     std::this_thread::sleep_for(std::chrono::duration<double>(std::min(0.2, seconds * 0.25))); // warm-up, as measureStream
@@ -471,11 +478,7 @@ BenchOptions parseBench(const std::vector<std::string>& args) {
 // One 64 B stream, 1 producer -> 1 consumer, for `seconds` with nobody sampling: the consumers'
 // messages per second over the whole run, its counters published or (telemetry off) private.
 double streamRate(TransportKind kind, bool telemetry, double seconds) {
-    ExperimentConfig c;
-    c.experiment = ExperimentKind::Stream;
-    c.transport = kind;
-    c.sync = SyncMode::Atomic;
-    c.messageSize = 64;
+    ExperimentConfig c = streamConfig(kind, 64);
     c.telemetry = telemetry;
     ExperimentRun run(c);
     uint64_t until = run.startNs() + static_cast<uint64_t>(seconds * 1e9);
@@ -498,12 +501,7 @@ struct Alternation {
 };
 Alternation alternate(TransportKind kind, double seconds, bool sampleInA) {
     constexpr double kWindowS = 0.5;
-    ExperimentConfig c;
-    c.experiment = ExperimentKind::Stream;
-    c.transport = kind;
-    c.sync = SyncMode::Atomic;
-    c.messageSize = 64;
-    c.durationS = 0;
+    const ExperimentConfig c = streamConfig(kind, 64);
     ExperimentRun run(c);
     std::this_thread::sleep_for(std::chrono::milliseconds(300)); // warm-up
     RunSampler sampler(run);
@@ -538,16 +536,22 @@ Alternation alternate(TransportKind kind, double seconds, bool sampleInA) {
     return out;
 }
 
+// A row of tables 3-3c: how many runs or windows with B, each side's median, B's cost from the
+// paired ratios (1 - their median, in %) and the ratios' range.
+std::vector<std::string> costRow(TransportKind kind, const std::vector<double>& without, const std::vector<double>& with,
+                                 const std::vector<double>& ratio) {
+    auto [lo, hi] = lowestAndHighest(ratio);
+    return {std::string(toString(kind)), std::to_string(with.size()), fmt(median(without), 0), fmt(median(with), 0),
+            fmt(ratio.empty() ? 0 : 100.0 * (1.0 - median(ratio)), 2), fmt(lo, 3), fmt(hi, 3)};
+}
+
 Table alternationTable(const std::vector<std::string>& columns, double seconds, bool sampleInA) {
     Table t;
     t.columns = {"transport", "windows_each"};
     t.columns.insert(t.columns.end(), columns.begin(), columns.end());
     for (TransportKind kind : {TransportKind::SharedMemory, TransportKind::Pipe}) {
         Alternation r = alternate(kind, seconds, sampleInA);
-        auto [lo, hi] = lowestAndHighest(r.ratio);
-        double cost = r.ratio.empty() ? 0 : 100.0 * (1.0 - median(r.ratio));
-        t.addRow({std::string(toString(kind)), std::to_string(r.b.size()), fmt(median(r.a), 0), fmt(median(r.b), 0),
-                  fmt(cost, 2), fmt(lo, 3), fmt(hi, 3)});
+        t.addRow(costRow(kind, r.a, r.b, r.ratio));
     }
     return t;
 }
@@ -570,10 +574,7 @@ Table telemetryTable(double seconds) {
             on.push_back(streamRate(kind, true, seconds));
             off.push_back(streamRate(kind, false, seconds));
         }
-        std::vector<double> ratio = againstNeighbours(off, on);
-        auto [lo, hi] = lowestAndHighest(ratio);
-        t.addRow({std::string(toString(kind)), std::to_string(kRunsOn), fmt(median(off), 0), fmt(median(on), 0),
-                  fmt(ratio.empty() ? 0 : 100.0 * (1.0 - median(ratio)), 2), fmt(lo, 3), fmt(hi, 3)});
+        t.addRow(costRow(kind, off, on, againstNeighbours(off, on)));
     }
     return t;
 }

@@ -16,13 +16,6 @@ void ReaderModes::add(uint64_t messages, double seconds, uint64_t sleeps) {
     secs_[i] += seconds;
 }
 
-void ReaderModes::merge(const ReaderModes& o) {
-    for (int i = 0; i < 2; ++i) {
-        msgs_[i] += o.msgs_[i];
-        secs_[i] += o.secs_[i];
-    }
-}
-
 double ReaderModes::rate(ReaderMode m) const {
     int i = index(m);
     return secs_[i] > 0 ? msgs_[i] / secs_[i] : 0.0;

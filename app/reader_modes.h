@@ -22,7 +22,6 @@ public:
     // One stretch of a run: the messages the reader received in it, how long it lasted and how
     // often the reader slept (voluntary context switches).
     void add(uint64_t messages, double seconds, uint64_t sleeps);
-    void merge(const ReaderModes& o);
     double seconds(ReaderMode m) const { return secs_[index(m)]; }
     double messages(ReaderMode m) const { return msgs_[index(m)]; }
     // Messages/s over all stretches in that mode (0 when none).
@@ -31,7 +30,7 @@ public:
     double share(ReaderMode m) const;
 
 private:
-    static int index(ReaderMode m) { return m == ReaderMode::Sleeping ? 1 : 0; }
+    static int index(ReaderMode m) { return static_cast<int>(m); }
     double msgs_[2]{}, secs_[2]{};
 };
 

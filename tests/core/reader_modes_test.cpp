@@ -32,12 +32,11 @@ TEST(ReaderModes, ComparesEachModeWithTheSameMode) {
     EXPECT_NEAR(b.share(ReaderMode::Busy), 2.0 / 3, 1e-12);
 }
 
-TEST(ReaderModes, MergesAndIgnoresEmptyStretches) {
-    ReaderModes a, b;
+TEST(ReaderModes, PoolsAndIgnoresEmptyStretches) {
+    ReaderModes a;
     a.add(1000, 0.5, 0);
-    b.add(3000, 0.5, 0);
-    b.add(5, 0, 100); // no time: nothing to add
-    a.merge(b);
+    a.add(3000, 0.5, 0);
+    a.add(5, 0, 100); // no time: nothing to add
     EXPECT_DOUBLE_EQ(a.seconds(ReaderMode::Busy), 1.0);
     EXPECT_DOUBLE_EQ(a.messages(ReaderMode::Busy), 4000);
     EXPECT_DOUBLE_EQ(a.rate(ReaderMode::Busy), 4000);
