@@ -1,5 +1,6 @@
 // ipclab-cli in-process: exit codes, one-line errors for bad input, the three output formats.
 #include "cli.h"
+#include "cpu_placement.h"
 
 #include <gtest/gtest.h>
 
@@ -136,7 +137,8 @@ TEST(Cli, BenchSplitsTcpByTheReadersMode) {
     ASSERT_NE(at, std::string::npos) << r.out;
     double bareShare = 0, fullShare = 0;
     int rows = 0;
-    std::istringstream in(r.out.substr(at));
+    std::size_t next = r.out.find("\n1d. ", at); // the placement table that follows has rows of its own
+    std::istringstream in(r.out.substr(at, next == std::string::npos ? std::string::npos : next - at));
     for (std::string line; std::getline(in, line);) {
         if (line.rfind("64 ", 0) != 0) continue;
         // size, reader (two words), bare rate, bare %, full rate, full %, ...
@@ -152,6 +154,37 @@ TEST(Cli, BenchSplitsTcpByTheReadersMode) {
     EXPECT_EQ(rows, 2) << r.out;
     EXPECT_NEAR(bareShare, 100.0, 0.2) << r.out;
     EXPECT_NEAR(fullShare, 100.0, 0.2) << r.out;
+}
+
+// 1d pins both ends of the bare loop and of the full path: the sampled placement proves it (one
+// CPU: always together; two: never), and the benchmark gives this process its CPUs back (the
+// workers of whatever runs next would inherit a pinned reader's single CPU).
+TEST(Cli, BenchPinsBothEndsForThePlacementTableAndUnpinsItself) {
+    if (allowedCpus().size() < 2) GTEST_SKIP() << "one CPU: no placement table";
+    const std::vector<int> before = allowedCpus();
+    Result r = cli({"bench", "--quick", "--duration", "0.15", "--repeats", "1", "--transports", "pipe", "--sizes", "64"});
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(allowedCpus(), before);
+    std::size_t at = r.out.find("1d. ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    std::istringstream in(r.out.substr(at));
+    int rows = 0;
+    for (std::string line; std::getline(in, line);) {
+        for (auto [name, expected] : {std::pair<const char*, double>{" one CPU ", 100}, {" two CPUs ", 0}}) {
+            std::size_t p = line.find(name);
+            if (line.rfind("64 ", 0) != 0 || p == std::string::npos) continue;
+            std::istringstream f(line.substr(p + std::string(name).size()));
+            double bare = 0, bareSame = -1, full = 0, fullSame = -1;
+            f >> bare >> bareSame >> full >> fullSame;
+            ASSERT_TRUE(f) << line;
+            EXPECT_GT(bare, 0) << line;
+            EXPECT_GT(full, 0) << line;
+            EXPECT_EQ(bareSame, expected) << line;
+            EXPECT_EQ(fullSame, expected) << line;
+            ++rows;
+        }
+    }
+    EXPECT_EQ(rows, 2) << r.out;
 }
 
 // The manual page and the bash completion come from the CLI's own help and option tables.
