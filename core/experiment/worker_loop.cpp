@@ -177,8 +177,9 @@ int produce(Ctx& c, ControlBlock& control, T* transport) {
         }
         if constexpr (std::is_same_v<T, ShmRingTransport>) {
             // Full speed on the one-writer ring: a batch at a time, as many as the ring publishes
-            // together (16 small frames, one of 64 KiB), ending half-way between two stamped
-            // messages, so a stamped (full) message waits for as many others as the median one.
+            // together (16 small frames, one of 64 KiB), ending half-way between two full messages
+            // (every fourth of them stamped), so a stamped message waits for as many others as the
+            // median one.
             static const bool noBatch = std::getenv("IPCLAB_NO_BATCH") != nullptr; // (to compare)
             if (!noBatch && follow.rate() == 0 && follow.sync() != SyncMode::None && transport->inlineHandOver()) {
                 returnCredit();
@@ -198,7 +199,7 @@ int produce(Ctx& c, ControlBlock& control, T* transport) {
                     }
                     if (c.publish && stampSeq < seq + sent && sampleEvent(stampSeq, 0))
                         c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Sent,
-                                           static_cast<uint32_t>(c.args.roleIndex), stampSeq, now);
+                                           static_cast<uint32_t>(c.args.roleIndex), stampSeq, now ? now : monotonicNs());
                     seq += sent;
                     if (sent == n) continue;
                     // The ring is full (or a lock came on): one message the general way, which waits.
@@ -207,9 +208,11 @@ int produce(Ctx& c, ControlBlock& control, T* transport) {
         }
         if (double rate = follow.rate(); rate > 0 && !paceNext(nextDue, rate, follow)) break;
         // Every message is checked in full and time-stamped when a race can tear it (sync off)
-        // or when the run is slow; otherwise 1 in kFullCheckEvery (see message.h).
-        bool full = fullCheckDue(seq, follow.sync() == SyncMode::None || follow.rate() > 0);
-        uint64_t now = full ? monotonicNs() : 0;
+        // or when the run is slow; otherwise 1 in kFullCheckEvery checked in full, 1 in
+        // kStampEvery time-stamped (see message.h).
+        const bool everyMessage = follow.sync() == SyncMode::None || follow.rate() > 0;
+        bool full = fullCheckDue(seq, everyMessage);
+        uint64_t now = full && stampDue(seq, everyMessage) ? monotonicNs() : 0;
         if (credit == 0) {
             credit = follow.rate() == 0 ? kCountAhead : 1;
             c.tslot->messages.add(credit);
@@ -234,7 +237,7 @@ int produce(Ctx& c, ControlBlock& control, T* transport) {
         --credit;
         if (full && c.publish && sampleEvent(seq, follow.rate()))
             c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Sent, static_cast<uint32_t>(c.args.roleIndex),
-                               seq, now);
+                               seq, now ? now : monotonicNs());
         ++seq;
     }
     returnCredit();

@@ -52,7 +52,7 @@ template <bool kWide>
         std::byte* p = run.base + run.stride * ((run.first + i) & run.mask);
         uint64_t s = seq + i, t = 0, w0 = idSampled, w3;
         if (s == stampSeq) [[unlikely]] {
-            t = stampNs = monotonicNs();
+            if (stampDue(s, false)) t = stampNs = monotonicNs();
             w0 = uint64_t{kMessageMagicFull} | (uint64_t{producer} << 32);
             uint64_t hh = frame_hash::header(kMessageMagicFull, producer, s, t, payload);
             w3 = uint64_t{payload} | (uint64_t{frame_hash::combine(hh, payloadHash)} << 32);

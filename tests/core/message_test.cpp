@@ -55,23 +55,27 @@ TEST(Message, BuildIntoWritesExactlyTheBuiltFrame) {
 // buildRun writes a batch into ring slots (the producer's full-speed path): every slot holds the
 // frame build() makes, the stamped one full with the clock it returns, its length word set, and
 // nothing else of the slots or between them is touched; positions wrap around the ring.
+// A batch's full message is time-stamped when it is 1 in kStampEvery (128), else it carries 0
+// there (112); either way each slot holds what build() makes of the same message.
 TEST(Message, BuildRunWritesEachSlotAsBuildDoes) {
+    for (auto [first, stampSeq] : {std::pair<uint64_t, uint64_t>{126, 128}, {110, 112}})
     for (uint32_t payload : {8u, 24u, 32u, 64u, 100u, 200u, 4096u}) {
         MessageBuilder b(2, payload);
         const uint64_t stride = (b.frameSize() + 16 + 63) & ~uint64_t{63}, slots = 8, lengthAt = b.frameSize() + 8;
         std::vector<std::byte> ring(stride * slots, std::byte{0xA5});
         frame_write::SlotRun run{ring.data(), stride, slots - 1, 6, 5, lengthAt}; // positions 6, 7, 0, 1, 2
         uint64_t stampNs = 0;
-        b.buildRun(run, 100, 102, stampNs);
-        ASSERT_GT(stampNs, 0u);
+        b.buildRun(run, first, stampSeq, stampNs);
+        if (stampDue(stampSeq, false)) ASSERT_GT(stampNs, 0u);
+        else ASSERT_EQ(stampNs, 0u);
         for (uint64_t i = 0; i < slots; ++i) {
             const std::byte* slot = ring.data() + stride * ((run.first + i) & run.mask);
             if (i >= run.count) { // untouched
                 ASSERT_TRUE(std::all_of(slot, slot + stride, [](std::byte x) { return x == std::byte{0xA5}; })) << i;
                 continue;
             }
-            bool full = 100 + i == 102;
-            auto f = b.build(100 + i, full ? stampNs : 0, full);
+            bool full = first + i == stampSeq;
+            auto f = b.build(first + i, full ? stampNs : 0, full);
             ASSERT_TRUE(std::equal(f.begin(), f.end(), slot)) << "payload " << payload << " message " << i;
             uint32_t len = 0;
             std::memcpy(&len, slot + lengthAt, 4);
@@ -143,6 +147,19 @@ TEST(Message, FullFramesComeOnePerPeriodOrAlways) {
     copy[kFrameHeaderSize + 2048] ^= std::byte{0x40}; // the middle: only a full frame sees it
     MessageHeader h{};
     EXPECT_EQ(verifyFrame(copy, 4096, 3, h), Verdict::Corrupted);
+}
+
+// Stamps: 1 in kStampEvery, each on a full frame; every message when every one is checked.
+TEST(Message, StampsComeOnFullFramesOnePerPeriodOrAlways) {
+    int stamped = 0;
+    for (uint64_t seq = 0; seq < 640; ++seq) {
+        if (!stampDue(seq, false)) continue;
+        ++stamped;
+        EXPECT_TRUE(fullCheckDue(seq, false)) << seq;
+    }
+    EXPECT_EQ(stamped, static_cast<int>(640 / kStampEvery));
+    EXPECT_GT(kStampEvery, kFullCheckEvery);
+    for (uint64_t seq = 0; seq < 160; ++seq) EXPECT_TRUE(stampDue(seq, true));
 }
 
 TEST(SequenceTracker, CountsGapsDuplicatesAndLateArrivals) {
