@@ -4,8 +4,11 @@
 //     charts, the sweep and the lessons report) beside a bare loop of the same mechanism written
 //     here: a single-producer/single-consumer ring in shared memory with the bytes copied in and
 //     out, or write/read (send/recv, mq_send/mq_receive, append/pread) of the same bytes.
+//     1b: against a bare ring that publishes per batch as the core's does; 1c: TCP per mode of
+//     its reader; 1d: the best message-passing transport with both ends pinned (one CPU, two).
 //  2. Shared memory over the best message-passing transport, per size, as the sweep measures it
-//     and as the bare loops measure it: the sweep's verdict must agree with the mechanisms'.
+//     and as the bare loops measure it, each at its best: the sweep's verdict must agree with
+//     the mechanisms'.
 //  3. Telemetry overhead: the same stream with counters published (on) or private (off); and
 //     the timeline's: the same stream sampled 30 times a second (as the window does) or not.
 //  4. How fast workers obey a sync switch (control block -> acknowledgement).

@@ -112,12 +112,14 @@ const CommandHelp kHelp[] = {
      "counter included) beside a bare loop of the same mechanism, per transport and size\n"
      "(full/bare; targets: shared memory >= 0.7 at 64 B and >= 0.8 from 4 KiB, kernel transports >= 0.9),\n"
      "TCP also per mode of its reader (asleep between writes, or never running dry: the kernel's count\n"
-     "of its sleeps), compares the sweep's shared-memory ratio with the bare mechanisms', then the cost\n"
+     "of its sleeps), the best message-passing transport also with both ends pinned to one CPU and to\n"
+     "two (each against the same placement), compares the sweep's shared-memory ratio with the bare\n"
+     "mechanisms' (each at its best), then the cost\n"
      "of telemetry (target <= 5 %) and of the window's 30 Hz sampling and timeline (<= 2 %, measured in\n"
      "alternating windows of one run), and how fast workers obey a sync switch.\n"
      "  --duration  seconds per measurement, 0.05..10 (default 0.4)   --repeats 1..20 (default 5)\n"
      "  --sizes     payload sizes (default 64,4k,64k)   --transports  (default all)\n"
-     "  --quick     only the full-vs-bare tables\n"},
+     "  --quick     only the full-vs-bare tables (1-2)\n"},
     {"lesson",
      "usage: ipclab-cli lesson list | N | ID | FILE [--seconds S] [--predict X] [--lang en|ko] [--json]\n"
      "Runs a lesson's experiments one after the other and prints its verdict: the claim of the course\n"
