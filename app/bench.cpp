@@ -7,8 +7,8 @@
 //     1b: against a bare ring that publishes per batch as the core's does; 1c: TCP per mode of
 //     its reader; 1d: the best message-passing transport with both ends pinned (one CPU, two).
 //  2. Shared memory over the best message-passing transport, per size, as the sweep measures it
-//     and as the bare loops measure it, each at its best: the sweep's verdict must agree with
-//     the mechanisms'.
+//     and as the bare loops measure it, each placed as its full path ran: the sweep's verdict
+//     must agree with the mechanisms'.
 //  3. Telemetry overhead: the same stream with counters published (on) or private (off); and
 //     the timeline's: the same stream sampled 30 times a second (as the window does) or not.
 //  4. How fast workers obey a sync switch (control block -> acknowledgement).
@@ -753,13 +753,16 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
         };
 
         // 1d. Placement (see cpu_placement.h): the best message-passing transport's full path and
-        // bare loop with both ends pinned to one CPU and to two, each against the same placement,
-        // and the full path as the scheduler places it against the bare loop in its faster
-        // placement (the best the mechanism does here: table 2's baseline).
+        // bare loop with both ends pinned to one CPU and to two, each against the same placement;
+        // then the full path as the scheduler places it (as the sweep runs it) against the bare
+        // loop in the same placements: the pinned rates mixed by the time the full path was found
+        // on one CPU (table 2's baseline), and against the faster placement alone.
         struct Placed {
             TransportKind k = TransportKind::Pipe;
             std::vector<double> bare[2], full[2], ratio[2]; // [0] one CPU, [1] two CPUs
-            std::vector<double> scheduled, againstBest; // unpinned full path; it over the faster placement's bare
+            std::vector<double> scheduled; // the unpinned full path
+            std::vector<double> bareMix, againstMix; // the bare loop in its placements; the full path over it
+            std::vector<double> bareBest, againstBest; // the bare loop's faster placement; the full path over it
             SameCpuShare scheduledShare, bareShare[2], fullShare[2]; // the pinned ones sampled too: proof of the pinning
         };
         std::map<uint32_t, Placed> placed;
@@ -783,19 +786,27 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 double full[2];
                 for (int i = 0; i < 2; ++i)
                     full[i] = fullPath(k, size, o.seconds, {.modes = nullptr, .pin = pins[i], .placement = &p.fullShare[i]});
-                double scheduled = fullPath(k, size, o.seconds, {.modes = nullptr, .pin = {}, .placement = &p.scheduledShare});
+                SameCpuShare where;
+                double scheduled = fullPath(k, size, o.seconds, {.modes = nullptr, .pin = {}, .placement = &where});
+                p.scheduledShare.same += where.same;
+                p.scheduledShare.samples += where.samples;
                 double after[2] = {bare(0, n, &p.bareShare[0]), bare(1, n, &p.bareShare[1])};
-                double bestBare = 0;
+                double b[2];
                 for (int i = 0; i < 2; ++i) {
                     p.bare[i].push_back(after[i]);
                     p.full[i].push_back(full[i]);
-                    double b = bracket(before[i], after[i]);
-                    if (b > 0) p.ratio[i].push_back(full[i] / b);
-                    bestBare = std::max(bestBare, b);
+                    b[i] = bracket(before[i], after[i]);
+                    if (b[i] > 0) p.ratio[i].push_back(full[i] / b[i]);
                     before[i] = after[i];
                 }
                 p.scheduled.push_back(scheduled);
-                if (bestBare > 0) p.againstBest.push_back(scheduled / bestBare);
+                if (b[0] > 0 && b[1] > 0 && where.samples > 0) {
+                    double mix = mixedRate(where.share(), b[0], b[1]);
+                    p.bareMix.push_back(mix);
+                    p.againstMix.push_back(scheduled / mix);
+                    p.bareBest.push_back(std::max(b[0], b[1]));
+                    p.againstBest.push_back(scheduled / std::max(b[0], b[1]));
+                }
             }
         }
         if (!placed.empty()) {
@@ -815,23 +826,28 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                                pct(p.bareShare[i]), fmt(median(p.full[i]), 0), pct(p.fullShare[i]), fmt(median(p.ratio[i]), 3),
                                fmt(l, 3), fmt(h, 3)});
                 }
-                auto [l, h] = lowestAndHighest(p.againstBest);
-                tp.addRow({sz, name, "full as scheduled / bare at its best", fmt(std::max(median(p.bare[0]), median(p.bare[1])), 0),
-                           "-", fmt(median(p.scheduled), 0), pct(p.scheduledShare), fmt(median(p.againstBest), 3), fmt(l, 3),
-                           fmt(h, 3)});
+                auto [ml, mh] = lowestAndHighest(p.againstMix);
+                tp.addRow({sz, name, "full as scheduled / bare, same placements", fmt(median(p.bareMix), 0), pct(p.scheduledShare),
+                           fmt(median(p.scheduled), 0), pct(p.scheduledShare), fmt(median(p.againstMix), 3), fmt(ml, 3), fmt(mh, 3)});
+                auto [bl, bh] = lowestAndHighest(p.againstBest);
+                tp.addRow({sz, name, "full as scheduled / bare, faster placement", fmt(median(p.bareBest), 0), "-",
+                           fmt(median(p.scheduled), 0), pct(p.scheduledShare), fmt(median(p.againstBest), 3), fmt(bl, 3),
+                           fmt(bh, 3)});
             }
             out << "1d. where the two ends run: a pipe or socket on this kind of VM is faster with both ends taking turns\n"
                    "    on one CPU than with one end on each, and the scheduler picks either (same_cpu_pct: how often\n"
                    "    both were found on one CPU, sampled every 20 ms). The best message-passing transport at each\n"
-                   "    size, pinned to one CPU and to two, each against the same placement; last, the full path as\n"
-                   "    scheduled against the bare loop in its faster placement (each repetition's faster; table 2)\n"
+                   "    size, pinned to one CPU and to two, each against the same placement; then the full path as\n"
+                   "    scheduled (as the sweep runs it) against the bare loop in the same placements (the pinned\n"
+                   "    rates mixed by the share of time the full path was found on one CPU: table 2's baseline),\n"
+                   "    and against the bare loop's faster placement alone\n"
                 << tp.toText() << "\n";
         }
 
         // 2. The sweep's verdict against the mechanisms' own ratio.
         Table v;
         v.columns = {"size_bytes", "best_message_passing", "full_shm_over_best", "bare_shm_over_best", "agreement",
-                     "agreement_bare_as_scheduled"};
+                     "agreement_bare_as_scheduled", "agreement_bare_faster_placement"};
         for (uint32_t size : o.sizes) {
             if (!cells.count({TransportKind::SharedMemory, size})) continue;
             const Cell& shm = cells.at({TransportKind::SharedMemory, size});
@@ -839,31 +855,34 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
             if (best == TransportKind::SharedMemory) continue;
             const Cell& other = cells.at({best, size});
             const Placed* p = placed.count(size) ? &placed.at(size) : nullptr;
-            // The full ratio as the sweep measures it; the bare mechanisms' ratio with each at its
-            // best: shared memory by the faster of its two bare rings, the transport by its bare
-            // loop in the faster placement (1d; as scheduled when 1d could not run).
+            // The full ratio as the sweep measures it; the bare mechanisms' ratio with shared memory
+            // by the faster of its two bare rings (both ends always on two CPUs, as its full path's)
+            // and the transport by its bare loop in the placements its full path ran in (1d; as
+            // scheduled when 1d could not run).
             double fullRatio = median(other.full) > 0 ? median(shm.full) / median(other.full) : 0;
             double bareShmBest = std::max(median(shm.bare), median(shm.batched));
-            double bareBest = p ? std::max(median(p->bare[0]), median(p->bare[1])) : median(other.bare);
-            double bareRatio = bareBest > 0 ? bareShmBest / bareBest : 0;
+            double bareOther = p ? median(p->bareMix) : median(other.bare);
+            double bareRatio = bareOther > 0 ? bareShmBest / bareOther : 0;
             // The agreement (full ratio over bare ratio) is (shm full/bare) over (best full/bare),
             // taken from paired ratios (each full run against the bare runs just before and after
             // it), so it does not depend on which mode the machine was in when. For shared memory
             // the faster bare ring is the smaller of its two ratios; for the transport, 1d's full
-            // path as scheduled against its bare loop's faster placement.
+            // path as scheduled against its bare loop in the same placements. Beside it the same
+            // against the bare loop where the scheduler put it (table 1), and in its faster placement.
             double shmPaired = shm.ratioBatched.empty() ? median(shm.ratio) : std::min(median(shm.ratio), median(shm.ratioBatched));
-            double bestPaired = p ? median(p->againstBest) : median(other.ratio);
+            auto agreement = [&](double otherPaired) { return fmt(otherPaired > 0 ? shmPaired / otherPaired : 0, 2); };
             double asScheduled = median(other.ratio);
             v.addRow({std::to_string(size), std::string(toString(best)), fmt(fullRatio, 2), fmt(bareRatio, 2),
-                      fmt(bestPaired > 0 ? shmPaired / bestPaired : 0, 2), fmt(asScheduled > 0 ? shmPaired / asScheduled : 0, 2)});
+                      agreement(p ? median(p->againstMix) : asScheduled), agreement(asScheduled),
+                      p ? agreement(median(p->againstBest)) : std::string("-")});
         }
         if (!v.rows.empty())
             out << "2. shared memory over the best message-passing transport: as the sweep measures it (full) and\n"
-                   "   as the bare mechanisms do, each at its best (shared memory by the faster of its two bare rings,\n"
-                   "   the transport by its bare loop in the faster placement of 1d). agreement = full ratio / bare\n"
-                   "   ratio, from paired ratios: shm full/bare (table 1/1b) over the transport's full path as\n"
-                   "   scheduled / bare at its best (1d); target 0.75 .. 1.25. agreement_bare_as_scheduled: the same\n"
-                   "   against the bare loop where the scheduler put it (table 1's ratio)\n"
+                   "   as the bare mechanisms do (shared memory by the faster of its two bare rings, the transport by\n"
+                   "   its bare loop in the placements its full path ran in, 1d). agreement = full ratio / bare ratio,\n"
+                   "   from paired ratios: shm full/bare (table 1/1b) over the transport's full path as scheduled /\n"
+                   "   bare in the same placements (1d); target 0.75 .. 1.25. Beside it the same against the bare\n"
+                   "   loop where the scheduler put it (table 1's ratio) and in its faster placement (1d)\n"
                 << v.toText() << "\n";
         if (o.quick) return 0;
 

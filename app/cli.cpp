@@ -114,7 +114,7 @@ const CommandHelp kHelp[] = {
      "TCP also per mode of its reader (asleep between writes, or never running dry: the kernel's count\n"
      "of its sleeps), the best message-passing transport also with both ends pinned to one CPU and to\n"
      "two (each against the same placement), compares the sweep's shared-memory ratio with the bare\n"
-     "mechanisms' (each at its best), then the cost\n"
+     "mechanisms' (each where its full path ran), then the cost\n"
      "of telemetry (target <= 5 %) and of the window's 30 Hz sampling and timeline (<= 2 %, measured in\n"
      "alternating windows of one run), and how fast workers obey a sync switch.\n"
      "  --duration  seconds per measurement, 0.05..10 (default 0.4)   --repeats 1..20 (default 5)\n"

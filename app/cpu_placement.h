@@ -60,6 +60,10 @@ struct SameCpuShare {
     double share() const { return samples ? static_cast<double>(same) / static_cast<double>(samples) : 0.0; }
 };
 
+// What a loop that moves `oneCpu` messages/s with both ends on one CPU and `twoCpus` with one on
+// each moves when it spends the share `sameCpu` of its time on one CPU.
+inline double mixedRate(double sameCpu, double oneCpu, double twoCpus) { return sameCpu * oneCpu + (1 - sameCpu) * twoCpus; }
+
 // Looks, every 20 ms until destroyed, at the CPUs two threads last ran on (a process's main
 // thread: tid = pid) and counts into `into` how often they were the same.
 class PlacementSampler {

@@ -52,6 +52,13 @@ TEST(CpuPlacement, PlacementsNeedTheirCpus) {
     EXPECT_NE(two->writer, two->reader);
 }
 
+// A quarter of the time on one CPU at 2 M/s, the rest on two at 1 M/s: 1.25 M messages a second.
+TEST(CpuPlacement, MixesTheTwoPlacementsRatesByTheTimeInEach) {
+    EXPECT_DOUBLE_EQ(mixedRate(0.0, 2e6, 1e6), 1e6);
+    EXPECT_DOUBLE_EQ(mixedRate(1.0, 2e6, 1e6), 2e6);
+    EXPECT_DOUBLE_EQ(mixedRate(0.25, 2e6, 1e6), 1.25e6);
+}
+
 namespace {
 // Two busy threads pinned where asked, sampled for `ms`: the share of samples on one CPU.
 double sampledShare(int cpuA, int cpuB, int ms) {
