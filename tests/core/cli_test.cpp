@@ -125,6 +125,13 @@ TEST(Cli, BenchQuickPrintsFullOverBareAndTheSweepComparison) {
     EXPECT_NE(r.out.find("full_over_bare"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("bare_shm_over_best"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("shm        64"), std::string::npos) << r.out;
+    // Table 1b's third baseline, IPC Lab's own ring without the instrument, moved messages.
+    std::size_t at = r.out.find("IPC Lab's ring ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    double rate = 0, full = 0;
+    std::istringstream(r.out.substr(at + std::string("IPC Lab's ring ").size())) >> rate >> full;
+    EXPECT_GT(rate, 0) << r.out;
+    EXPECT_GT(full, 0) << r.out;
 }
 
 // TCP's split by the reader's mode: both loops' stretches land in one mode or the other, so each
