@@ -53,6 +53,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <thread>
 #include <vector>
@@ -358,10 +359,15 @@ double bareShm(uint64_t n, std::size_t frame, uint64_t batch = 1, const BareRun&
     const std::size_t bytes = 128 + slots * stride;
     void* mem = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (mem == MAP_FAILED) throwErrno("mmap");
+    struct Unmap {
+        std::size_t bytes;
+        void operator()(void* p) const { ::munmap(p, bytes); }
+    };
+    std::unique_ptr<void, Unmap> mapping(mem, Unmap{bytes}); // unmapped however forkPair returns
     auto* head = new (mem) std::atomic<uint64_t>(0);
     auto* tail = new (static_cast<char*>(mem) + 64) std::atomic<uint64_t>(0);
     char* data = static_cast<char*>(mem) + 128;
-    double res = forkPair(
+    return forkPair(
         n,
         [&](uint64_t m) {
             std::vector<char> buf(frame, 1);
@@ -411,8 +417,6 @@ double bareShm(uint64_t n, std::size_t frame, uint64_t batch = 1, const BareRun&
             return m;
         },
         how);
-    ::munmap(mem, bytes);
-    return res;
 }
 
 // IPC Lab's own ring (ShmRing, one writer and one reader) at full speed, without the instrument:
@@ -706,9 +710,9 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
         // 1. Full path vs bare mechanism.
         struct Cell {
-            std::vector<double> full, bare, ratio;
-            std::vector<double> batched, ratioBatched; // shared memory: the bare ring publishing per batch
-            std::vector<double> coreRing, ratioCoreRing; // shared memory: IPC Lab's ring without the instrument
+            std::vector<double> full;
+            Bracketed bare;
+            Bracketed batched, coreRing; // shared memory: the bare ring like the core's; IPC Lab's ring without the instrument
             ReaderModes fullModes, bareModes; // TCP: the same measurements split by the reader's mode
             SameCpuShare fullShare, bareShare; // message passing: how often both ends shared a CPU
         };
@@ -728,8 +732,6 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 // Interleaved, bare first and last: each full measurement is compared with the
                 // mean of the bare ones right before and after it, so a change of the machine's
                 // speed between two measurements (this VM's modes) does not decide the ratio.
-                // The mean of two bare measurements, or 0 when either failed.
-                auto bracket = [](double a, double b) { return a > 0 && b > 0 ? (a + b) / 2 : 0.0; };
                 const uint64_t batch = ShmRing::publishBatchFor(static_cast<uint32_t>(frame));
                 // Where the two ends ran is sampled for message passing (see cpu_placement.h); a
                 // shared-memory ring's two spinning ends are always on two CPUs.
@@ -737,35 +739,24 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                                       .placement = shm ? nullptr : &c.fullShare};
                 const BareRun bareHow{.modes = k == TransportKind::Tcp ? &c.bareModes : nullptr, .pin = {},
                                       .placement = shm ? nullptr : &c.bareShare};
-                double bareBefore = bareLoop(k, n, frame, bareHow);
-                double batchedBefore = shm ? bareShm(n, frame, batch) : 0;
-                double coreRingBefore = shm ? bareCoreRing(n, frame) : 0;
-                if (shm) c.coreRing.push_back(coreRingBefore);
-                c.bare.push_back(bareBefore);
-                if (shm) c.batched.push_back(batchedBefore);
+                c.bare.first(bareLoop(k, n, frame, bareHow));
+                if (shm) {
+                    c.batched.first(bareShm(n, frame, batch));
+                    c.coreRing.first(bareCoreRing(n, frame));
+                }
                 for (int r = 0; r < o.repeats; ++r) {
                     double full = fullPath(k, size, o.seconds, fullHow);
-                    double bareAfter = bareLoop(k, n, frame, bareHow);
-                    c.bare.push_back(bareAfter);
                     c.full.push_back(full);
-                    double bare = bracket(bareBefore, bareAfter);
-                    bareBefore = bareAfter;
-                    if (bare > 0) c.ratio.push_back(full / bare);
+                    c.bare.next(full, bareLoop(k, n, frame, bareHow));
                     if (shm) {
-                        double batchedAfter = bareShm(n, frame, batch);
-                        c.batched.push_back(batchedAfter);
-                        if (double b = bracket(batchedBefore, batchedAfter); b > 0) c.ratioBatched.push_back(full / b);
-                        batchedBefore = batchedAfter;
-                        double coreRingAfter = bareCoreRing(n, frame);
-                        c.coreRing.push_back(coreRingAfter);
-                        if (double b = bracket(coreRingBefore, coreRingAfter); b > 0) c.ratioCoreRing.push_back(full / b);
-                        coreRingBefore = coreRingAfter;
+                        c.batched.next(full, bareShm(n, frame, batch));
+                        c.coreRing.next(full, bareCoreRing(n, frame));
                     }
                 }
                 double target = k == TransportKind::SharedMemory ? (size < 4096 ? 0.7 : 0.8) : 0.9;
-                auto [lo, hi] = lowestAndHighest(c.ratio);
-                t.addRow({std::string(toString(k)), std::to_string(size), fmt(median(c.bare), 0), fmt(median(c.full), 0),
-                          fmt(median(c.ratio), 3), fmt(lo, 3), fmt(hi, 3), ">= " + fmt(target, 1)});
+                auto [lo, hi] = lowestAndHighest(c.bare.ratios());
+                t.addRow({std::string(toString(k)), std::to_string(size), fmt(median(c.bare.rates()), 0), fmt(median(c.full), 0),
+                          fmt(median(c.bare.ratios()), 3), fmt(lo, 3), fmt(hi, 3), ">= " + fmt(target, 1)});
             }
         }
         out << "1. full path (the stream experiment users see) vs a bare loop of the same mechanism\n"
@@ -779,15 +770,13 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
         tb.columns = {"transport", "size_bytes", "batch", "baseline", "bare_msgs_per_s", "full_msgs_per_s",
                       "full_over_bare", "ratio_min", "ratio_max"};
         for (const auto& [key, c] : cells) {
-            if (c.ratioBatched.empty()) continue;
+            if (c.batched.ratios().empty()) continue;
             std::string batch = std::to_string(ShmRing::publishBatchFor(static_cast<uint32_t>(kFrameHeaderSize + key.second)));
-            auto [lo, hi] = lowestAndHighest(c.ratioBatched);
-            tb.addRow({std::string(toString(key.first)), std::to_string(key.second), batch, "batched ring", fmt(median(c.batched), 0),
-                       fmt(median(c.full), 0), fmt(median(c.ratioBatched), 3), fmt(lo, 3), fmt(hi, 3)});
-            auto [rlo, rhi] = lowestAndHighest(c.ratioCoreRing);
-            tb.addRow({std::string(toString(key.first)), std::to_string(key.second), batch, "IPC Lab's ring",
-                       fmt(median(c.coreRing), 0), fmt(median(c.full), 0), fmt(median(c.ratioCoreRing), 3), fmt(rlo, 3),
-                       fmt(rhi, 3)});
+            for (auto [name, ring] : {std::pair<const char*, const Bracketed*>{"batched ring", &c.batched}, {"IPC Lab's ring", &c.coreRing}}) {
+                auto [lo, hi] = lowestAndHighest(ring->ratios());
+                tb.addRow({std::string(toString(key.first)), std::to_string(key.second), batch, name, fmt(median(ring->rates()), 0),
+                           fmt(median(c.full), 0), fmt(median(ring->ratios()), 3), fmt(lo, 3), fmt(hi, 3)});
+            }
         }
         if (!tb.rows.empty())
             out << "1b. shared memory against two bare rings that work like the core's at full speed: a batched ring\n"
@@ -841,7 +830,8 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
         // on one CPU (table 2's baseline), and against the faster placement alone.
         struct Placed {
             TransportKind k = TransportKind::Pipe;
-            std::vector<double> bare[2], full[2], ratio[2]; // [0] one CPU, [1] two CPUs
+            Bracketed bare[2]; // [0] one CPU, [1] two CPUs
+            std::vector<double> full[2];
             std::vector<double> scheduled; // the unpinned full path
             std::vector<double> bareMix, againstMix; // the bare loop in its placements; the full path over it
             std::vector<double> bareBest, againstBest; // the bare loop's faster placement; the full path over it
@@ -861,9 +851,7 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
             };
             const uint64_t n = std::clamp<uint64_t>(
                 static_cast<uint64_t>(std::max(bare(0, 2000, nullptr), bare(1, 2000, nullptr)) * o.seconds), 2000, 400'000'000);
-            auto bracket = [](double a, double b) { return a > 0 && b > 0 ? (a + b) / 2 : 0.0; };
-            double before[2] = {bare(0, n, &p.bareShare[0]), bare(1, n, &p.bareShare[1])};
-            for (int i = 0; i < 2; ++i) p.bare[i].push_back(before[i]);
+            for (int i = 0; i < 2; ++i) p.bare[i].first(bare(i, n, &p.bareShare[i]));
             for (int r = 0; r < o.repeats; ++r) {
                 double full[2];
                 for (int i = 0; i < 2; ++i)
@@ -872,14 +860,10 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 double scheduled = fullPath(k, size, o.seconds, {.modes = nullptr, .pin = {}, .placement = &where});
                 p.scheduledShare.same += where.same;
                 p.scheduledShare.samples += where.samples;
-                double after[2] = {bare(0, n, &p.bareShare[0]), bare(1, n, &p.bareShare[1])};
-                double b[2];
+                double b[2]; // each placement's bare rate around this repetition (0: a bare run failed)
                 for (int i = 0; i < 2; ++i) {
-                    p.bare[i].push_back(after[i]);
                     p.full[i].push_back(full[i]);
-                    b[i] = bracket(before[i], after[i]);
-                    if (b[i] > 0) p.ratio[i].push_back(full[i] / b[i]);
-                    before[i] = after[i];
+                    b[i] = p.bare[i].next(full[i], bare(i, n, &p.bareShare[i]));
                 }
                 p.scheduled.push_back(scheduled);
                 if (b[0] > 0 && b[1] > 0 && where.samples > 0) {
@@ -899,13 +883,13 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 const Cell& c = cells.at({p.k, size});
                 std::string name(toString(p.k)), sz = std::to_string(size);
                 auto pct = [](const SameCpuShare& s) { return s.samples ? fmt(100 * s.share(), 0) : std::string("-"); };
-                auto [lo, hi] = lowestAndHighest(c.ratio);
-                tp.addRow({sz, name, "as scheduled (table 1)", fmt(median(c.bare), 0), pct(c.bareShare), fmt(median(c.full), 0),
-                           pct(c.fullShare), fmt(median(c.ratio), 3), fmt(lo, 3), fmt(hi, 3)});
+                auto [lo, hi] = lowestAndHighest(c.bare.ratios());
+                tp.addRow({sz, name, "as scheduled (table 1)", fmt(median(c.bare.rates()), 0), pct(c.bareShare), fmt(median(c.full), 0),
+                           pct(c.fullShare), fmt(median(c.bare.ratios()), 3), fmt(lo, 3), fmt(hi, 3)});
                 for (int i = 0; i < 2; ++i) {
-                    auto [l, h] = lowestAndHighest(p.ratio[i]);
-                    tp.addRow({sz, name, toString(i == 0 ? Placement::OneCpu : Placement::TwoCpus), fmt(median(p.bare[i]), 0),
-                               pct(p.bareShare[i]), fmt(median(p.full[i]), 0), pct(p.fullShare[i]), fmt(median(p.ratio[i]), 3),
+                    auto [l, h] = lowestAndHighest(p.bare[i].ratios());
+                    tp.addRow({sz, name, toString(i == 0 ? Placement::OneCpu : Placement::TwoCpus), fmt(median(p.bare[i].rates()), 0),
+                               pct(p.bareShare[i]), fmt(median(p.full[i]), 0), pct(p.fullShare[i]), fmt(median(p.bare[i].ratios()), 3),
                                fmt(l, 3), fmt(h, 3)});
                 }
                 auto [ml, mh] = lowestAndHighest(p.againstMix);
@@ -942,8 +926,8 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
             // and the transport by its bare loop in the placements its full path ran in (1d; as
             // scheduled when 1d could not run).
             double fullRatio = median(other.full) > 0 ? median(shm.full) / median(other.full) : 0;
-            double bareShmBest = std::max({median(shm.bare), median(shm.batched), median(shm.coreRing)});
-            double bareOther = p ? median(p->bareMix) : median(other.bare);
+            double bareShmBest = std::max({median(shm.bare.rates()), median(shm.batched.rates()), median(shm.coreRing.rates())});
+            double bareOther = p ? median(p->bareMix) : median(other.bare.rates());
             double bareRatio = bareOther > 0 ? bareShmBest / bareOther : 0;
             // The agreement (full ratio over bare ratio) is (shm full/bare) over (best full/bare),
             // taken from paired ratios (each full run against the bare runs just before and after
@@ -951,10 +935,11 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
             // the fastest bare ring is the smallest of its three ratios; for the transport, 1d's full
             // path as scheduled against its bare loop in the same placements. Beside it the same
             // against the bare loop where the scheduler put it (table 1), and in its faster placement.
-            double shmPaired = median(shm.ratio);
-            if (!shm.ratioBatched.empty()) shmPaired = std::min({shmPaired, median(shm.ratioBatched), median(shm.ratioCoreRing)});
+            double shmPaired = median(shm.bare.ratios());
+            if (!shm.batched.ratios().empty())
+                shmPaired = std::min({shmPaired, median(shm.batched.ratios()), median(shm.coreRing.ratios())});
             auto agreement = [&](double otherPaired) { return fmt(otherPaired > 0 ? shmPaired / otherPaired : 0, 2); };
-            double asScheduled = median(other.ratio);
+            double asScheduled = median(other.bare.ratios());
             v.addRow({std::to_string(size), std::string(toString(best)), fmt(fullRatio, 2), fmt(bareRatio, 2),
                       agreement(p ? median(p->againstMix) : asScheduled), agreement(asScheduled),
                       p ? agreement(median(p->againstBest)) : std::string("-")});

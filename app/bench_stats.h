@@ -32,4 +32,26 @@ inline std::vector<double> againstNeighbours(const std::vector<double>& a, const
     return out;
 }
 
+// A baseline measured before the first full measurement and after each one (ipclab-cli bench):
+// each full rate over the mean of the baseline just before and just after it, so a change of
+// the machine's speed between measurements hits both sides of the ratio. A failed baseline
+// measurement (0) leaves the full measurements beside it without a ratio.
+class Bracketed {
+public:
+    void first(double bare) { rates_.push_back(bare); }
+    // The baseline measured after `full`; returns the mean `full` was compared with (0: none).
+    double next(double full, double bare) {
+        double before = rates_.empty() ? 0 : rates_.back();
+        rates_.push_back(bare);
+        double around = before > 0 && bare > 0 ? (before + bare) / 2 : 0;
+        if (around > 0) ratios_.push_back(full / around);
+        return around;
+    }
+    const std::vector<double>& rates() const { return rates_; }
+    const std::vector<double>& ratios() const { return ratios_; }
+
+private:
+    std::vector<double> rates_, ratios_;
+};
+
 } // namespace ipclab

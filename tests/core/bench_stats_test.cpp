@@ -38,3 +38,16 @@ TEST(BenchStats, NoRatioWhereTheNeighboursMovedNothing) {
     EXPECT_DOUBLE_EQ(r[0], 1.0);
     EXPECT_TRUE(againstNeighbours({1}, {1}).empty()); // no window after it
 }
+
+// A baseline measured around each full measurement: 3 against (2 + 4) / 2, 6 against (4 + 8) / 2;
+// a failed baseline run (0) leaves both full runs beside it without a ratio.
+TEST(BenchStats, BracketedComparesEachFullRunWithTheBaselineAroundIt) {
+    Bracketed b;
+    b.first(2);
+    EXPECT_DOUBLE_EQ(b.next(3, 4), 3);
+    EXPECT_DOUBLE_EQ(b.next(6, 8), 6);
+    EXPECT_DOUBLE_EQ(b.next(5, 0), 0);
+    EXPECT_DOUBLE_EQ(b.next(5, 10), 0);
+    EXPECT_EQ(b.rates(), (std::vector<double>{2, 4, 8, 0, 10}));
+    EXPECT_EQ(b.ratios(), (std::vector<double>{1, 1}));
+}

@@ -156,8 +156,8 @@ public:
     std::size_t frameSize() const { return frame_.size(); }
     // Messages seq .. seq+run.count-1 into the run's slots, as buildInto writes one, with each
     // slot's length word; the one numbered `stampSeq` (if among them) a full frame, stamped with
-    // the clock as it is written (returned in `stampNs`) when stampDue says so, the others sampled. One loop for the
-    // whole batch, compiled for AVX-512 when the CPU has it (message.cpp).
+    // the clock as it is written (returned in `stampNs`) when stampDue says so, the others
+    // sampled. One loop for the whole batch, compiled for AVX-512 when the CPU has it (message.cpp).
     void buildRun(const frame_write::SlotRun& run, uint64_t seq, uint64_t stampSeq, uint64_t& stampNs) const;
 
 private:
