@@ -31,6 +31,7 @@
 #include "bench_stats.h"
 #include "cpu_placement.h"
 #include "reader_modes.h"
+#include "turn_taking.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -111,6 +112,17 @@ private:
 // one, is faster while it is fresh: timed from its first byte, the baseline would flatter
 // itself against a full path measured in steady state.)
 uint64_t warmUp(uint64_t n) { return n / 4; }
+
+// How many messages a bare run needs to be timed for about `seconds` after its warm-up quarter,
+// as long as a full measurement: sized from a trial of 2000 messages, then from one of about
+// 50 ms. (2000 messages through a 64-byte ring take well under a millisecond, mostly the fork:
+// sized from that alone, the ring's bare runs were timed for 0.08-0.2 s against the full path's
+// 0.4 s, and a shorter run is a noisier one.)
+template <typename Trial>
+uint64_t messagesFor(double seconds, Trial trial) {
+    auto count = [](double rate, double s) { return std::clamp<uint64_t>(static_cast<uint64_t>(rate * s), 2000, 400'000'000); };
+    return count(trial(count(trial(2000), 0.05)), seconds * 4 / 3); // warmUp(): the first quarter is not timed
+}
 
 // How a bare loop runs, beside what it measures.
 struct BareRun {
@@ -424,49 +436,93 @@ double bareShm(uint64_t n, std::size_t frame, uint64_t batch = 1, const BareRun&
 // and publishes them together; the reader takes runs of frames out and copies nothing else. No
 // header is built or checked, no sequence tracked, no clock read, nothing counted: the third
 // baseline, the ring's own speed, so that table 1b's ratio is the instrument's cost even where
-// this ring outruns the rings written above.
-double bareCoreRing(uint64_t n, std::size_t frame) {
+// this ring outruns the rings written above. Its writer's and reader's loops: `m` messages.
+void coreRingWrite(ShmRing& ring, std::size_t frame, uint64_t m) {
     const uint32_t slot = static_cast<uint32_t>(frame);
-    ShmRing ring = ShmRing::create("/" + makeObjectPrefix() + "-barering", slot, ShmRing::defaultSlotCount(slot), true);
     const uint64_t batch = ShmRing::publishBatchFor(slot);
-    return forkPair(
-        n,
-        [&](uint64_t m) {
-            std::vector<std::byte> pattern(frame, std::byte{1});
-            const uint32_t len = slot;
-            for (uint64_t sent = 0; sent < m;) {
-                frame_write::SlotRun run = ring.claimBatch(frame, std::min(batch, m - sent));
-                if (run.count == 0) {
-                    cpuRelax();
-                    continue;
-                }
-                for (uint64_t i = 0; i < run.count; ++i) {
-                    std::byte* p = run.base + run.stride * ((run.first + i) & run.mask);
-                    frame_write::write(p, pattern.data(), frame, 1, sent + i, 0, 1);
-                    std::memcpy(p + run.lengthOffset, &len, sizeof len);
-                }
-                ring.commitBatch(run.count);
-                sent += run.count;
-            }
-            ring.flush();
-        },
-        [&](uint64_t m, uint64_t& t0) {
-            const std::size_t runMax = ShmRingTransport::runSize(frame);
-            AlignedBuffer out(runMax * frame);
-            std::vector<std::size_t> lengths(runMax);
-            for (uint64_t got = 0; got < m;) {
-                std::size_t k = ring.takeRun(out.data(), frame, std::min<uint64_t>(runMax, m - got), lengths.data());
-                if (k == 0) {
-                    cpuRelax();
-                    continue;
-                }
-                asm volatile("" : : "r"(out.data()) : "memory"); // the copies must happen
-                if (got <= warmUp(m) && warmUp(m) < got + k) t0 = monotonicNs();
-                got += k;
-            }
-            return m;
-        });
+    std::vector<std::byte> pattern(frame, std::byte{1});
+    for (uint64_t sent = 0; sent < m;) {
+        frame_write::SlotRun run = ring.claimBatch(frame, std::min(batch, m - sent));
+        if (run.count == 0) {
+            cpuRelax();
+            continue;
+        }
+        for (uint64_t i = 0; i < run.count; ++i) {
+            std::byte* p = run.base + run.stride * ((run.first + i) & run.mask);
+            frame_write::write(p, pattern.data(), frame, 1, sent + i, 0, 1);
+            std::memcpy(p + run.lengthOffset, &slot, sizeof slot);
+        }
+        ring.commitBatch(run.count);
+        sent += run.count;
+    }
+    ring.flush();
 }
+// The reader sets t0 at message warmUp(m); with `moved`, it also says after each run how many
+// it has taken so far (one relaxed store per run, to a line only it writes).
+uint64_t coreRingRead(ShmRing& ring, std::size_t frame, uint64_t m, uint64_t& t0, std::atomic<uint64_t>* moved = nullptr) {
+    const std::size_t runMax = ShmRingTransport::runSize(frame);
+    AlignedBuffer out(runMax * frame);
+    std::vector<std::size_t> lengths(runMax);
+    for (uint64_t got = 0; got < m;) {
+        std::size_t k = ring.takeRun(out.data(), frame, std::min<uint64_t>(runMax, m - got), lengths.data());
+        if (k == 0) {
+            cpuRelax();
+            continue;
+        }
+        asm volatile("" : : "r"(out.data()) : "memory"); // the copies must happen
+        if (got <= warmUp(m) && warmUp(m) < got + k) t0 = monotonicNs();
+        got += k;
+        if (moved) moved->store(got, std::memory_order_relaxed);
+    }
+    return m;
+}
+
+ShmRing makeBareRing(std::size_t frame) {
+    const uint32_t slot = static_cast<uint32_t>(frame);
+    return ShmRing::create("/" + makeObjectPrefix() + "-barering", slot, ShmRing::defaultSlotCount(slot), true);
+}
+
+double bareCoreRing(uint64_t n, std::size_t frame) {
+    ShmRing ring = makeBareRing(frame);
+    return forkPair(
+        n, [&](uint64_t m) { coreRingWrite(ring, frame, m); },
+        [&](uint64_t m, uint64_t& t0) { return coreRingRead(ring, frame, m, t0); });
+}
+
+// The same ring with its writer and its reader each in a forked process of its own, running
+// until this is destroyed (both killed and reaped, the ring unlinked): one side of table 1e's
+// turns (see turn_taking.h). The reader's count is in a shared page.
+class RunningCoreRing {
+public:
+    explicit RunningCoreRing(std::size_t frame)
+        : page_(::mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0)), ring_(makeBareRing(frame)) {
+        if (page_.get() == MAP_FAILED) {
+            page_.release();
+            throwErrno("mmap");
+        }
+        moved_ = new (page_.get()) std::atomic<uint64_t>(0);
+        constexpr uint64_t kForever = ~uint64_t{0};
+        writer_.emplace([this, frame] { coreRingWrite(ring_, frame, kForever); });
+        reader_.emplace([this, frame] {
+            uint64_t t0 = 0;
+            coreRingRead(ring_, frame, kForever, t0, moved_);
+        });
+    }
+    TurnSide side() const {
+        return {{writer_->pid(), reader_->pid()}, [m = moved_] { return m->load(std::memory_order_relaxed); }};
+    }
+
+private:
+    struct Unmap {
+        void operator()(void* p) const {
+            if (p != MAP_FAILED) ::munmap(p, 4096);
+        }
+    };
+    std::unique_ptr<void, Unmap> page_;
+    ShmRing ring_;
+    std::atomic<uint64_t>* moved_ = nullptr;
+    std::optional<ForkedWriter> writer_, reader_; // last: killed and reaped before the ring goes
+};
 
 double bareLoop(TransportKind k, uint64_t n, std::size_t frame, const BareRun& how = {}) {
     switch (k) {
@@ -725,8 +781,7 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                 if (size > ExperimentConfig::maxMessageSize(k)) continue;
                 std::size_t frame = kFrameHeaderSize + size;
                 // Size the bare loop from a short trial so it runs about as long as the full path.
-                double trial = bareLoop(k, 2000, frame);
-                uint64_t n = std::clamp<uint64_t>(static_cast<uint64_t>(trial * o.seconds), 2000, 400'000'000);
+                const uint64_t n = messagesFor(o.seconds, [&](uint64_t m) { return bareLoop(k, m, frame); });
                 Cell& c = cells[{k, size}];
                 const bool shm = k == TransportKind::SharedMemory;
                 // Interleaved, bare first and last: each full measurement is compared with the
@@ -849,8 +904,7 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
             auto bare = [&](int i, uint64_t n, SameCpuShare* share) {
                 return bareLoop(k, n, frame, {.modes = nullptr, .pin = pins[i], .placement = share});
             };
-            const uint64_t n = std::clamp<uint64_t>(
-                static_cast<uint64_t>(std::max(bare(0, 2000, nullptr), bare(1, 2000, nullptr)) * o.seconds), 2000, 400'000'000);
+            const uint64_t n = messagesFor(o.seconds, [&](uint64_t m) { return std::max(bare(0, m, nullptr), bare(1, m, nullptr)); });
             for (int i = 0; i < 2; ++i) p.bare[i].first(bare(i, n, &p.bareShare[i]));
             for (int r = 0; r < o.repeats; ++r) {
                 double full[2];
@@ -908,6 +962,38 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                    "    rates mixed by the share of time the full path was found on one CPU: table 2's baseline),\n"
                    "    and against the bare loop's faster placement alone\n"
                 << tp.toText() << "\n";
+        }
+
+        // 1e. Shared memory's full path and IPC Lab's ring without the instrument, both running at
+        // once and taking turns of 50 ms (turn_taking.h): the instrument's cost, measured without
+        // the wander of this VM's speed between separate runs.
+        std::map<uint32_t, Turns> turns;
+        for (uint32_t size : o.sizes) {
+            if (!cells.count({TransportKind::SharedMemory, size})) continue;
+            ExperimentRun run(streamConfig(TransportKind::SharedMemory, size));
+            RunningCoreRing ring(kFrameHeaderSize + size);
+            const int consumers = roleBit(WorkerRole::Consumer);
+            TurnSide full{{}, [&run, consumers] { return run.sample().sum(&WorkerCounters::messages, consumers); }};
+            for (const WorkerInfo& w : run.workers()) full.pids.push_back(w.pid);
+            // As many timed turns of the full path as table 1's repetitions have seconds of it.
+            const TurnOptions how{.turnS = 0.05, .settleS = 0.01, .turnsOfB = std::max(9, static_cast<int>(o.seconds * o.repeats / 0.05))};
+            turns[size] = takeTurns(ring.side(), full, how);
+            run.stop();
+        }
+        if (!turns.empty()) {
+            Table tt;
+            tt.columns = {"transport", "size_bytes", "turns_each", "bare_msgs_per_s", "full_msgs_per_s", "full_over_bare",
+                          "ratio_min", "ratio_max", "target"};
+            for (const auto& [size, t] : turns) {
+                auto [lo, hi] = lowestAndHighest(t.ratio);
+                tt.addRow({"shm", std::to_string(size), std::to_string(t.b.size()), fmt(median(t.a), 0), fmt(median(t.b), 0),
+                           fmt(median(t.ratio), 3), fmt(lo, 3), fmt(hi, 3), size < 4096 ? ">= 0.7" : ">= 0.8"});
+            }
+            out << "1e. shared memory's full path and IPC Lab's ring without the instrument (as in 1b), both running\n"
+                   "    at once and taking turns: while one pair of processes runs 50 ms, the other is stopped\n"
+                   "    (SIGSTOP), each full turn against the mean of the ring's turns either side. Separate runs on\n"
+                   "    this VM differ by up to 2x; neighbouring turns of the same processes see the same machine\n"
+                << tt.toText() << "\n";
         }
 
         // 2. The sweep's verdict against the mechanisms' own ratio.

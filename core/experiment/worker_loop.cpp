@@ -131,12 +131,6 @@ struct Ctx {
     bool publish; // sampled events for the animation
 };
 
-// Which calls are clocked at full speed: one in kCallSampleEvery (two clock reads a sample cost
-// 0.05 ns a message then), at a position within 16 that moves on by one each time, so the
-// samples meet fully-checked messages (1 in 16) and batch ends as often as every message does:
-// a fixed position would always time the same kind of message. Rate-limited runs clock every call.
-bool callSampleDue(uint64_t n) { return n % kCallSampleEvery == (n / kCallSampleEvery) % 16; }
-
 // Slow runs publish every message for the animation; fast runs one in 1024.
 bool sampleEvent(uint64_t seq, double rate) { return slowMotion(rate) || (seq & 1023) == 0; }
 
@@ -186,8 +180,8 @@ int produce(Ctx& c, ControlBlock& control, T* transport) {
                 const uint64_t b = transport->batchSize();
                 uint64_t n = b - ((seq + b / 2) & (b - 1));
                 uint64_t stampSeq = (seq + kFullCheckEvery - 1) & ~(kFullCheckEvery - 1);
-                bool clockedCall = false; // the one message in kCallSampleEvery goes the clocked way below
-                for (uint64_t i = 0; i < n; ++i) clockedCall |= callSampleDue(seq + i);
+                // The one message in kCallSampleEvery goes the clocked way below.
+                const bool clockedCall = nextCallSample(seq) < seq + n;
                 if (!clockedCall) {
                     uint64_t now = 0;
                     c.tslot->messages.add(n); // counted before the hand-over, as below
@@ -266,19 +260,18 @@ int consume(Ctx& c, ControlBlock& control, T* transport) {
     SequenceTracker tracker(static_cast<uint32_t>(c.cfg.producers), sole);
     ControlFollower follow(control, c.slot);
     uint64_t received = 0;
-    // Every frame, however it came: checked (header and sequence of all, every byte of the
-    // stamped ones), sequenced, timed.
-    auto check = [&](std::span<const std::byte> f) __attribute__((always_inline)) {
-        MessageHeader h;
-        if (verifyFrame(f, c.cfg.messageSize, static_cast<uint32_t>(c.cfg.producers), h) != Verdict::Ok) {
-            c.tslot->corrupted.add();
-            if (c.publish) c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Collision, 0, 0, monotonicNs());
-            return;
-        }
+    // A frame's header and (full frames) every payload byte; a frame that fails is counted here.
+    auto verified = [&](std::span<const std::byte> f, MessageHeader& h) __attribute__((always_inline)) {
+        if (verifyFrame(f, c.cfg.messageSize, static_cast<uint32_t>(c.cfg.producers), h) == Verdict::Ok) return true;
+        c.tslot->corrupted.add();
+        if (c.publish) c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), EventKind::Collision, 0, 0, monotonicNs());
+        return false;
+    };
+    // A verified frame's sequence verdict and latency counted, its event published when due.
+    auto account = [&](const MessageHeader& h, SequenceVerdict v) __attribute__((always_inline)) {
         // The clock is read only for stamped (full) frames: two clock reads per message would
         // cost more than a shared-memory hand-over.
         uint64_t now = h.sendNs ? monotonicNs() : 0;
-        SequenceVerdict v = tracker.observe(h.producer, h.seq);
         if (v.newlyLost) c.tslot->lost.add(v.newlyLost);
         if (v.duplicate) c.tslot->duplicated.add();
         if (v.lateArrival) {
@@ -296,6 +289,32 @@ int consume(Ctx& c, ControlBlock& control, T* transport) {
             c.tel.publishEvent(static_cast<uint32_t>(c.args.slot), v.duplicate ? EventKind::Collision : EventKind::Received,
                                h.producer, h.seq, now ? now : monotonicNs());
     };
+    // Every frame, however it came: checked (header and sequence of all, every byte of the
+    // full ones), sequenced, timed.
+    auto check = [&](std::span<const std::byte> f) __attribute__((always_inline)) {
+        MessageHeader h;
+        if (verified(f, h)) account(h, tracker.observe(h.producer, h.seq));
+    };
+    // A run from the one-writer ring (one producer, this its sole reader): the same checks, with
+    // the producer's next number kept in a register while the frames carry it (see
+    // SequenceTracker::expected). A frame in order without a stamp has nothing else to count
+    // (no loss, duplicate, latency or event: what account() does for it is nothing); any other
+    // goes through observe() and account() as in check().
+    auto checkRun = [&](const std::byte* run, std::size_t k, std::size_t each) __attribute__((always_inline)) {
+        uint64_t expect = tracker.expected(0);
+        for (std::size_t i = 0; i < k; ++i) {
+            MessageHeader h;
+            if (!verified({run + i * each, each}, h)) continue;
+            if (h.producer == 0 && h.seq == expect && h.sendNs == 0) [[likely]] {
+                ++expect;
+                continue;
+            }
+            tracker.inOrderUpTo(0, expect);
+            account(h, tracker.observe(h.producer, h.seq));
+            expect = tracker.expected(0);
+        }
+        tracker.inOrderUpTo(0, expect);
+    };
     // The one-reader ring at full speed takes a run of frames at once (see ShmRing::takeRun).
     const std::size_t frameBytes = frame.size();
     std::size_t runMax = 1;
@@ -307,13 +326,16 @@ int consume(Ctx& c, ControlBlock& control, T* transport) {
         bool stopping = !follow.keepGoing();
         if constexpr (std::is_same_v<T, ShmRingTransport>) {
             if (runMax > 1 && !stopping && follow.rate() == 0 && transport->inlineHandOver()) {
-                std::size_t n = 0; // up to the one receive in kCallSampleEvery that is clocked
-                while (n < runMax && !callSampleDue(received + n)) ++n;
+                // up to the one receive in kCallSampleEvery that is clocked
+                const std::size_t n = static_cast<std::size_t>(std::min<uint64_t>(runMax, nextCallSample(received) - received));
                 if (std::size_t k = n ? transport->receiveRun(runBuf.data(), frameBytes, n, runLengths.data()) : 0) {
                     received += k;
                     c.tslot->messages.add(k);
                     c.tslot->bytes.add(k * c.cfg.messageSize);
-                    for (std::size_t i = 0; i < k; ++i) check({runBuf.data() + i * frameBytes, frameBytes});
+                    if (c.cfg.producers == 1 && sole)
+                        checkRun(runBuf.data(), k, frameBytes);
+                    else
+                        for (std::size_t i = 0; i < k; ++i) check({runBuf.data() + i * frameBytes, frameBytes});
                     continue;
                 }
             }

@@ -132,6 +132,19 @@ TEST(Cli, BenchQuickPrintsFullOverBareAndTheSweepComparison) {
     std::istringstream(r.out.substr(at + std::string("IPC Lab's ring ").size())) >> rate >> full;
     EXPECT_GT(rate, 0) << r.out;
     EXPECT_GT(full, 0) << r.out;
+    // Table 1e: the full path and that ring taking turns, both moved messages in their turns.
+    at = r.out.find("\n1e. ");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    at = r.out.find("\nshm ", at);
+    ASSERT_NE(at, std::string::npos) << r.out;
+    std::string transport;
+    double size = 0, turns = 0, bareTurns = 0, fullTurns = 0, ratio = 0;
+    std::istringstream(r.out.substr(at)) >> transport >> size >> turns >> bareTurns >> fullTurns >> ratio;
+    EXPECT_EQ(size, 64);
+    EXPECT_EQ(turns, 9); // at least nine, however short the run
+    EXPECT_GT(bareTurns, 0) << r.out;
+    EXPECT_GT(fullTurns, 0) << r.out;
+    EXPECT_GT(ratio, 0) << r.out;
 }
 
 // TCP's split by the reader's mode: both loops' stretches land in one mode or the other, so each

@@ -86,3 +86,21 @@ TEST(MessageBreakdown, TheSamplerFillsItInLive) {
     EXPECT_GT(s.breakdown.send.kernelNs, s.breakdown.send.userNs);
     EXPECT_GT(s.breakdown.receive.callSamples, 0u);
 }
+
+// The consumer and producer at full speed skip straight to the next clocked call: the same
+// numbers, one step instead of a loop over callSampleDue.
+TEST(MessageBreakdown, TheNextClockedCallIsTheOneCallSampleDueNames) {
+    uint64_t due = 0, clocked = 0;
+    for (uint64_t n = 40 * kCallSampleEvery; n-- > 0;) { // backwards: `due` is the next clocked one from n on
+        if (callSampleDue(n)) {
+            due = n;
+            ++clocked;
+        }
+        if (n < 39 * kCallSampleEvery) {
+            ASSERT_EQ(nextCallSample(n), due) << n;
+        }
+    }
+    EXPECT_EQ(clocked, 40u); // one in kCallSampleEvery
+    EXPECT_EQ(nextCallSample(0), 0u);
+    EXPECT_EQ(nextCallSample(1), kCallSampleEvery + 1); // block 1 clocks its call number 1
+}

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <algorithm>
+#include <random>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -172,4 +173,73 @@ TEST(SequenceTracker, CountsGapsDuplicatesAndLateArrivals) {
     EXPECT_FALSE(late.duplicate);
     EXPECT_TRUE(t.observe(0, 4).duplicate);
     EXPECT_TRUE(t.observe(0, 2).duplicate);
+}
+
+// The run path (expected / inOrderUpTo, as the consumer uses it on the one-writer ring) gives the
+// same verdicts as observe() message by message: a random stream of in-order runs, gaps, late
+// arrivals and duplicates, near and past the window, fed to two trackers.
+TEST(SequenceTracker, TheRunPathAgreesWithObserveMessageByMessage) {
+    for (bool sole : {true, false}) {
+        SequenceTracker one(1, sole), runs(1, sole);
+        std::mt19937_64 rng(7);
+        uint64_t top = 0, lost[2] = {0, 0}, dup[2] = {0, 0}, late[2] = {0, 0};
+        auto count = [&](int i, SequenceVerdict v) {
+            lost[i] += v.newlyLost;
+            dup[i] += v.duplicate;
+            late[i] += v.lateArrival;
+        };
+        for (int step = 0; step < 20000; ++step) {
+            std::vector<uint64_t> batch;
+            switch (rng() % 8) {
+            case 0: top += 1 + rng() % 300; batch.push_back(top); break;       // a gap
+            case 1: top += 5000 + rng() % 9000; batch.push_back(top); break;   // a gap wider than the window
+            case 2: batch.push_back(top > 0 ? top - rng() % std::min<uint64_t>(top, 6000) : 0); break; // late or duplicate
+            default:                                                           // a run in order, 1-70
+                for (uint64_t k = 1 + rng() % 70; k > 0; --k) batch.push_back(++top);
+            }
+            for (uint64_t s : batch) count(0, one.observe(0, s));
+            uint64_t expect = runs.expected(0);
+            for (uint64_t s : batch) {
+                if (s == expect) {
+                    ++expect;
+                    continue;
+                }
+                runs.inOrderUpTo(0, expect);
+                count(1, runs.observe(0, s));
+                expect = runs.expected(0);
+            }
+            runs.inOrderUpTo(0, expect);
+            ASSERT_EQ(one.expected(0), runs.expected(0)) << step;
+        }
+        EXPECT_EQ(lost[0], lost[1]);
+        EXPECT_EQ(dup[0], dup[1]);
+        EXPECT_EQ(late[0], late[1]);
+        EXPECT_GT(dup[0], 50u); // the stream had all three kinds
+        EXPECT_GT(late[0], 100u);
+        if (sole) {
+            EXPECT_GT(lost[0], 1000u);
+        }
+        // And every number now in the window reads the same to both.
+        for (uint64_t s = top > 5000 ? top - 5000 : 0; s <= top; ++s) {
+            SequenceVerdict a = one.observe(0, s), b = runs.observe(0, s);
+            ASSERT_EQ(a.duplicate, b.duplicate) << s;
+            ASSERT_EQ(a.lateArrival, b.lateArrival) << s;
+        }
+    }
+}
+
+TEST(SequenceTracker, NumbersMarkedInOrderAreSeen) {
+    SequenceTracker t(2, true);
+    EXPECT_EQ(t.expected(1), 0u);
+    t.inOrderUpTo(1, 100); // 0..99, across a word of the window
+    EXPECT_EQ(t.expected(1), 100u);
+    EXPECT_EQ(t.expected(0), 0u); // the other producer untouched
+    EXPECT_TRUE(t.observe(1, 63).duplicate);
+    EXPECT_TRUE(t.observe(1, 64).duplicate);
+    EXPECT_TRUE(t.observe(1, 99).duplicate);
+    t.inOrderUpTo(1, 50); // not past it: nothing
+    EXPECT_EQ(t.expected(1), 100u);
+    EXPECT_EQ(t.observe(1, 103).newlyLost, 3u);
+    EXPECT_TRUE(t.observe(1, 101).lateArrival);
+    t.inOrderUpTo(7, 10); // no such producer: nothing
 }

@@ -119,6 +119,17 @@ struct StateChange {
 std::vector<StateChange> stateChangesSince(const WorkerSlot& s, uint64_t& from, bool& complete);
 
 inline constexpr uint64_t kCallSampleEvery = 1024; // (every call in slow motion)
+// Which calls are clocked at full speed: one in kCallSampleEvery (two clock reads a sample cost
+// 0.05 ns a message then), at a position within 16 that moves on by one each time, so the
+// samples meet fully-checked messages (1 in 16) and batch ends as often as every message does:
+// a fixed position would always time the same kind of message. Rate-limited runs clock every call.
+inline bool callSampleDue(uint64_t n) { return n % kCallSampleEvery == (n / kCallSampleEvery) % 16; }
+// The first call from number `n` on that is clocked (n itself when it is): how many go unclocked
+// before it, in one step (a loop over a run of 64 asked callSampleDue 64 times).
+inline uint64_t nextCallSample(uint64_t n) {
+    const uint64_t b = n / kCallSampleEvery, due = b * kCallSampleEvery + b % 16;
+    return due >= n ? due : (b + 1) * kCallSampleEvery + (b + 1) % 16;
+}
 
 // A system call made only to wait, or to wake a waiter: counted as a system call and as a wait.
 inline void countWaitCall(WorkerSlot* s) {
