@@ -295,22 +295,18 @@ int consume(Ctx& c, ControlBlock& control, T* transport) {
         MessageHeader h;
         if (verified(f, h)) account(h, tracker.observe(h.producer, h.seq));
     };
-    // A run from the one-writer ring (one producer, this its sole reader): the same checks, with
-    // the producer's next number kept in a register while the frames carry it (see
-    // SequenceTracker::expected). A frame in order without a stamp has nothing else to count
-    // (no loss, duplicate, latency or event: what account() does for it is nothing); any other
-    // goes through observe() and account() as in check().
+    // A run from the one-writer ring (one producer, this its sole reader): the same checks, the
+    // sampled frames in order by countInOrderSampled (see message.h) with the producer's next
+    // number kept in a register (see SequenceTracker::expected); each frame it stops at (a full
+    // one, or one that is not in order or not right) goes through check().
     auto checkRun = [&](const std::byte* run, std::size_t k, std::size_t each) __attribute__((always_inline)) {
+        const uint32_t payload = c.cfg.messageSize;
         uint64_t expect = tracker.expected(0);
         for (std::size_t i = 0; i < k; ++i) {
-            MessageHeader h;
-            if (!verified({run + i * each, each}, h)) continue;
-            if (h.producer == 0 && h.seq == expect && h.sendNs == 0) [[likely]] {
-                ++expect;
-                continue;
-            }
+            i += countInOrderSampled(run + i * each, k - i, each, payload, expect);
+            if (i == k) break;
             tracker.inOrderUpTo(0, expect);
-            account(h, tracker.observe(h.producer, h.seq));
+            check({run + i * each, each});
             expect = tracker.expected(0);
         }
         tracker.inOrderUpTo(0, expect);

@@ -243,3 +243,81 @@ TEST(SequenceTracker, NumbersMarkedInOrderAreSeen) {
     EXPECT_TRUE(t.observe(1, 101).lateArrival);
     t.inOrderUpTo(7, 10); // no such producer: nothing
 }
+
+namespace {
+// Frames of `producer` numbered first, first+1, ... as the producer builds them (1 in 16 full).
+std::vector<std::byte> framesOf(uint32_t producer, uint32_t payload, uint64_t first, std::size_t n) {
+    MessageBuilder b(producer, payload);
+    const std::size_t each = kFrameHeaderSize + payload;
+    std::vector<std::byte> out(n * each);
+    for (std::size_t i = 0; i < n; ++i) {
+        uint64_t seq = first + i;
+        bool full = fullCheckDue(seq, false);
+        auto f = b.build(seq, full && stampDue(seq, false) ? 1000 + seq : 0, full);
+        std::memcpy(out.data() + i * each, f.data(), each);
+    }
+    return out;
+}
+} // namespace
+
+// The consumer's fast path takes exactly the sampled frames in order and stops at anything else.
+TEST(Frame, TheInOrderFastPathTakesSampledFramesInOrderAndStopsAtAFullOne) {
+    const uint32_t payload = 64;
+    const std::size_t each = kFrameHeaderSize + payload;
+    auto run = framesOf(0, payload, 1, 40); // 1..40: 16 and 32 are full (32 stamped)
+    uint64_t expect = 1;
+    EXPECT_EQ(countInOrderSampled(run.data(), 40, each, payload, expect), 15u); // 1..15
+    EXPECT_EQ(expect, 16u);
+    EXPECT_EQ(countInOrderSampled(run.data() + 15 * each, 25, each, payload, expect), 0u); // 16 is full
+    EXPECT_EQ(expect, 16u);
+    expect = 17;
+    EXPECT_EQ(countInOrderSampled(run.data() + 16 * each, 24, each, payload, expect), 15u); // 17..31
+    // Not the number it expects (a gap, a repeat): stops.
+    expect = 3;
+    EXPECT_EQ(countInOrderSampled(run.data(), 40, each, payload, expect), 0u);
+    // Another producer, another size: stops.
+    auto other = framesOf(1, payload, 1, 4);
+    expect = 1;
+    EXPECT_EQ(countInOrderSampled(other.data(), 4, each, payload, expect), 0u);
+    expect = 1;
+    EXPECT_EQ(countInOrderSampled(run.data(), 40, each, payload + 8, expect), 0u);
+}
+
+TEST(Frame, TheInOrderFastPathStopsAtEveryFlippedHeaderBit) {
+    const uint32_t payload = 64;
+    const std::size_t each = kFrameHeaderSize + payload;
+    for (std::size_t bit = 0; bit < kFrameHeaderSize * 8; ++bit) {
+        auto run = framesOf(0, payload, 1, 8);
+        run[4 * each + bit / 8] ^= std::byte{static_cast<unsigned char>(1u << (bit % 8))}; // frame 5's header
+        uint64_t expect = 1;
+        ASSERT_EQ(countInOrderSampled(run.data(), 8, each, payload, expect), 4u) << "bit " << bit;
+        EXPECT_EQ(expect, 5u);
+    }
+}
+
+// Whatever it takes, verifyFrame takes too (as a sampled frame): random damage to random frames.
+TEST(Frame, TheInOrderFastPathTakesNothingVerifyFrameRejects) {
+    const uint32_t payload = 24;
+    const std::size_t each = kFrameHeaderSize + payload;
+    std::mt19937_64 rng(11);
+    int stopped = 0;
+    for (int round = 0; round < 3000; ++round) {
+        auto run = framesOf(0, payload, 1, 15); // all sampled
+        std::size_t victim = rng() % 15;
+        for (int k = 1 + static_cast<int>(rng() % 3); k > 0; --k)
+            run[victim * each + rng() % kFrameHeaderSize] = std::byte{static_cast<unsigned char>(rng())};
+        uint64_t expect = 1;
+        std::size_t n = countInOrderSampled(run.data(), 15, each, payload, expect);
+        for (std::size_t i = 0; i < n; ++i) {
+            MessageHeader h;
+            ASSERT_EQ(verifyFrame({run.data() + i * each, each}, payload, 1, h), Verdict::Ok) << round;
+            ASSERT_FALSE(isFullFrame(h));
+            ASSERT_EQ(h.seq, 1 + i);
+        }
+        if (n < 15) {
+            ++stopped;
+            EXPECT_EQ(n, victim) << round; // it stops at the damaged frame (a byte rewritten to itself aside)
+        }
+    }
+    EXPECT_GT(stopped, 2900);
+}
