@@ -93,7 +93,8 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
     crossover_ = sweepCrossover(points, 2.0);
     if (crossover_) {
         crossLine_ = new QLineSeries;
-        crossLine_->setName(tr("crossover: shared memory < 2x at %1").arg(toQString(formatSize(crossover_))));
+        // (No '<' in a legend label: the legend reads it as the start of a tag and drops the rest.)
+        crossLine_->setName(tr("crossover: shared memory less than 2x ahead from %1").arg(toQString(formatSize(crossover_))));
         QPen pen(QColor(120, 120, 120), 2, Qt::DashLine);
         crossLine_->setPen(pen);
         crossLine_->append(crossover_, y_->min());

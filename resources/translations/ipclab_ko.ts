@@ -1979,8 +1979,8 @@ Measuring on this machine…</source>
         <translation>MB/s (로그)</translation>
     </message>
     <message>
-        <source>crossover: shared memory &lt; 2x at %1</source>
-        <translation>교차점: %1에서 공유메모리 &lt; 2배</translation>
+        <source>crossover: shared memory less than 2x ahead from %1</source>
+        <translation>교차점: %1부터 공유메모리 우위 2배 미만</translation>
     </message>
     <message>
         <source>Throughput vs message size: where does shared memory stop winning by much?</source>

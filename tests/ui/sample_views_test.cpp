@@ -13,10 +13,13 @@
 #include "chart_lines.h"
 #include "line_decimation.h"
 #include "text_block_cache.h"
+#include "sweep_chart.h"
 
 #include <QAbstractItemModelTester>
 #include <QGraphicsLineItem>
 #include <QGraphicsScene>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QScrollBar>
@@ -726,6 +729,20 @@ private slots:
         QRect r = events->visualItemRect(events->item(0));
         QVERIFY2(r.height() >= 2 * events->fontMetrics().lineSpacing(), qPrintable(QString::number(r.height())));
         QVERIFY(r.right() <= events->viewport()->width());
+    }
+    // The crossover's legend entry says all it says: a '<' in it was read as the start of a tag
+    // and everything from it on was dropped ("crossover: shared memory").
+    void theSweepCrossoverIsNamedInFullInTheLegend() {
+        SweepChart chart;
+        chart.setPoints({{TransportKind::SharedMemory, 64, 20e6, 1280, false},
+                         {TransportKind::Pipe, 64, 1e6, 64, false},
+                         {TransportKind::SharedMemory, 65536, 1e5, 6553, false},
+                         {TransportKind::Pipe, 65536, 8e4, 5243, false}});
+        QCOMPARE(chart.crossover(), 65536u);
+        QStringList labels;
+        for (QLegendMarker* m : chart.chart()->legend()->markers()) labels << m->label();
+        QVERIFY2(labels.contains("crossover: shared memory less than 2x ahead from 64 KiB"), qPrintable(labels.join(" | ")));
+        for (const QString& l : labels) QVERIFY2(!l.contains('<') && !l.contains('&'), qPrintable(l));
     }
 };
 
