@@ -58,9 +58,9 @@ ScopedAffinity::~ScopedAffinity() {
     if (valid_) ::sched_setaffinity(0, sizeof saved_, &saved_);
 }
 
-int lastCpuFromStat(std::string_view stat) {
+std::string_view statField(std::string_view stat, int n) {
     auto close = stat.rfind(')');
-    if (close == std::string_view::npos) return -1;
+    if (close == std::string_view::npos || n < 3) return {};
     std::string_view rest = stat.substr(close + 1);
     int field = 2; // the field ')' ends
     std::size_t i = 0;
@@ -69,14 +69,17 @@ int lastCpuFromStat(std::string_view stat) {
         std::size_t j = i;
         while (j < rest.size() && rest[j] != ' ' && rest[j] != '\n') ++j;
         if (j == i) break;
-        if (++field == 39) {
-            int cpu = -1;
-            auto [p, ec] = std::from_chars(rest.data() + i, rest.data() + j, cpu);
-            return ec == std::errc() && p == rest.data() + j && cpu >= 0 ? cpu : -1;
-        }
+        if (++field == n) return rest.substr(i, j - i);
         i = j;
     }
-    return -1;
+    return {};
+}
+
+int lastCpuFromStat(std::string_view stat) {
+    std::string_view f = statField(stat, 39);
+    int cpu = -1;
+    auto [p, ec] = std::from_chars(f.data(), f.data() + f.size(), cpu);
+    return !f.empty() && ec == std::errc() && p == f.data() + f.size() && cpu >= 0 ? cpu : -1;
 }
 
 int lastCpuOf(pid_t pid, pid_t tid) {

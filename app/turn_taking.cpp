@@ -1,6 +1,7 @@
 #include "turn_taking.h"
 
 #include "bench_stats.h"
+#include "cpu_placement.h"
 #include "ipclab/base/clock.h"
 
 #include <signal.h>
@@ -16,9 +17,8 @@
 namespace ipclab {
 
 char procState(std::string_view stat) {
-    auto close = stat.rfind(')');
-    if (close == std::string_view::npos || close + 2 >= stat.size() || stat[close + 1] != ' ') return 0;
-    return stat[close + 2];
+    std::string_view f = statField(stat, 3);
+    return f.empty() ? 0 : f.front();
 }
 
 bool isStopped(pid_t pid) {

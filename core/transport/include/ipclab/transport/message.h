@@ -61,11 +61,19 @@ inline uint64_t mum(uint64_t a, uint64_t b) {
     __uint128_t p = static_cast<__uint128_t>(a) * b;
     return static_cast<uint64_t>(p) ^ static_cast<uint64_t>(p >> 64);
 }
-inline uint64_t header(uint32_t magic, uint32_t producer, uint64_t seq, uint64_t sendNs, uint32_t payload) {
-    uint64_t a = mum((uint64_t{magic} | (uint64_t{producer} << 32)) ^ 0xbe4ba423396cfeb8ull, seq ^ 0x1cad21f72c81017cull);
+// Its two halves apart, so that a caller whose second half never changes can hoist it
+// (countInOrderSampled): `w0` is the header's first word, magic | producer << 32.
+inline uint64_t headerFirstHalf(uint64_t w0, uint64_t seq) { return mum(w0 ^ 0xbe4ba423396cfeb8ull, seq ^ 0x1cad21f72c81017cull); }
+inline uint64_t headerSecondHalf(uint64_t sendNs, uint32_t payload) {
     uint64_t b = mum(sendNs ^ 0xdb979083e96dd4deull, (uint64_t{payload} << 17) ^ 0x1f67b3b7a4a44072ull);
-    uint64_t h = a ^ ((b << 23) | (b >> 41));
+    return (b << 23) | (b >> 41);
+}
+inline uint64_t headerOfHalves(uint64_t first, uint64_t second) {
+    uint64_t h = first ^ second;
     return h ^ (h >> 29);
+}
+inline uint64_t header(uint32_t magic, uint32_t producer, uint64_t seq, uint64_t sendNs, uint32_t payload) {
+    return headerOfHalves(headerFirstHalf(uint64_t{magic} | (uint64_t{producer} << 32), seq), headerSecondHalf(sendNs, payload));
 }
 inline uint32_t fold(uint64_t x) { return static_cast<uint32_t>(x ^ (x >> 32)); }
 // Every payload byte, hashed at memory speed by XXH3 (libxxhash): message.cpp.
@@ -216,8 +224,7 @@ inline bool isFullFrame(const MessageHeader& h) { return h.magic == kMessageMagi
 inline std::size_t countInOrderSampled(const std::byte* run, std::size_t k, std::size_t each, uint32_t payload, uint64_t& expect) {
     if (each != kFrameHeaderSize + payload) return 0;
     const uint64_t w0 = uint64_t{kMessageMagicSampled}; // producer 0 in the high half
-    const uint64_t b = frame_hash::mum(0 ^ 0xdb979083e96dd4deull, (uint64_t{payload} << 17) ^ 0x1f67b3b7a4a44072ull);
-    const uint64_t bRot = (b << 23) | (b >> 41);
+    const uint64_t second = frame_hash::headerSecondHalf(0, payload); // no stamp, this size: the same for every frame
     std::size_t i = 0;
     for (; i < k; ++i) {
         const std::byte* f = run + i * each;
@@ -228,8 +235,8 @@ inline std::size_t countInOrderSampled(const std::byte* run, std::size_t k, std:
         std::memcpy(&word3, f + 24, 8);
         if (word0 != w0 || seq != expect || sendNs != 0 || static_cast<uint32_t>(word3) != payload) break;
         // frame_hash::header(kMessageMagicSampled, 0, seq, 0, payload), its constant half hoisted
-        uint64_t h = frame_hash::mum(w0 ^ 0xbe4ba423396cfeb8ull, seq ^ 0x1cad21f72c81017cull) ^ bRot;
-        if (frame_hash::fold(h ^ (h >> 29)) != static_cast<uint32_t>(word3 >> 32)) break;
+        const uint64_t h = frame_hash::headerOfHalves(frame_hash::headerFirstHalf(w0, seq), second);
+        if (frame_hash::fold(h) != static_cast<uint32_t>(word3 >> 32)) break;
         ++expect;
     }
     return i;
