@@ -22,6 +22,7 @@
 #include "ipclab/experiment/state_timeline.h"
 #include "ipclab/transport/message.h"
 #include "ipclab/base/object_names.h"
+#include "ipclab/base/shm_segment.h"
 #include "ipclab/transport/shm_ring.h"
 #include "ipclab/transport/shm_ring_transport.h"
 #include "ipclab/sync/spin_lock.h"
@@ -39,7 +40,6 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <signal.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -374,13 +374,8 @@ double bareShm(uint64_t n, std::size_t frame, uint64_t batch = 1, const BareRun&
     const uint64_t slots = ShmRing::defaultSlotCount(static_cast<uint32_t>(frame));
     const std::size_t stride = (frame + 63) & ~std::size_t{63};
     const std::size_t bytes = 128 + slots * stride;
-    void* mem = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (mem == MAP_FAILED) throwErrno("mmap");
-    struct Unmap {
-        std::size_t bytes;
-        void operator()(void* p) const { ::munmap(p, bytes); }
-    };
-    std::unique_ptr<void, Unmap> mapping(mem, Unmap{bytes}); // unmapped however forkPair returns
+    ShmMapping mapping = ShmMapping::anonymous(bytes); // unmapped however forkPair returns
+    void* mem = mapping.data();
     auto* head = new (mem) std::atomic<uint64_t>(0);
     auto* tail = new (static_cast<char*>(mem) + 64) std::atomic<uint64_t>(0);
     char* data = static_cast<char*>(mem) + 128;
@@ -500,12 +495,8 @@ double bareCoreRing(uint64_t n, std::size_t frame) {
 class RunningCoreRing {
 public:
     explicit RunningCoreRing(std::size_t frame)
-        : page_(::mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0)), ring_(makeBareRing(frame)) {
-        if (page_.get() == MAP_FAILED) {
-            page_.release();
-            throwErrno("mmap");
-        }
-        moved_ = new (page_.get()) std::atomic<uint64_t>(0);
+        : page_(ShmMapping::anonymous(4096)), ring_(makeBareRing(frame)) {
+        moved_ = new (page_.data()) std::atomic<uint64_t>(0);
         constexpr uint64_t kForever = ~uint64_t{0};
         writer_.emplace([this, frame] { coreRingWrite(ring_, frame, kForever); });
         reader_.emplace([this, frame] {
@@ -518,12 +509,7 @@ public:
     }
 
 private:
-    struct Unmap {
-        void operator()(void* p) const {
-            if (p != MAP_FAILED) ::munmap(p, 4096);
-        }
-    };
-    std::unique_ptr<void, Unmap> page_;
+    ShmMapping page_;
     ShmRing ring_;
     std::atomic<uint64_t>* moved_ = nullptr;
     std::optional<ForkedWriter> writer_, reader_; // last: killed and reaped before the ring goes

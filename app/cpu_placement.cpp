@@ -1,5 +1,7 @@
 #include "cpu_placement.h"
 
+#include "ipclab/base/cpu_accounting.h"
+
 #include <charconv>
 #include <chrono>
 #include <fstream>
@@ -56,23 +58,6 @@ ScopedAffinity::ScopedAffinity() {
 
 ScopedAffinity::~ScopedAffinity() {
     if (valid_) ::sched_setaffinity(0, sizeof saved_, &saved_);
-}
-
-std::string_view statField(std::string_view stat, int n) {
-    auto close = stat.rfind(')');
-    if (close == std::string_view::npos || n < 3) return {};
-    std::string_view rest = stat.substr(close + 1);
-    int field = 2; // the field ')' ends
-    std::size_t i = 0;
-    while (i < rest.size()) {
-        while (i < rest.size() && rest[i] == ' ') ++i;
-        std::size_t j = i;
-        while (j < rest.size() && rest[j] != ' ' && rest[j] != '\n') ++j;
-        if (j == i) break;
-        if (++field == n) return rest.substr(i, j - i);
-        i = j;
-    }
-    return {};
 }
 
 int lastCpuFromStat(std::string_view stat) {

@@ -51,9 +51,6 @@ private:
 
 // The CPU a process or thread last ran on (field 39 of /proc/<pid>/task/<tid>/stat), -1 if unknown.
 int lastCpuOf(pid_t pid, pid_t tid);
-// Field `n` (from 3) of a /proc stat line, counted from the last ')' (its comm, field 2, may hold
-// spaces and parentheses); empty if absent.
-std::string_view statField(std::string_view stat, int n);
 // Field 39 of a stat line (its comm, field 2, may hold spaces and parentheses), -1 if absent.
 int lastCpuFromStat(std::string_view stat);
 

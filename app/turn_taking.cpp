@@ -3,6 +3,7 @@
 #include "bench_stats.h"
 #include "cpu_placement.h"
 #include "ipclab/base/clock.h"
+#include "ipclab/base/cpu_accounting.h"
 
 #include <signal.h>
 

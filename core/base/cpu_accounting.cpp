@@ -44,26 +44,29 @@ bool readFile(const std::string& path, std::string& out) {
 }
 } // namespace
 
-bool parseProcStat(std::string_view stat, long ticksPerS, CpuAccounting& out) {
-    // "pid (comm) state ppid ... minflt(10) cminflt majflt cmajflt utime(14) stime(15) ..."
+std::string_view statField(std::string_view stat, int n) {
     auto close = stat.rfind(')');
-    if (close == std::string_view::npos || ticksPerS <= 0) return false;
+    if (close == std::string_view::npos || n < 3) return {};
     std::string_view rest = stat.substr(close + 1);
-    uint64_t minflt = 0, utime = 0, stime = 0;
     int field = 2; // the field ')' ends
     std::size_t i = 0;
-    while (i < rest.size() && field < 15) {
+    while (i < rest.size()) {
         while (i < rest.size() && rest[i] == ' ') ++i;
         std::size_t j = i;
         while (j < rest.size() && rest[j] != ' ' && rest[j] != '\n') ++j;
         if (j == i) break;
-        ++field;
-        std::string_view tok = rest.substr(i, j - i);
-        if ((field == 10 && !toU64(tok, minflt)) || (field == 14 && !toU64(tok, utime)) || (field == 15 && !toU64(tok, stime)))
-            return false;
+        if (++field == n) return rest.substr(i, j - i);
         i = j;
     }
-    if (field < 15) return false;
+    return {};
+}
+
+bool parseProcStat(std::string_view stat, long ticksPerS, CpuAccounting& out) {
+    // "pid (comm) state ppid ... minflt(10) cminflt majflt cmajflt utime(14) stime(15) ..."
+    uint64_t minflt = 0, utime = 0, stime = 0;
+    if (ticksPerS <= 0 || !toU64(statField(stat, 10), minflt) || !toU64(statField(stat, 14), utime) ||
+        !toU64(statField(stat, 15), stime))
+        return false;
     out.minorFaults = minflt;
     out.userS = static_cast<double>(utime) / static_cast<double>(ticksPerS);
     out.systemS = static_cast<double>(stime) / static_cast<double>(ticksPerS);

@@ -44,6 +44,12 @@ void ShmMapping::reset() noexcept {
     size_ = 0;
 }
 
+ShmMapping ShmMapping::anonymous(std::size_t size) {
+    void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throwErrno("mmap");
+    return ShmMapping(p, size);
+}
+
 namespace {
 ShmMapping mapShared(int fd, std::size_t size, const std::string& name) {
     void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -84,6 +85,27 @@ TEST(ShmMapping, UnmapsOnce) {
     n.reset();
     EXPECT_EQ(n.data(), nullptr);
     n.reset(); // a second reset does nothing
+}
+
+TEST(ShmMapping, AnAnonymousRegionIsSharedWithAForkedChild) {
+    ShmMapping m = ShmMapping::anonymous(4096);
+    ASSERT_NE(m.data(), nullptr);
+    EXPECT_EQ(m.size(), 4096u);
+    auto* word = static_cast<volatile int*>(m.data());
+    EXPECT_EQ(*word, 0); // zero-filled
+    pid_t pid = ::fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        *word = 42;
+        ::_exit(0);
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    EXPECT_EQ(*word, 42); // a private mapping would not see the child's store
+    void* p = m.data();
+    m.reset();
+    // Unmapped: the kernel no longer knows the page (msync on an unmapped range fails with ENOMEM).
+    EXPECT_NE(::msync(p, 4096, MS_ASYNC), 0);
 }
 
 TEST(ChildProcess, ReportsExitCodesAndSignals) {

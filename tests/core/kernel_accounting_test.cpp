@@ -33,6 +33,17 @@ TEST(CpuAccounting, ParsesStatFromTheLastParenthesis) {
     EXPECT_NEAR(a.systemShare(), 1.25 / 3.75, 1e-12);
 }
 
+TEST(CpuAccounting, StatFieldsAreCountedFromTheLastParenthesis) {
+    std::string_view stat = "4242 ((a) b (c) S 1 4242 4242 0 -1 4194560 777 0 0 0 250 125\n";
+    EXPECT_EQ(statField(stat, 3), "S");
+    EXPECT_EQ(statField(stat, 4), "1");
+    EXPECT_EQ(statField(stat, 10), "777");
+    EXPECT_EQ(statField(stat, 15), "125"); // the last one, before the newline
+    EXPECT_EQ(statField(stat, 16), "");    // past the end
+    EXPECT_EQ(statField(stat, 2), "");     // the comm is not a field here
+    EXPECT_EQ(statField("no parenthesis 1 2 3", 3), "");
+}
+
 TEST(CpuAccounting, RejectsWhatIsNotStat) {
     CpuAccounting a;
     EXPECT_FALSE(parseProcStat("", 100, a));

@@ -28,6 +28,9 @@ CpuAccounting readProcAccounting(pid_t pid);
 // The parsers behind it. `stat` may contain a command name with spaces and parentheses: fields
 // are counted from the last ')'. `ticksPerS` is sysconf(_SC_CLK_TCK).
 bool parseProcStat(std::string_view stat, long ticksPerS, CpuAccounting& out);
+// Field `n` (from 3, as proc(5) numbers them) of a /proc stat line, counted from the last ')';
+// empty if absent.
+std::string_view statField(std::string_view stat, int n);
 bool parseProcStatus(std::string_view status, CpuAccounting& out);
 CpuAccounting fromRusage(const struct rusage& ru);
 

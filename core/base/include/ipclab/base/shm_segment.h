@@ -1,7 +1,7 @@
 #pragma once
 // POSIX shared memory with two owners, as iceoryx and Boost.Interprocess separate them:
 //   ShmName    owns a name this process created (shm_open O_EXCL) and unlinks it exactly once;
-//   ShmMapping owns one mmap of a segment and unmaps it exactly once.
+//   ShmMapping owns one mmap of a segment (or of a nameless region) and unmaps it exactly once.
 // ShmSegment is the pair: the creator holds both, everyone else only a mapping. A create that
 // fails half-way unlinks only through its ShmName, once, so it can never remove a segment of
 // the same name that someone else created in between.
@@ -33,6 +33,9 @@ class ShmMapping {
 public:
     ShmMapping() = default;
     ShmMapping(void* addr, std::size_t size) noexcept : addr_(addr), size_(size) {}
+    // A zero-filled region with no name, shared with the children this process forks afterwards
+    // (MAP_SHARED | MAP_ANONYMOUS): nothing to unlink, gone with its last mapping. Throws if mmap fails.
+    static ShmMapping anonymous(std::size_t size);
     ShmMapping(const ShmMapping&) = delete;
     ShmMapping& operator=(const ShmMapping&) = delete;
     ShmMapping(ShmMapping&& o) noexcept;
