@@ -68,12 +68,21 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
     // lock costs, next to the lock-free ring). Okabe-Ito colours: distinct for colour-blind eyes.
     std::map<std::pair<TransportKind, bool>, QList<QPointF>> by;
     double lo = 1e30, hi = 0;
+    uint32_t smallest = 0, largest = 0;
     for (const auto& p : points) {
         if (p.mbPerS <= 0) continue;
         by[{p.transport, p.lockPerMessage}].append(QPointF(p.size, p.mbPerS));
         lo = std::min(lo, p.mbPerS);
         hi = std::max(hi, p.mbPerS);
+        smallest = smallest ? std::min(smallest, p.size) : p.size;
+        largest = std::max(largest, p.size);
     }
+    // The sizes measured, with one octave to spare on each side (a sweep of 64 B..64 KiB used to
+    // sit in the middle of 8 B..1 MiB with half the plot empty); the full range before a sweep.
+    if (largest > 0)
+        x_->setRange(std::max(1.0, smallest / 2.0), largest * 2.0);
+    else
+        x_->setRange(8, 1 << 20);
     for (auto& [key, pts] : by) {
         auto [kind, locked] = key;
         auto* s = new QLineSeries;

@@ -15,6 +15,7 @@
 #include "text_block_cache.h"
 #include "sweep_chart.h"
 
+#include <QLogValueAxis>
 #include <QAbstractItemModelTester>
 #include <QGraphicsLineItem>
 #include <QGraphicsScene>
@@ -739,6 +740,18 @@ private slots:
                          {TransportKind::SharedMemory, 65536, 1e5, 6553, false},
                          {TransportKind::Pipe, 65536, 8e4, 5243, false}});
         QCOMPARE(chart.crossover(), 65536u);
+        // The x axis spans the sizes measured, an octave to spare each side.
+        auto* x = qobject_cast<QLogValueAxis*>(chart.chart()->axes(Qt::Horizontal).front());
+        QVERIFY(x);
+        QCOMPARE(x->min(), 32.0);
+        QCOMPARE(x->max(), 131072.0);
+        chart.setPoints({});
+        QCOMPARE(x->min(), 8.0);
+        QCOMPARE(x->max(), double(1 << 20));
+        chart.setPoints({{TransportKind::SharedMemory, 64, 20e6, 1280, false},
+                         {TransportKind::Pipe, 64, 1e6, 64, false},
+                         {TransportKind::SharedMemory, 65536, 1e5, 6553, false},
+                         {TransportKind::Pipe, 65536, 8e4, 5243, false}});
         QStringList labels;
         for (QLegendMarker* m : chart.chart()->legend()->markers()) labels << m->label();
         QVERIFY2(labels.contains("crossover: shared memory less than 2x ahead from 64 KiB"), qPrintable(labels.join(" | ")));
