@@ -5,7 +5,8 @@
 //     here: a single-producer/single-consumer ring in shared memory with the bytes copied in and
 //     out, or write/read (send/recv, mq_send/mq_receive, append/pread) of the same bytes.
 //     1b: against a bare ring that publishes per batch as the core's does; 1c: TCP per mode of
-//     its reader; 1d: the best message-passing transport with both ends pinned (one CPU, two).
+//     its reader, and which side's extra work moves it into which mode; 1d: the best
+//     message-passing transport with both ends pinned (one CPU, two).
 //  2. Shared memory over the best message-passing transport, per size, as the sweep measures it
 //     and as the bare loops measure it, each placed as its full path ran: the sweep's verdict
 //     must agree with the mechanisms'.
@@ -134,7 +135,22 @@ struct BareRun {
     ReaderModes* modes = nullptr; // TCP: the reader's stretches sorted by its mode as well
     CpuPair pin; // where the writer and the reader run (-1: where the scheduler puts them)
     SameCpuShare* placement = nullptr; // when set: how often both were found on one CPU
+    // Byte streams: about this much busy work per message after each write / each read (table
+    // 1c's check of which side's extra work moves TCP into which mode); 0: none.
+    uint32_t writerExtraNs = 0, readerExtraNs = 0;
 };
+
+// Table 1c's extra-work check: TCP at sizes up to this, about this much work a message.
+constexpr uint32_t kExtraWorkUpTo = 256;
+constexpr uint32_t kExtraWorkNs = 100;
+
+// Busy for about `ns` (a clock read costs ~20 ns here, so ~ns..ns+20); nothing for 0.
+inline void busyFor(uint32_t ns) {
+    if (ns == 0) return;
+    const uint64_t until = monotonicNs() + ns;
+    while (monotonicNs() < until) {
+    }
+}
 
 // Runs `writer(n)` in a child and `reader(n, t0)` here; the reader sets t0 when it receives
 // message warmUp(n). Messages/s seen by the reader from there to its last.
@@ -224,7 +240,10 @@ double bareFdPair(int rfd, int wfd, uint64_t n, std::size_t frame, const BareRun
         [&](uint64_t m) {
             ::close(rfd);
             std::vector<std::byte> buf(frame, std::byte{1});
-            for (uint64_t i = 0; i < m; ++i) writeAll(wfd, buf.data(), frame);
+            for (uint64_t i = 0; i < m; ++i) {
+                writeAll(wfd, buf.data(), frame);
+                busyFor(how.writerExtraNs);
+            }
         },
         [&](uint64_t m, uint64_t& t0) {
             ::close(wfd);
@@ -232,6 +251,7 @@ double bareFdPair(int rfd, int wfd, uint64_t n, std::size_t frame, const BareRun
             StretchCutter stretches(how.modes);
             uint64_t i = 0;
             for (; i < m && readAll(rfd, buf.data(), frame); ++i) {
+                busyFor(how.readerExtraNs);
                 if (i == warmUp(m)) {
                     t0 = monotonicNs();
                     stretches.start(i + 1, t0);
@@ -761,6 +781,7 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
             Bracketed bare;
             Bracketed batched, coreRing; // shared memory: the bare ring like the core's; IPC Lab's ring without the instrument
             ReaderModes fullModes, bareModes; // TCP: the same measurements split by the reader's mode
+            ReaderModes writerExtra, readerExtra; // TCP, small messages: the bare loop with extra work on one side
             SameCpuShare fullShare, bareShare; // message passing: how often both ends shared a CPU
         };
         std::map<std::pair<TransportKind, uint32_t>, Cell> cells;
@@ -794,6 +815,10 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                     double full = fullPath(k, size, o.seconds, fullHow);
                     c.full.push_back(full);
                     c.bare.next(full, bareLoop(k, n, frame, bareHow));
+                    if (k == TransportKind::Tcp && size <= kExtraWorkUpTo) {
+                        bareLoop(k, n, frame, {.modes = &c.writerExtra, .pin = {}, .placement = nullptr, .writerExtraNs = kExtraWorkNs});
+                        bareLoop(k, n, frame, {.modes = &c.readerExtra, .pin = {}, .placement = nullptr, .writerExtraNs = 0, .readerExtraNs = kExtraWorkNs});
+                    }
                     if (shm) {
                         c.batched.next(full, bareShm(n, frame, batch));
                         c.coreRing.next(full, bareCoreRing(n, frame));
@@ -855,6 +880,29 @@ int runBench(const std::vector<std::string>& args, std::ostream& out, std::ostre
                    "    stretches (10-20 ms), sorted by the kernel's count of the reader's sleeps per message\n"
                    "    (>= " << fmt(kSleepingReaderPerMsg, 2) << ": sleeping), and each mode is compared with the same mode\n"
                 << tm.toText() << "\n";
+
+        // 1c, continued: which side's extra work moves TCP into which mode. The same bare loop with
+        // about kExtraWorkNs of busy work per message on the writer only, then on the reader only.
+        Table tw;
+        tw.columns = {"size_bytes", "loop", "msgs_per_s", "sleeping_reader_time_pct"};
+        for (const auto& [key, c] : cells) {
+            if (key.first != TransportKind::Tcp || c.writerExtra.seconds(ReaderMode::Busy) + c.writerExtra.seconds(ReaderMode::Sleeping) <= 0)
+                continue;
+            auto row = [&](const std::string& name, const ReaderModes& m) {
+                double secs = m.seconds(ReaderMode::Busy) + m.seconds(ReaderMode::Sleeping);
+                double msgs = m.messages(ReaderMode::Busy) + m.messages(ReaderMode::Sleeping);
+                tw.addRow({std::to_string(key.second), name, fmt(secs > 0 ? msgs / secs : 0, 0), fmt(100 * m.share(ReaderMode::Sleeping), 1)});
+            };
+            std::string extra = "~" + std::to_string(kExtraWorkNs) + " ns";
+            row("bare loop", c.bareModes);
+            row("bare, " + extra + " a message on the writer", c.writerExtra);
+            row("bare, " + extra + " a message on the reader", c.readerExtra);
+            row("full path", c.fullModes);
+        }
+        if (!tw.rows.empty())
+            out << "    Which mode a loop settles in depends on which side does more besides the system call: the\n"
+                   "    bare loop again with busy work after each write only, then after each read only\n"
+                << tw.toText() << "\n";
 
         // The best message-passing transport at each size, by its full path's median in table 1:
         // the one the sweep's verdict is about (SharedMemory when none was measured).

@@ -157,7 +157,7 @@ TEST(Cli, BenchSplitsTcpByTheReadersMode) {
     ASSERT_NE(at, std::string::npos) << r.out;
     double bareShare = 0, fullShare = 0;
     int rows = 0;
-    std::size_t next = r.out.find("\n1d. ", at); // the placement table that follows has rows of its own
+    std::size_t next = r.out.find("\n    Which mode", at); // the tables that follow have rows of their own
     std::istringstream in(r.out.substr(at, next == std::string::npos ? std::string::npos : next - at));
     for (std::string line; std::getline(in, line);) {
         if (line.rfind("64 ", 0) != 0) continue;
@@ -174,6 +174,27 @@ TEST(Cli, BenchSplitsTcpByTheReadersMode) {
     EXPECT_EQ(rows, 2) << r.out;
     EXPECT_NEAR(bareShare, 100.0, 0.2) << r.out;
     EXPECT_NEAR(fullShare, 100.0, 0.2) << r.out;
+
+    // 1c, continued: the bare loop with extra work on one side, beside the plain loop and the full
+    // path; each moved messages and spent a share of its time in the sleeping mode.
+    ASSERT_NE(next, std::string::npos) << r.out;
+    std::istringstream more(r.out.substr(next, r.out.find("\n1d. ", next) - next));
+    std::vector<std::string> loops;
+    for (std::string line; std::getline(more, line);) {
+        if (line.rfind("64 ", 0) != 0) continue;
+        // the rate and the share are the last two words
+        std::size_t cut = line.find_last_not_of(' ', line.rfind(' '));
+        std::size_t cut2 = line.rfind(' ', cut);
+        double rate = std::stod(line.substr(cut2 + 1, cut - cut2)), share = std::stod(line.substr(line.rfind(' ') + 1));
+        EXPECT_GT(rate, 0) << line;
+        EXPECT_GE(share, 0) << line;
+        EXPECT_LE(share, 100) << line;
+        loops.push_back(line);
+    }
+    ASSERT_EQ(loops.size(), 4u) << r.out;
+    EXPECT_NE(loops[1].find("on the writer"), std::string::npos) << loops[1];
+    EXPECT_NE(loops[2].find("on the reader"), std::string::npos) << loops[2];
+    EXPECT_NE(loops[3].find("full path"), std::string::npos) << loops[3];
 }
 
 // 1d pins both ends of the bare loop and of the full path: the sampled placement proves it (one
