@@ -740,6 +740,10 @@ private slots:
                          {TransportKind::SharedMemory, 65536, 1e5, 6553, false},
                          {TransportKind::Pipe, 65536, 8e4, 5243, false}});
         QCOMPARE(chart.crossover(), 65536u);
+        // The title's ratios: 20x at 64 B, 1.25x at 64 KiB (two decimals under 10x, so a ratio just
+        // under the crossover's 2x never reads 2.0x).
+        QVERIFY2(chart.title().contains(QString::fromUtf8("64 B: 20.0×")), qPrintable(chart.title()));
+        QVERIFY2(chart.title().contains(QString::fromUtf8("64 KiB: 1.25×")), qPrintable(chart.title()));
         // The x axis spans the sizes measured, an octave to spare each side.
         auto* x = qobject_cast<QLogValueAxis*>(chart.chart()->axes(Qt::Horizontal).front());
         QVERIFY(x);
