@@ -78,7 +78,11 @@ TEST(Sweep, CrossoverIsTheFirstSizeWhereSharedMemoryLeadsByLessThanTheFactor) {
     ASSERT_EQ(ratios.size(), 3u);
     EXPECT_DOUBLE_EQ(ratios[0].ratio, 10.0);
     EXPECT_EQ(sweepVerdict(pts), "shared memory (lock-free) over the best message-passing transport: 64 B 10.0x (pipe), "
-                                 "4 KiB 1.7x (pipe), 64 KiB 1.1x (pipe); less than 2x ahead from 4 KiB on");
+                                 "4 KiB 1.67x (pipe), 64 KiB 1.11x (pipe); less than 2x ahead from 4 KiB on");
+    // Just under 2x: the verdict's number says so too (one decimal would round it up to 2.0x).
+    std::vector<SweepPoint> close = {{TransportKind::SharedMemory, 64, 1000, 0}, {TransportKind::Pipe, 64, 508, 0}};
+    EXPECT_EQ(sweepVerdict(close), "shared memory (lock-free) over the best message-passing transport: 64 B 1.97x (pipe); "
+                                   "less than 2x ahead from 64 B on");
 }
 
 TEST(Snapshot, OnlyTheWorkerTheLockNamesIsShownHoldingIt) {
