@@ -59,9 +59,67 @@ QString BreakdownView::describe(const SideTime& s, bool sending) {
         .arg(ns(s.wallNs), ns(s.userNs), ns(s.kernelNs), ns(s.offCpuNs), ns(s.inCallNs));
 }
 
+namespace {
+const char* const kLegend[] = {QT_TRANSLATE_NOOP("ipclab::ui::BreakdownView", "user CPU (kernel's count)"),
+                               QT_TRANSLATE_NOOP("ipclab::ui::BreakdownView", "kernel CPU (kernel's count)"),
+                               QT_TRANSLATE_NOOP("ipclab::ui::BreakdownView", "off CPU")};
+constexpr double kRowLines = 2.2; // a row: the bar, its sentence below, a gap (in lines of its font)
+constexpr double kSmallestPt = 6.0;
+} // namespace
+
+BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& labels, const QStringList& lines) const {
+    Layout l;
+    QFont title = theme_.font(11);
+    title.setBold(true);
+    const double afterTitle = 4 + QFontMetricsF(title).height() + 4;
+    const double captionH = QFontMetricsF(theme_.font(8)).height() * 2.4 + 6;
+    const int rows = static_cast<int>(labels.size());
+    l.rowFont = theme_.font(9);
+    // How much the rows, their labels, sentences and the legend need with a font, beside what there is.
+    auto measure = [&](const QFont& f, double top, double& heightShare, double& widthShare) {
+        QFontMetricsF fm(f);
+        double labelW = 0, lineW = 0, legendW = 0;
+        for (const QString& s : labels) labelW = std::max(labelW, fm.horizontalAdvance(s));
+        for (const QString& s : lines) lineW = std::max(lineW, fm.horizontalAdvance(s));
+        for (const char* s : kLegend) legendW += 20 + fm.horizontalAdvance(tr(s)) + 24;
+        double needH = rows * fm.height() * kRowLines + fm.height() + 8;
+        double needW = 8 + labelW + 16 + std::max(lineW, legendW) + 8;
+        heightShare = (size.height() - top) / needH;
+        widthShare = size.width() / needW;
+    };
+    double hs = 0, ws = 0;
+    measure(l.rowFont, afterTitle + captionH, hs, ws);
+    l.caption = hs >= 1; // without the caption first (the tooltip says it too), then a smaller font
+    l.top = afterTitle + (l.caption ? captionH : 0);
+    for (int i = 0; i < 4; ++i) { // the metrics are not exactly linear in the point size: a few steps
+        measure(l.rowFont, l.top, hs, ws);
+        double shrink = std::min(hs, ws);
+        if (shrink >= 1 || l.rowFont.pointSizeF() <= kSmallestPt) break;
+        l.rowFont.setPointSizeF(std::max(kSmallestPt, l.rowFont.pointSizeF() * shrink * 0.98));
+    }
+    QFontMetricsF fm(l.rowFont);
+    for (const QString& s : labels) l.labelW = std::max(l.labelW, fm.horizontalAdvance(s));
+    l.labelW += 16;
+    for (const char* s : kLegend) l.legendW += 20 + fm.horizontalAdvance(tr(s)) + 24;
+    const double legendH = fm.height() + 8;
+    l.rowH = std::max(fm.height() * kRowLines, rows > 0 ? (size.height() - l.top - legendH) / rows : 0.0);
+    l.barH = std::min(48.0, l.rowH - fm.height() - 8);
+    l.barW = std::max(50.0, size.width() - l.labelW - 24);
+    l.legendTop = size.height() - legendH + 4;
+    return l;
+}
+
 void BreakdownView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), theme_.background());
+    QStringList labels, lines;
+    for (const Lane& l : lanes_)
+        for (int i = 0; i < 2; ++i) {
+            const SideTime& s = i == 0 ? l.breakdown.send : l.breakdown.receive;
+            labels << tr("%1, %2").arg(l.transport, i == 0 ? tr("send") : tr("receive"));
+            lines << (s.valid() ? describe(s, i == 0) : tr("Measuring…"));
+        }
+    const Layout lay = layoutFor(size(), labels, lines);
     QFont title = theme_.font(11);
     title.setBold(true);
     p.setFont(title);
@@ -69,16 +127,18 @@ void BreakdownView::paintEvent(QPaintEvent*) {
     double y = 4, h = QFontMetricsF(title).height() + 4;
     p.drawText(QRectF(8, y, width() - 16, h), Qt::AlignHCenter | Qt::AlignVCenter, tr("Where one message's time goes"));
     y += h;
-    QFont small = theme_.font(8);
-    p.setFont(small);
-    p.setPen(QColor(90, 90, 90));
-    QRectF caption(8, y, width() - 16, QFontMetricsF(small).height() * 2.4);
-    p.drawText(caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-               tr("Each side, per message, since the start: CPU in user mode and in the kernel as the kernel counted it "
-                  "for the workers, the rest off the CPU; the call clocked on 1 message in %1 at full speed.")
-                   .arg(kCallSampleEvery));
-    y = caption.bottom() + 6;
-    QFont f = theme_.font(9);
+    if (lay.caption) {
+        QFont small = theme_.font(8);
+        p.setFont(small);
+        p.setPen(QColor(90, 90, 90));
+        QRectF caption(8, y, width() - 16, QFontMetricsF(small).height() * 2.4);
+        p.drawText(caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+                   tr("Each side, per message, since the start: CPU in user mode and in the kernel as the kernel counted it "
+                      "for the workers, the rest off the CPU; the call clocked on 1 message in %1 at full speed.")
+                       .arg(kCallSampleEvery));
+    }
+    y = lay.top;
+    QFont f = lay.rowFont;
     p.setFont(f);
     QFontMetricsF fm(f);
     bool valid = std::any_of(lanes_.begin(), lanes_.end(), [](const Lane& l) { return l.breakdown.valid(); });
@@ -89,46 +149,34 @@ void BreakdownView::paintEvent(QPaintEvent*) {
         return;
     }
     const QColor colours[] = {ChartTheme::laneColor(0, 0), ChartTheme::laneColor(0, 1), QColor(200, 200, 200)};
-    const QString legend[] = {tr("user CPU (kernel's count)"), tr("kernel CPU (kernel's count)"), tr("off CPU")};
-    // Legend at the bottom; the rows share what is left, bars on one scale for every lane.
-    double legendH = fm.height() + 8;
-    int rows = 2 * static_cast<int>(lanes_.size());
-    double rowH = std::max(fm.height() * 2.2, (height() - y - legendH) / rows);
-    double barH = std::min(48.0, rowH - fm.height() - 8);
-    double labelW = 0;
-    for (const Lane& l : lanes_)
-        for (const QString& side : {tr("send"), tr("receive")}) labelW = std::max(labelW, fm.horizontalAdvance(tr("%1, %2").arg(l.transport, side)));
-    labelW += 16;
+    // Bars on one scale for every lane.
     double scale = 0;
     for (const Lane& l : lanes_) scale = std::max({scale, l.breakdown.send.wallNs, l.breakdown.receive.wallNs});
-    double barW = std::max(50.0, width() - labelW - 24);
+    int row = 0;
     for (const Lane& l : lanes_) {
-        for (int i = 0; i < 2; ++i) {
+        for (int i = 0; i < 2; ++i, ++row) {
             const SideTime& s = i == 0 ? l.breakdown.send : l.breakdown.receive;
-            QRectF bar(8 + labelW, y, barW, barH);
+            QRectF bar(8 + lay.labelW, y, lay.barW, lay.barH);
             p.setPen(Qt::black);
-            p.drawText(QRectF(8, y, labelW - 8, barH), Qt::AlignRight | Qt::AlignVCenter,
-                       tr("%1, %2").arg(l.transport, i == 0 ? tr("send") : tr("receive")));
+            p.drawText(QRectF(8, y, lay.labelW - 8, lay.barH), Qt::AlignRight | Qt::AlignVCenter, labels[row]);
             double x = bar.left();
             const double parts[] = {s.userNs, s.kernelNs, s.offCpuNs};
             for (int k = 0; k < 3; ++k) {
-                double w = scale > 0 ? barW * parts[k] / scale : 0;
-                p.fillRect(QRectF(x, bar.top(), w, barH), colours[k]);
+                double w = scale > 0 ? lay.barW * parts[k] / scale : 0;
+                p.fillRect(QRectF(x, bar.top(), w, lay.barH), colours[k]);
                 x += w;
             }
             p.setPen(QColor(40, 40, 40));
-            p.drawText(QRectF(bar.left(), bar.bottom() + 2, barW, fm.height() + 2), Qt::AlignLeft | Qt::AlignVCenter,
-                       s.valid() ? describe(s, i == 0) : tr("Measuring…"));
-            y += rowH;
+            p.drawText(QRectF(bar.left(), bar.bottom() + 2, lay.barW, fm.height() + 2), Qt::AlignLeft | Qt::AlignVCenter, lines[row]);
+            y += lay.rowH;
         }
     }
-    double x = 8 + labelW;
-    y = height() - legendH + 4;
+    double x = 8 + lay.labelW;
     for (int k = 0; k < 3; ++k) {
-        p.fillRect(QRectF(x, y + (fm.height() - 12) / 2, 16, 12), colours[k]);
+        p.fillRect(QRectF(x, lay.legendTop + (fm.height() - 12) / 2, 16, 12), colours[k]);
         p.setPen(Qt::black);
-        p.drawText(QPointF(x + 20, y + fm.ascent()), legend[k]);
-        x += 20 + fm.horizontalAdvance(legend[k]) + 24;
+        p.drawText(QPointF(x + 20, lay.legendTop + fm.ascent()), tr(kLegend[k]));
+        x += 20 + fm.horizontalAdvance(tr(kLegend[k])) + 24;
     }
 }
 

@@ -24,6 +24,19 @@ public:
     static QString describe(const SideTime& s, bool sending);
     QSize sizeHint() const override;
 
+    // Where things go at a size: the caption only if the rows fit under it, the rows' font the
+    // theme's unless the rows (a label, a bar and a sentence each) and the legend would not fit,
+    // then smaller, just enough. `labels` and `lines`: each row's label and sentence.
+    struct Layout {
+        bool caption = true;
+        QFont rowFont;
+        double top = 0;       // first row
+        double rowH = 0, barH = 0, labelW = 0, barW = 0;
+        double legendTop = 0; // the legend's line
+        double legendW = 0;
+    };
+    Layout layoutFor(QSize size, const QStringList& labels, const QStringList& lines) const;
+
 protected:
     void paintEvent(QPaintEvent*) override;
 

@@ -14,6 +14,7 @@
 #include "line_decimation.h"
 #include "text_block_cache.h"
 #include "sweep_chart.h"
+#include "breakdown_view.h"
 
 #include <QLogValueAxis>
 #include <QAbstractItemModelTester>
@@ -731,6 +732,45 @@ private slots:
         QVERIFY2(r.height() >= 2 * events->fontMetrics().lineSpacing(), qPrintable(QString::number(r.height())));
         QVERIFY(r.right() <= events->viewport()->width());
     }
+    // "Where one message's time goes" with two lanes in the space a lesson leaves it at 1280x720
+    // (about 945x250): every row's sentence ends above the legend and fits the width (they ran into
+    // the legend there); with room, the caption and the theme's font stay.
+    void theTimePerMessageRowsNeverRunIntoTheLegend() {
+        BreakdownView view;
+        const QStringList labels = {"shared memory, send", "shared memory, receive", "pipe, send", "pipe, receive"};
+        auto side = [](double wall, double user, double kernel, double off, double call) {
+            SideTime t;
+            t.workers = 1;
+            t.messages = 1000;
+            t.wallNs = wall;
+            t.userNs = user;
+            t.kernelNs = kernel;
+            t.offCpuNs = off;
+            t.inCallNs = call;
+            t.callSamples = 10;
+            return t;
+        };
+        const QStringList lines = {BreakdownView::describe(side(57, 15, 1, 40, 144), true), BreakdownView::describe(side(57, 21, 1, 35, 115), false),
+                                   BreakdownView::describe(side(644, 112, 252, 279, 677), true),
+                                   BreakdownView::describe(side(644, 105, 270, 268, 729), false)};
+        QVERIFY(lines[3].startsWith("644 ns a message"));
+        for (QSize size : {QSize(945, 250), QSize(945, 180), QSize(700, 250), QSize(1800, 320)}) {
+            BreakdownView::Layout lay = view.layoutFor(size, labels, lines);
+            QFontMetricsF fm(lay.rowFont);
+            const QString at = QString("%1x%2, %3 pt").arg(size.width()).arg(size.height()).arg(lay.rowFont.pointSizeF());
+            double lastSentenceBottom = lay.top + 3 * lay.rowH + lay.barH + 2 + fm.height() + 2;
+            QVERIFY2(lastSentenceBottom <= lay.legendTop + 0.5, qPrintable(at));
+            for (const QString& l : lines) QVERIFY2(8 + lay.labelW + fm.horizontalAdvance(l) <= size.width(), qPrintable(at + ": " + l));
+            QVERIFY2(8 + lay.labelW + lay.legendW <= size.width() + 24, qPrintable(at)); // (the last entry's trailing gap aside)
+            QVERIFY2(lay.barH > 0, qPrintable(at));
+        }
+        BreakdownView::Layout roomy = view.layoutFor({1200, 600}, labels, lines);
+        QVERIFY(roomy.caption);
+        QCOMPARE(roomy.rowFont.pointSizeF(), ChartTheme().font(9).pointSizeF());
+        BreakdownView::Layout tight = view.layoutFor({945, 250}, labels, lines);
+        QVERIFY(tight.rowFont.pointSizeF() >= 6.0);
+    }
+
     // The crossover's legend entry says all it says: a '<' in it was read as the start of a tag
     // and everything from it on was dropped ("crossover: shared memory").
     void theSweepCrossoverIsNamedInFullInTheLegend() {
