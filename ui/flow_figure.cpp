@@ -110,8 +110,87 @@ double FlowFigure::boundaryY() const {
     bool race = std::any_of(lanes_.begin(), lanes_.end(), [](const FlowLane& l) { return l.experiment == ExperimentKind::Race; });
     // Large: the race needs room above for the read/write labels and the counter; the other
     // experiments need it below for the kernel object.
-    if (large_) return std::round(race ? std::max(0.62 * height_, 400.0) : std::max(0.56 * height_, 340.0));
+    if (large_ && race) {
+        // Tall enough for what the segment holds (the tokens' way in, the counter, the title): in
+        // a lesson at 1280x720 the fonts are larger in figure units and the counter ran into the
+        // title. The kernel half keeps room for its line and the footnote.
+        // (Asked for every token's path each frame: the fonts are measured again only when what
+        // decides the answer changed.)
+        RaceNeedKey key{width_, theme_.fontScale, theme_.lecture ? theme_.lectureFontFactor : 1.0, {}};
+        for (const FlowLane& l : lanes_) key.names.push_back(l.experiment == ExperimentKind::Race ? l.objectName : QString());
+        if (!(key == raceNeedKey_)) {
+            raceNeedKey_ = key;
+            raceNeed_ = 0;
+            for (int i = 0; i < static_cast<int>(lanes_.size()); ++i)
+                if (lanes_[static_cast<std::size_t>(i)].experiment == ExperimentKind::Race)
+                    raceNeed_ = std::max(raceNeed_, kRaceTokensIn + raceCounterHeight() + 2 + titleHeight(i) + 4);
+        }
+        double fit = std::ceil(kRaceSegmentTop + raceNeed_ + kNoteUnderSegment); // (rounded down, it would be short)
+        return std::round(std::min(std::max({0.62 * height_, 400.0, fit}), std::max(400.0, height_ - kKernelHalfForRace)));
+    }
+    if (large_) return std::round(std::max(0.56 * height_, 340.0));
     return 300 + (height_ - kHeight) / 2;
+}
+
+QString FlowFigure::segmentTitle(int lane) const {
+    // The name on a line of its own: wrapped with the words, it broke after its leading '/'.
+    return tr("shared memory segment, mapped into every process:\n%1").arg(lanes_[static_cast<std::size_t>(lane)].objectName);
+}
+
+double FlowFigure::titleHeight(int lane) const {
+    // As wide as the segment's inside; the segment spans the lane less 12 each side (large).
+    QRectF room(0, 0, laneRect(lane).width() - 24 - 12, 1000);
+    return QFontMetricsF(font(8)).boundingRect(room, Qt::AlignHCenter | Qt::TextWordWrap, segmentTitle(lane)).height();
+}
+
+double FlowFigure::raceCounterHeight() const { return 2 * QFontMetricsF(font(10)).lineSpacing() + 4; }
+
+QString FlowFigure::raceCounterText(int lane) const {
+    const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
+    QString text = tr("counter = %1\nlost updates: %2    inconsistent records: %3")
+                       .arg(QString::number(l.raceCounter), QString::number(l.lost), QString::number(l.inconsistent));
+    // Large, in a wide and short figure: one line when two do not fit under each other but one fits across.
+    if (large_) {
+        QFontMetricsF fm(font(10));
+        QRectF box = raceCounterBox(lane);
+        QString oneLine = QString(text).replace('\n', QStringLiteral("    "));
+        if (2 * fm.lineSpacing() > box.height() - 4 && fm.horizontalAdvance(oneLine) <= box.width()) return oneLine;
+    }
+    return text;
+}
+
+QFont FlowFigure::raceCounterFont(int lane) const {
+    // The segment is as tall as the counter needs unless the kernel half would get too little:
+    // then one line (raceCounterText) or a smaller size (large: never under 15 pt), not lines run
+    // into the title.
+    QFont f = font(10);
+    const QRectF box = raceCounterBox(lane);
+    const QStringList lines = raceCounterText(lane).split('\n');
+    auto fits = [&] {
+        QFontMetricsF fm(f);
+        double w = 0;
+        for (const QString& s : lines) w = std::max(w, fm.horizontalAdvance(s));
+        return lines.size() * fm.lineSpacing() <= box.height() - 4 && w <= box.width();
+    };
+    while (large_ && f.pointSizeF() > 15 && !fits()) f.setPointSizeF(f.pointSizeF() - 1);
+    if (smallestPt_ <= 0 || f.pointSizeF() < smallestPt_) smallestPt_ = f.pointSizeF();
+    return f;
+}
+
+QRectF FlowFigure::segmentTitleBox(int lane) const {
+    QRectF room = segmentRect(lane).adjusted(6, 4, -6, -4);
+    if (!large_) return room;
+    // Large: tokens come down into the top of the segment (the slots are there, the race's
+    // counter just under it), so the title goes at the bottom, out of their way.
+    double h = QFontMetricsF(font(8)).boundingRect(room, Qt::AlignHCenter | Qt::TextWordWrap, segmentTitle(lane)).height();
+    return {room.left(), room.bottom() - h, room.width(), h};
+}
+
+QRectF FlowFigure::raceCounterBox(int lane) const {
+    QRectF s = segmentRect(lane);
+    if (!large_) return s.adjusted(6, 40, -6, -4);
+    double top = s.top() + kRaceTokensIn;
+    return {s.left() + 6, top, s.width() - 12, segmentTitleBox(lane).top() - 2 - top};
 }
 
 QRectF FlowFigure::laneRect(int lane) const {
@@ -155,8 +234,8 @@ QRectF FlowFigure::segmentRect(int lane) const {
     const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
     if (large_) {
         // Below the workers, across the lane: data goes down into it and comes up on the other side.
-        double top = l.experiment == ExperimentKind::Race ? 222 : 176;
-        return {L.left() + 12, top, L.width() - 24, boundaryY() - 56 - top};
+        double top = l.experiment == ExperimentKind::Race ? kRaceSegmentTop : 176;
+        return {L.left() + 12, top, L.width() - 24, boundaryY() - kNoteUnderSegment - top};
     }
     if (l.experiment == ExperimentKind::Race) return {L.left() + 30, 150, L.width() - 60, 110};
     double inset = std::min(130.0, L.width() / 4) + 30;
@@ -491,22 +570,14 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->drawRoundedRect(s, 8, 8);
         p->setPen(Qt::black);
         p->setFont(font(8));
-        // The name on a line of its own: wrapped with the words, it broke after its leading '/'.
-        QString title = tr("shared memory segment, mapped into every process:\n%1").arg(l.objectName);
+        QString title = segmentTitle(lane);
         QTextOption wrap(Qt::AlignHCenter);
         wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere); // words whole; a long name may break
-        // Large: tokens come down into the top of the segment (the slots are there, the
-        // race's counter just under it), so the title goes at the bottom, out of their way.
-        QRectF room = s.adjusted(6, 4, -6, -4);
-        double titleH = QFontMetricsF(p->font()).boundingRect(room, Qt::AlignHCenter | Qt::TextWordWrap, title).height();
-        QRectF titleBox = large_ ? QRectF(room.left(), room.bottom() - titleH, room.width(), titleH) : room;
-        text_.draw(p, titleBox, title, wrap);
+        text_.draw(p, segmentTitleBox(lane), title, wrap);
         if (l.experiment == ExperimentKind::Race) {
-            p->setFont(font(10));
-            QRectF counter = large_ ? QRectF(s.left() + 6, s.top() + 34, s.width() - 12, titleBox.top() - s.top() - 36) : s.adjusted(6, 40, -6, -4);
-            text_.draw(p, counter, (large_ ? Qt::AlignVCenter : Qt::AlignTop) | Qt::AlignHCenter | Qt::TextWordWrap,
-                        tr("counter = %1\nlost updates: %2    inconsistent records: %3")
-                            .arg(QString::number(l.raceCounter), QString::number(l.lost), QString::number(l.inconsistent)));
+            p->setFont(raceCounterFont(lane));
+            text_.draw(p, raceCounterBox(lane), (large_ ? Qt::AlignVCenter : Qt::AlignTop) | Qt::AlignHCenter | Qt::TextWordWrap,
+                        raceCounterText(lane));
         } else {
             // The ring's slots, filled by what is in flight.
             int cells = 16;

@@ -45,6 +45,9 @@ public:
     // The figure's least size; it grows in one direction to take its view's shape, so the scene
     // fills its area instead of sitting in a strip.
     static constexpr double kWidth = 1000, kHeight = 540;
+    // Large race: where the segment starts, how far the tokens come into it, the note under it.
+    static constexpr double kRaceSegmentTop = 222, kRaceTokensIn = 34, kNoteUnderSegment = 56;
+    static constexpr double kKernelHalfForRace = 130; // its label, one line, the footnote
     FlowFigure();
     QRectF boundingRect() const override { return {0, 0, width_, height_}; }
     // The view's width / height: the figure takes that shape.
@@ -106,8 +109,18 @@ public:
     // Where each token is drawn (disc and label), in figure coordinates: what a frame repaints.
     std::vector<QRectF> tokenRects() const;
 
+    // Inside a race's shared-memory segment: the box its counter lines get, the lines' height, and
+    // the box of the segment's title (large: the counter between the tokens' way in and the title).
+    QRectF raceCounterBox(int lane) const;
+    double raceCounterHeight() const;
+    QFont raceCounterFont(int lane) const; // smaller only when the box is short of raceCounterHeight
+    QString raceCounterText(int lane) const; // two lines, or one where the box is wide and short
+    QRectF segmentTitleBox(int lane) const;
+
 private:
     QFont font(int basePt, bool bold = false) const;
+    QString segmentTitle(int lane) const;
+    double titleHeight(int lane) const; // the segment title's wrapped height (large)
     QFont fitted(QFont f, const QString& text, double width) const;
     double boundaryY() const;
     QRectF laneRect(int lane) const;
@@ -128,6 +141,13 @@ private:
 
     ChartTheme theme_;
     std::vector<FlowLane> lanes_;
+    struct RaceNeedKey { // what the large race's segment height depends on
+        double width = 0, fontScale = 0, lectureFactor = 0;
+        std::vector<QString> names; // each lane's segment name ("" unless a race)
+        bool operator==(const RaceNeedKey&) const = default;
+    };
+    mutable RaceNeedKey raceNeedKey_;
+    mutable double raceNeed_ = 0;
     std::deque<FlowToken> tokens_;
     QStringList isolation_;
     QGraphicsItem* tokenLayer_; // child item: deleted with the figure

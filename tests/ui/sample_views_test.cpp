@@ -139,6 +139,42 @@ private slots:
         QVERIFY2(colours.size() > 20, qPrintable(QString("%1 colours").arg(colours.size())));
     }
 
+    // Presenter mode, a race: the counter's two lines fit between where the tokens come into the
+    // segment and its title, however large the fonts are in figure units (in a lesson at 1280x720
+    // they are larger, and the counter ran into the title), and the segment stays above the kernel half.
+    void theRaceCounterFitsInsideTheSegmentWhenLarge() {
+        FlowFigure figure;
+        FlowLane lane;
+        lane.experiment = ExperimentKind::Race;
+        lane.objectName = "/ipclab-31966-80fb65-race";
+        lane.raceCounter = 26434547;
+        lane.lost = 14799304;
+        lane.inconsistent = 7946;
+        for (int i = 0; i < 4; ++i) lane.workers.push_back(FlowWorker{});
+        figure.setLanes({lane});
+        figure.setLarge(true);
+        for (double aspect : {1.5, 1.58, 1.82, 2.2})
+            for (double scale : {1.0, 1.1}) { // (the scene is drawn at 1.0; a little more for other screens' fonts)
+                ChartTheme theme;
+                theme.fontScale = scale;
+                figure.setTheme(theme);
+                figure.setAspect(aspect);
+                QRectF counter = figure.raceCounterBox(0), title = figure.segmentTitleBox(0);
+                const QString at = QString("aspect %1, font scale %2: counter %3..%4, title from %5").arg(aspect).arg(scale)
+                                       .arg(counter.top()).arg(counter.bottom()).arg(title.top());
+                const QStringList lines = figure.raceCounterText(0).split('\n');
+                QFontMetricsF fm(figure.raceCounterFont(0));
+                QVERIFY2(lines.size() * fm.lineSpacing() <= counter.height(), qPrintable(at));
+                for (const QString& line : lines) QVERIFY2(fm.horizontalAdvance(line) <= counter.width(), qPrintable(at + ": " + line));
+                QVERIFY2(figure.raceCounterText(0).contains("14799304") && figure.raceCounterText(0).contains("7946"), qPrintable(at));
+                QVERIFY2(figure.raceCounterFont(0).pointSizeF() >= 15, qPrintable(at));
+                if (scale == 1.0 && aspect <= 1.6) // as the window draws it in a lesson at 1280x720: the full size
+                    QVERIFY2(figure.raceCounterFont(0).pointSizeF() == 20.0, qPrintable(at + QString(", %1 pt").arg(figure.raceCounterFont(0).pointSizeF())));
+                QVERIFY2(counter.bottom() <= title.top(), qPrintable(at));
+                QVERIFY2(title.bottom() <= figure.boundingRect().bottom(), qPrintable(at));
+            }
+    }
+
     // The view shows the figure from its own cache (rendered at the view's scale, copied only
     // where a frame repaints): what is on screen is exactly the figure drawn directly, as an
     // export draws it; and a frame that only moves tokens copies a small part of it.
