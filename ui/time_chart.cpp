@@ -34,6 +34,7 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     x_->setTickInterval(2);
     left_ = new QValueAxis;
     left_->setTitleText(leftTitle);
+    leftShown_ = leftTitle;
     left_->setLabelFormat("%.6g");
     left_->setRange(0, 1);
     chart->addAxis(x_, Qt::AlignBottom);
@@ -41,6 +42,7 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     if (!rightTitle.isEmpty()) {
         right_ = new QValueAxis;
         right_->setTitleText(rightTitle);
+        rightShown_ = rightTitle;
         right_->setLabelFormat("%.6g");
         right_->setRange(0, 1);
         chart->addAxis(right_, Qt::AlignRight);
@@ -56,6 +58,47 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
 }
 
 QString TimeChart::title() const { return chart()->title(); }
+
+void TimeChart::resizeEvent(QResizeEvent* e) {
+    QChartView::resizeEvent(e);
+    fitAxisTitles();
+}
+
+void TimeChart::fitAxisTitles() {
+    QFontMetricsF fm(left_->titleFont());
+    double need = fm.horizontalAdvance(leftShown_);
+    if (right_) need = std::max(need, fm.horizontalAdvance(rightShown_));
+    need += 8;
+    const double plotH = chart()->plotArea().height();
+    const double xTitleH = fm.height() + 6; // what the time axis's title takes from the plot
+    // Tighter as soon as a title would be cut; looser only with room for what the step gives back
+    // (so that showing it again cannot cut it and flip back at the next frame).
+    int t = tightness_;
+    if (plotH < need && t < 2) ++t;
+    else if (t > 0 && plotH >= need + (t == 1 ? xTitleH : 0) + 4) --t;
+    tightness_ = t;
+    // (Set only when different: each set lays the chart out again.)
+    auto format = [](QValueAxis* a, const QString& f) {
+        if (a->labelFormat() != f) a->setLabelFormat(f);
+    };
+    if (x_->isTitleVisible() != (t == 0)) x_->setTitleVisible(t == 0);
+    format(x_, t == 0 ? QStringLiteral("%.0f") : QStringLiteral("%.0f s"));
+    // At the shortest the vertical titles are emptied (hidden, Qt Charts cut the right axis's
+    // labels to "..."), and a k or M goes into their labels: the legend names the units.
+    auto apply = [&](QValueAxis* a, const QString& title, double div) {
+        if (!a) return;
+        QString scale = div == 1e6 ? QStringLiteral(" M") : div == 1e3 ? QStringLiteral(" k") : QString();
+        if (a->titleText() != (t < 2 ? title : QString())) a->setTitleText(t < 2 ? title : QString());
+        format(a, t < 2 || scale.isEmpty() ? QStringLiteral("%.6g") : QStringLiteral("%.6g") + scale);
+    };
+    apply(left_, leftShown_, leftDiv_);
+    apply(right_, rightShown_, rightDiv_);
+    // Five labels a side need about five lines of height; fewer where the plot is short (Qt cuts
+    // a label that has no room to "...").
+    const int ticks = plotH >= 5 * fm.height() ? 5 : 3;
+    for (QValueAxis* a : {left_, right_})
+        if (a && a->tickCount() != ticks) a->setTickCount(ticks);
+}
 
 void TimeChart::setTheme(const ChartTheme& theme) {
     theme_ = theme;
@@ -204,8 +247,9 @@ void TimeChart::refresh() {
         div = max >= 2e6 ? 1e6 : max >= 2e4 ? 1e3 : 1;
         return (div == 1e6 ? QStringLiteral("M ") : div == 1e3 ? QStringLiteral("k ") : QString()) + title;
     };
-    left_->setTitleText(unit(leftMax, leftDiv_, leftTitle_));
-    if (right_) right_->setTitleText(unit(rightMax, rightDiv_, rightTitle_));
+    leftShown_ = unit(leftMax, leftDiv_, leftTitle_);
+    if (right_) rightShown_ = unit(rightMax, rightDiv_, rightTitle_);
+    fitAxisTitles();
     leftMax /= leftDiv_;
     rightMax /= rightDiv_;
     double t0 = std::max(0.0, t1 - windowS_);

@@ -48,7 +48,15 @@ public:
     // Points currently plotted, over every series (tests look at this).
     int pointCount() const;
 
+protected:
+    void resizeEvent(QResizeEvent* e) override;
+
 private:
+    // A short chart: Qt cuts an axis title that does not fit to "...". Where the plot is shorter
+    // than the vertical titles need, the time axis gives up its title (its labels say "2 s") and
+    // the plot gets that height; at the shortest, the vertical titles go too (the legend still
+    // names every series).
+    void fitAxisTitles();
     void ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind, bool minimal);
     // A series' legend entry: "shared memory: msgs/s", or only "shm" where room is short.
     static QString legendName(const QString& metric, const QString& lane, bool manyLanes, bool laneOnly);
@@ -78,6 +86,8 @@ private:
     bool minimalNames_ = false;
     ExperimentKind kind_ = ExperimentKind::Stream;
     QString leftTitle_, rightTitle_;
+    int tightness_ = 0; // 0: all titles; 1: no time-axis title; 2: no axis titles
+    QString leftShown_, rightShown_; // the vertical axes' titles with their k/M
     double leftDiv_ = 1, rightDiv_ = 1; // axes show k/M units; CSV keeps raw values
 };
 

@@ -631,6 +631,38 @@ private slots:
         QCOMPARE(on, 8.0 * 8 + 4); // 100 long: eight whole dashes and a part of one
     }
 
+    // A short chart (a replay's bar above it at 1280x720; a Korean font's taller lines): Qt cuts
+    // an axis title that does not fit to "..." ("M 메시..." and a bare "..." for the time axis
+    // were seen). Whatever the height, no text of the chart is cut; where the time axis gives
+    // up its title, its labels carry the unit.
+    void noAxisTitleIsCutInAShortChart() {
+        TimeChart chart(tr("Throughput"), "msgs/s", "MB/s", {{Series::MsgsPerS, "msgs/s", false}, {Series::MbPerS, "MB/s", true}});
+        chart.show();
+        for (int i = 0; i < 20; ++i) {
+            RunSample s = sampleAt(static_cast<uint64_t>(i), 0.1 + i * 0.1, 1, 1);
+            s.lanes[0].point.v[static_cast<int>(Series::MsgsPerS)] = 35e6;
+            s.lanes[0].point.v[static_cast<int>(Series::MbPerS)] = 2500;
+            chart.add(s);
+        }
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (int h : {400, 260, 220, 190, 170, 150}) {
+            chart.resize(900, h);
+            for (int k = 0; k < 3; ++k) {
+                QCoreApplication::processEvents();
+                chart.refresh();
+            }
+            QCoreApplication::processEvents();
+            for (QGraphicsItem* item : chart.scene()->items()) {
+                auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+                if (!text || !text->isVisible()) continue;
+                QString shown = text->toPlainText();
+                QVERIFY2(!shown.endsWith("...") && !shown.endsWith(QChar(0x2026)), qPrintable(QString("height %1: '%2' at %3,%4 plot %5").arg(h).arg(shown).arg(text->scenePos().x()).arg(text->scenePos().y()).arg(chart.chart()->plotArea().height())));
+            }
+            auto* x = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).front());
+            QVERIFY(x->isTitleVisible() || x->labelFormat().endsWith(" s"));
+        }
+    }
+
     // The chart's lines are drawn by one item (dashes as short lines, not one path over the
     // plot): at the places Qt Charts maps the points to, in both series' colours, the series
     // themselves drawing nothing.
