@@ -56,6 +56,14 @@ void LessonController::show(int index) {
 
 void LessonController::hideBanner() { banner_->hide(); }
 
+bool LessonController::bannerShown() const { return !banner_->isHidden(); }
+
+bool LessonController::isAbout(const ExperimentConfig& c, std::optional<TransportKind> compare) const {
+    if (current_ < 0 || current_ >= lessons_.size()) return false;
+    const Lesson& l = lessons_[current_];
+    return l.config.experiment == c.experiment && l.compare.has_value() == compare.has_value();
+}
+
 int LessonController::addFromFile(const QString& path, QString* error) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {

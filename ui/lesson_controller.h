@@ -31,6 +31,11 @@ public:
     // ones). Returns its index, or -1 with one sentence in *error.
     int addFromFile(const QString& path, QString* error);
     void hideBanner();
+    // Whether the banner's lesson is about a run of `c` (with a compare lane `compare`): the same
+    // experiment, with or without a second lane as the lesson has. What it says to watch is then
+    // on screen; other settings (sync, transport, sizes) are what a student is invited to change.
+    bool isAbout(const ExperimentConfig& c, std::optional<TransportKind> compare) const;
+    bool bannerShown() const;
 
 signals:
     void lessonChosen(int index);

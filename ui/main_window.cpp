@@ -536,6 +536,11 @@ bool MainWindow::start() {
     bigNumber_->clear();
     controls_->showAck({});
     std::optional<TransportKind> other = controls_->compareWith();
+    // A lesson's banner says what to watch in its experiment: over another one it would not be true.
+    if (lessons_->bannerShown() && !lessons_->isAbout(c, other)) {
+        lessons_->hideBanner();
+        log(tr("Lesson text hidden: this run is not the lesson's experiment (Lessons menu: the lesson again)"));
+    }
     if (c.experiment == ExperimentKind::Sweep) {
         charts_->showSweep();
         charts_->sweep()->setPoints({});

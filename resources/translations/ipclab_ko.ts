@@ -1752,6 +1752,10 @@ Measuring on this machine…</source>
         <source>Compare with recording</source>
         <translation>녹화와 비교</translation>
     </message>
+    <message>
+        <source>Lesson text hidden: this run is not the lesson&apos;s experiment (Lessons menu: the lesson again)</source>
+        <translation>레슨 설명을 숨겼습니다: 이 실행은 레슨의 실험이 아닙니다 (레슨 메뉴에서 레슨을 다시 고르면 보입니다)</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ProcessPanel</name>

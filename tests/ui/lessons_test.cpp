@@ -195,6 +195,45 @@ private slots:
         QVERIFY(w.flowView()->figure()->isEmpty());
     }
 
+    // The banner says what to watch in its lesson's experiment: a run of another experiment (or
+    // without the lesson's second lane) hides it; changing what the lesson invites (sync) does not.
+    void theBannerGoesWhenTheRunIsNotTheLessonsExperiment() {
+        MainWindow w;
+        w.resize(1400, 900);
+        w.show();
+        int race = -1, side = -1;
+        for (int i = 0; i < w.lessons()->lessons().size(); ++i) {
+            if (w.lessons()->lessons()[i].config.experiment == ExperimentKind::Race && race < 0) race = i;
+            if (w.lessons()->lessons()[i].compare.has_value() && side < 0) side = i;
+        }
+        QVERIFY(race >= 0 && side >= 0);
+        w.applyLesson(race);
+        QVERIFY(w.lessons()->bannerShown());
+        ExperimentConfig c = w.config();
+        c.syncEnabled = !c.syncEnabled; // what the race lesson asks for
+        w.setConfig(c);
+        QVERIFY(w.start());
+        QVERIFY(w.lessons()->bannerShown());
+        w.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+        w.applyLesson(side);
+        QVERIFY(w.start()); // the lesson's own run
+        QVERIFY(w.lessons()->bannerShown());
+        w.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+        ExperimentConfig other;
+        other.experiment = ExperimentKind::Race;
+        other.workers = 3;
+        w.setConfig(other);
+        w.setCompare(false, TransportKind::Pipe);
+        QVERIFY(w.start());
+        QVERIFY(!w.lessons()->bannerShown());
+        w.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
+        w.applyLesson(side); // the lesson again: its banner again
+        QVERIFY(w.lessons()->bannerShown());
+    }
+
     // A presentation clicker's Page Down / Page Up step through the lessons like slides.
     void pageKeysStepThroughTheLessons() {
         MainWindow w;
