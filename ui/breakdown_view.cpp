@@ -75,15 +75,24 @@ BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& la
     const double captionH = QFontMetricsF(theme_.font(8)).height() * 2.4 + 6;
     const int rows = static_cast<int>(labels.size());
     l.rowFont = theme_.font(9);
+    // The widest label, sentence and the legend's width with a font.
+    struct Widths {
+        double label = 0, line = 0, legend = 0;
+    };
+    auto widths = [&](const QFont& f) {
+        QFontMetricsF fm(f);
+        Widths w;
+        for (const QString& s : labels) w.label = std::max(w.label, fm.horizontalAdvance(s));
+        for (const QString& s : lines) w.line = std::max(w.line, fm.horizontalAdvance(s));
+        for (const char* s : kLegend) w.legend += 20 + fm.horizontalAdvance(tr(s)) + 24;
+        return w;
+    };
     // How much the rows, their labels, sentences and the legend need with a font, beside what there is.
     auto measure = [&](const QFont& f, double top, double& heightShare, double& widthShare) {
         QFontMetricsF fm(f);
-        double labelW = 0, lineW = 0, legendW = 0;
-        for (const QString& s : labels) labelW = std::max(labelW, fm.horizontalAdvance(s));
-        for (const QString& s : lines) lineW = std::max(lineW, fm.horizontalAdvance(s));
-        for (const char* s : kLegend) legendW += 20 + fm.horizontalAdvance(tr(s)) + 24;
+        Widths w = widths(f);
         double needH = rows * fm.height() * kRowLines + fm.height() + 8;
-        double needW = 8 + labelW + 16 + std::max(lineW, legendW) + 8;
+        double needW = 8 + w.label + 16 + std::max(w.line, w.legend) + 8;
         heightShare = (size.height() - top) / needH;
         widthShare = size.width() / needW;
     };
@@ -98,9 +107,9 @@ BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& la
         l.rowFont.setPointSizeF(std::max(kSmallestPt, l.rowFont.pointSizeF() * shrink * 0.98));
     }
     QFontMetricsF fm(l.rowFont);
-    for (const QString& s : labels) l.labelW = std::max(l.labelW, fm.horizontalAdvance(s));
-    l.labelW += 16;
-    for (const char* s : kLegend) l.legendW += 20 + fm.horizontalAdvance(tr(s)) + 24;
+    const Widths w = widths(l.rowFont);
+    l.labelW = w.label + 16;
+    l.legendW = w.legend;
     const double legendH = fm.height() + 8;
     l.rowH = std::max(fm.height() * kRowLines, rows > 0 ? (size.height() - l.top - legendH) / rows : 0.0);
     l.barH = std::min(48.0, l.rowH - fm.height() - 8);

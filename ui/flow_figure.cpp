@@ -138,7 +138,7 @@ QString FlowFigure::segmentTitle(int lane) const {
 }
 
 double FlowFigure::titleHeight(int lane) const {
-    // As wide as the segment's inside; the segment spans the lane less 12 each side (large).
+    // Wrapped as wide as the large segment's inside: the lane less 12 each side, less 6 each side.
     QRectF room(0, 0, laneRect(lane).width() - 24 - 12, 1000);
     return QFontMetricsF(font(8)).boundingRect(room, Qt::AlignHCenter | Qt::TextWordWrap, segmentTitle(lane)).height();
 }
@@ -182,7 +182,7 @@ QRectF FlowFigure::segmentTitleBox(int lane) const {
     if (!large_) return room;
     // Large: tokens come down into the top of the segment (the slots are there, the race's
     // counter just under it), so the title goes at the bottom, out of their way.
-    double h = QFontMetricsF(font(8)).boundingRect(room, Qt::AlignHCenter | Qt::TextWordWrap, segmentTitle(lane)).height();
+    double h = titleHeight(lane);
     return {room.left(), room.bottom() - h, room.width(), h};
 }
 

@@ -125,8 +125,7 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
 QString SweepChart::verdict() const {
     QStringList parts;
     for (const auto& r : sweepRatios(points_))
-        // Two decimals under 10x: 1.97x must not read "2.0x" beside a crossover that says less than 2x.
-        parts << tr("%1: %2×").arg(toQString(formatSize(r.size)), QString::number(r.ratio, 'f', r.ratio < 10 ? 2 : 1));
+        parts << tr("%1: %2×").arg(toQString(formatSize(r.size)), QString::number(r.ratio, 'f', sweepRatioDecimals(r.ratio)));
     if (parts.isEmpty()) return {};
     return tr("shared memory ÷ best message passing (msgs/s): %1").arg(parts.join(QStringLiteral(" · ")));
 }

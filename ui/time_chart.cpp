@@ -17,6 +17,11 @@
 
 namespace ipclab::ui {
 
+namespace {
+// "M" or "k" for a counts axis divided by a million or a thousand, "" otherwise.
+QString scaleName(double div) { return div == 1e6 ? QStringLiteral("M") : div == 1e3 ? QStringLiteral("k") : QString(); }
+} // namespace
+
 TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QString& rightTitle, QList<ChartMetric> metrics,
                      QWidget* parent)
     : QChartView(parent), metrics_(std::move(metrics)), leftTitle_(leftTitle), rightTitle_(rightTitle) {
@@ -87,9 +92,9 @@ void TimeChart::fitAxisTitles() {
     // labels to "..."), and a k or M goes into their labels: the legend names the units.
     auto apply = [&](QValueAxis* a, const QString& title, double div) {
         if (!a) return;
-        QString scale = div == 1e6 ? QStringLiteral(" M") : div == 1e3 ? QStringLiteral(" k") : QString();
+        const QString scale = scaleName(div);
         if (a->titleText() != (t < 2 ? title : QString())) a->setTitleText(t < 2 ? title : QString());
-        format(a, t < 2 || scale.isEmpty() ? QStringLiteral("%.6g") : QStringLiteral("%.6g") + scale);
+        format(a, t < 2 || scale.isEmpty() ? QStringLiteral("%.6g") : QStringLiteral("%.6g ") + scale);
     };
     apply(left_, leftShown_, leftDiv_);
     apply(right_, rightShown_, rightDiv_);
@@ -245,7 +250,7 @@ void TimeChart::refresh() {
             return div == 1e3 ? ms.replace(QString::fromUtf8("µs"), "ms") : title;
         }
         div = max >= 2e6 ? 1e6 : max >= 2e4 ? 1e3 : 1;
-        return (div == 1e6 ? QStringLiteral("M ") : div == 1e3 ? QStringLiteral("k ") : QString()) + title;
+        return scaleName(div).isEmpty() ? title : scaleName(div) + ' ' + title;
     };
     leftShown_ = unit(leftMax, leftDiv_, leftTitle_);
     if (right_) rightShown_ = unit(rightMax, rightDiv_, rightTitle_);

@@ -59,8 +59,7 @@ std::string sweepVerdict(const std::vector<SweepPoint>& points) {
     if (ratios.empty()) return "no size was measured for both shared memory and a message-passing transport";
     std::string s = "shared memory (lock-free) over the best message-passing transport:";
     for (const auto& r : ratios)
-        // Two decimals under 10x: a ratio just under 2 must not read "2.0x" before "less than 2x".
-        s += " " + formatSize(r.size) + " " + fmt(r.ratio, r.ratio < 10 ? 2 : 1) + "x (" + std::string(toString(r.best)) + ")" +
+        s += " " + formatSize(r.size) + " " + fmt(r.ratio, sweepRatioDecimals(r.ratio)) + "x (" + std::string(toString(r.best)) + ")" +
              (&r == &ratios.back() ? "" : ",");
     uint32_t x = sweepCrossover(points, 2.0);
     s += x ? "; less than 2x ahead from " + formatSize(x) + " on" : "; at least 2x ahead at every measured size";

@@ -33,6 +33,9 @@ struct SweepRatio {
     TransportKind best;
 };
 std::vector<SweepRatio> sweepRatios(const std::vector<SweepPoint>& points);
+// Decimals a ratio is shown with (the CLI's verdict and the chart's title alike): two under 10x,
+// so that 1.97x does not read "2.0x" beside a crossover that says less than 2x; one above.
+inline int sweepRatioDecimals(double ratio) { return ratio < 10 ? 2 : 1; }
 // The verdict in one sentence, computed from the measured ratios.
 std::string sweepVerdict(const std::vector<SweepPoint>& points);
 
