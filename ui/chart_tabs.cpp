@@ -5,7 +5,9 @@
 #include "time_chart.h"
 #include "timeline_view.h"
 
+#include <QEvent>
 #include <QGridLayout>
+#include <QTabBar>
 #include <QResizeEvent>
 
 #include <algorithm>
@@ -52,6 +54,13 @@ ChartTabs::ChartTabs(QWidget* parent) : QTabWidget(parent) {
     addTab(timeline_, tr("Timeline"));
     breakdown_ = new BreakdownView;
     addTab(breakdown_, tr("Time per message"));
+    // Where the five names do not fit the tab bar (presenter mode at 1280x720), shorter ones
+    // instead of scroll arrows and a tab cut at the edge; the tooltip keeps the full name.
+    labels_ = {{tr("Live charts"), tr("Live")},
+               {tr("Sweep"), tr("Sweep")},
+               {tr("Kernel's view"), tr("Kernel")},
+               {tr("Timeline"), tr("Timeline")},
+               {tr("Time per message"), tr("Per message")}};
 }
 
 void ChartTabs::add(const RunSample& sample) {
@@ -99,7 +108,28 @@ void ChartTabs::applyFocus() {
 void ChartTabs::resizeEvent(QResizeEvent* e) {
     QTabWidget::resizeEvent(e);
     applyFocus();
+    fitTabLabels();
 }
+
+void ChartTabs::changeEvent(QEvent* e) {
+    QTabWidget::changeEvent(e);
+    if (e->type() == QEvent::FontChange) fitTabLabels();
+}
+
+void ChartTabs::fitTabLabels() {
+    auto use = [this](bool shortNames) {
+        for (int i = 0; i < count() && i < labels_.size(); ++i) {
+            const QString& text = shortNames ? labels_[i].second : labels_[i].first;
+            if (tabText(i) != text) setTabText(i, text);
+            setTabToolTip(i, shortNames && text != labels_[i].first ? labels_[i].first : QString());
+        }
+    };
+    use(false);
+    shortLabels_ = tabBar()->sizeHint().width() > width();
+    if (shortLabels_) use(true);
+}
+
+bool ChartTabs::tabsFit() const { return tabBar()->sizeHint().width() <= width(); }
 
 void ChartTabs::clearData() {
     for (TimeChart* c : allTimeCharts()) c->clearData();

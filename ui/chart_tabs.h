@@ -41,6 +41,9 @@ public:
     void showTimeline() { setCurrentIndex(3); }
     void showBreakdown() { setCurrentIndex(4); }
     void setTheme(const ChartTheme& theme);
+    // The tab names: the full ones where they fit the bar, else short ones (tests look).
+    bool shortLabels() const { return shortLabels_; }
+    bool tabsFit() const; // every tab whole, no scroll arrows
 
     TimeChart* throughput() const { return throughput_; }
     TimeChart* contention() const { return contention_; }
@@ -68,11 +71,15 @@ private:
     int next_ = 0;
     int focus_ = -1;   // -1: all four
     bool auto_ = true; // fall back to one chart when four would not be readable
+    QList<QPair<QString, QString>> labels_; // each tab's full and short name
+    bool shortLabels_ = false;
 
 protected:
     void resizeEvent(QResizeEvent* e) override;
+    void changeEvent(QEvent* e) override;
 
 private:
+    void fitTabLabels();
     void applyFocus();
 };
 

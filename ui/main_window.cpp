@@ -635,7 +635,7 @@ void MainWindow::updateSyncBadge() {
     syncBadge_->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 6px; padding: 4px 14px; "
                                              "font-weight: bold; font-size: %2pt; }")
                                   .arg(colour)
-                                  .arg(static_cast<int>(normalFont_.pointSizeF() * 1.8)));
+                                  .arg(static_cast<int>(normalFont_.pointSizeF() * 1.8 * screenFactor())));
 }
 
 void MainWindow::onSyncSwitched() {
@@ -667,7 +667,7 @@ void MainWindow::onSampled(const RunSample& sample) {
         numbersClock_.start();
         auto big = bigNumberFor(sample);
         if (big) {
-            int pt = static_cast<int>(normalFont_.pointSizeF() * (presenter_ ? 2.6 : 1.8));
+            int pt = static_cast<int>(normalFont_.pointSizeF() * (presenter_ ? 2.6 * screenFactor() : 1.8));
             bigNumber_->setText(QStringLiteral("<span style='font-size:%1pt; font-weight:bold'>%2</span>&nbsp;&nbsp;%3")
                                     .arg(pt)
                                     .arg(big->value.toHtmlEscaped(), big->caption.toHtmlEscaped()));
@@ -731,7 +731,7 @@ void MainWindow::onError(const QString& message) {
 void MainWindow::log(const QString& line) { processes_->log(line); }
 
 void MainWindow::applyTheme() {
-    theme_.fontScale = presenter_ ? 1.1 : 1.0;
+    theme_.fontScale = presenter_ ? 1.1 * screenFactor() : 1.0;
     charts_->setTheme(theme_);
     // The scene is drawn in its own coordinates and scaled to fit its view: larger fonts there
     // would only overflow the boxes, so it takes the colours and line widths but not the sizes.
@@ -754,6 +754,15 @@ void MainWindow::setLectureTheme(bool on) {
     applyTheme();
 }
 
+// A projector with 1080 lines shows the same picture as one with 720, each line smaller: the
+// back row reads presenter mode's text when it grows with the lines (the scene already scales
+// with its view). 1 up to 720 lines.
+double MainWindow::screenFactor() const {
+    if (!presenter_) return 1.0;
+    const QScreen* sc = screen();
+    return sc ? std::clamp(sc->geometry().height() / 720.0, 1.0, 2.0) : 1.0;
+}
+
 void MainWindow::setPresenterMode(bool on) {
     if (on == presenter_) return;
     auto* right = findChild<QSplitter*>("scene-charts");
@@ -764,8 +773,10 @@ void MainWindow::setPresenterMode(bool on) {
     presenter_ = on;
     presenterAction_->setChecked(on);
     QFont f = normalFont_;
-    if (on) f.setPointSizeF(normalFont_.pointSizeF() * 1.3);
+    if (on) f.setPointSizeF(normalFont_.pointSizeF() * 1.3 * screenFactor());
     QApplication::setFont(f);
+    // A label with a style sheet keeps the font it was polished with: the banner is told.
+    lessons_->banner()->setFont(f);
     // The class needs the scene and one chart; the controls stay reachable by keyboard and the
     // sync state is shown large above the scene.
     if (QWidget* controls = findChild<QWidget*>("controls")) controls->setVisible(!on);

@@ -176,6 +176,7 @@ private:
     double lessonStepSeconds_ = 0;
 
     ChartTheme theme_;
+    double screenFactor() const; // presenter mode's text: 1 up to 720 screen lines, more above
     bool presenter_ = false;
     QFont normalFont_;
     QString lastError_;

@@ -5,7 +5,9 @@
 #include "core_text.h"
 #include "line_decimation.h"
 
+#include <QFontInfo>
 #include <QFontMetricsF>
+#include <QLegend>
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -348,6 +350,12 @@ void TimeChart::placeMarks(const std::vector<HistoryMark>& marks, double t0, dou
         markLines_[i]->setVisible(false);
         markLabels_[i]->setVisible(false);
     }
+}
+
+int TimeChart::smallestTextPx() const {
+    int px = QFontInfo(chart()->legend()->font()).pixelSize();
+    for (const QAbstractAxis* a : chart()->axes()) px = std::min(px, QFontInfo(a->labelsFont()).pixelSize());
+    return px;
 }
 
 int TimeChart::pointCount() const {

@@ -47,6 +47,8 @@ public:
     QString title() const;
     // Points currently plotted, over every series (tests look at this).
     int pointCount() const;
+    // The smallest text it draws (tick labels, legend), in pixels: the back row's measure.
+    int smallestTextPx() const;
 
 protected:
     void resizeEvent(QResizeEvent* e) override;

@@ -522,6 +522,18 @@
         <source>Time per message</source>
         <translation>메시지당 시간</translation>
     </message>
+    <message>
+        <source>Live</source>
+        <translation>실시간</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>커널</translation>
+    </message>
+    <message>
+        <source>Per message</source>
+        <translation>메시지당</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::ExperimentPanel</name>

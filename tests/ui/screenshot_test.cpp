@@ -305,6 +305,11 @@ private slots:
             QVERIFY(startFor(w, c, TransportKind::Pipe, 3000));
             shoot(w, QStringLiteral("13b-%1-%2-presenter-compare").arg(tag, lang));
             QVERIFY2(w.flowView()->smallestTextPx() >= leastPx, qPrintable(QString::number(w.flowView()->smallestTextPx())));
+            // The chart beside it grows with the screen too (its tick labels 13 px at 720
+            // lines, 19 at 1080), and its five tabs are whole, without scroll arrows.
+            const int chartPx = w.charts()->throughput()->smallestTextPx();
+            QVERIFY2(chartPx >= (screen.height() >= 1080 ? 18 : 12), qPrintable(QString::number(chartPx)));
+            QVERIFY(w.charts()->tabsFit());
             w.stop();
             QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
             int race = -1;
