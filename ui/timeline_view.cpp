@@ -2,6 +2,7 @@
 
 #include "core_text.h"
 
+#include <QFontMetricsF>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
@@ -14,7 +15,7 @@
 namespace ipclab::ui {
 
 namespace {
-constexpr double kLabelW = 170, kTop = 56, kBottom = 64, kRight = 12;
+constexpr double kRight = 12, kMaxLaneH = 80;
 const WorkerState kLegend[] = {WorkerState::Running,     WorkerState::InKernel, WorkerState::Spinning,
                                WorkerState::WaitingLock, WorkerState::HoldingLock, WorkerState::UnlockedSection,
                                WorkerState::Paused};
@@ -25,8 +26,74 @@ void TimelineItem::setSize(QSizeF s) {
     size_ = s;
 }
 
-QRectF TimelineItem::plotRect() const {
-    return QRectF(kLabelW, kTop, std::max(10.0, size_.width() - kLabelW - kRight), std::max(10.0, size_.height() - kTop - kBottom));
+QFont TimelineItem::titleFont() const {
+    QFont f = theme_.font(11);
+    f.setBold(true);
+    return f;
+}
+
+QString TimelineItem::labelOf(const TimelineRow& r) const {
+    QString label = tr("%1 %2").arg(nameOf(r.role), QString::number(r.pid));
+    return r.lane > 0 ? tr("lane %1: %2").arg(r.lane + 1).arg(label) : label;
+}
+
+QString TimelineItem::caption() const {
+    const auto& rows = timeline_.rows();
+    bool exact = std::any_of(rows.begin(), rows.end(), [](const TimelineRow& r) { return r.exact; });
+    return exact ? tr("Slow motion: every state change exactly when each worker logged it.")
+                 : tr("Each worker's state as it published it, sampled 30 times a second; the lock's holder from the lock itself.");
+}
+
+// How many rows the legend's entries take in `width` (the paint lays them out the same way).
+static int legendRows(const QFontMetricsF& fm, const QStringList& names, double width) {
+    int rows = 1;
+    double x = 8;
+    for (const QString& name : names) {
+        double w = 18 + fm.horizontalAdvance(name) + 18;
+        if (x + w > width - 8 && x > 8) {
+            x = 8;
+            ++rows;
+        }
+        x += w;
+    }
+    return rows;
+}
+
+QStringList TimelineItem::legendNames() const {
+    QStringList names;
+    for (WorkerState st : kLegend) names << nameOf(st);
+    return names << tr("dead");
+}
+
+TimelineItem::Layout TimelineItem::layout() const {
+    Layout l;
+    const double w = size_.width();
+    QFontMetricsF title(titleFont()), small(theme_.font(8)), text(theme_.font(9));
+    l.captionH = small.boundingRect(QRectF(0, 0, std::max(10.0, w - 16), 1e6), Qt::AlignHCenter | Qt::TextWordWrap, caption()).height();
+    const double top = 4 + title.height() + 4 + l.captionH + 8;
+    double widest = 0;
+    for (const TimelineRow& r : timeline_.rows()) widest = std::max(widest, text.horizontalAdvance(labelOf(r)));
+    l.labelW = std::clamp(widest + 14, 60.0, std::max(60.0, w * 0.45));
+    l.tickH = text.height();
+    l.legendRowH = text.height() + 4;
+    const double bottom = 4 + 2 * l.tickH + 8 + legendRows(text, legendNames(), w) * l.legendRowH + 4;
+    l.plot = QRectF(l.labelW, top, std::max(10.0, w - l.labelW - kRight), std::max(10.0, size_.height() - top - bottom));
+    return l;
+}
+
+bool TimelineItem::textFits() const {
+    const Layout l = layout();
+    QFontMetricsF small(theme_.font(8)), text(theme_.font(9));
+    const QRectF captionBox = small.boundingRect(QRectF(0, 0, size_.width() - 16, 1e6), Qt::AlignHCenter | Qt::TextWordWrap, caption());
+    if (captionBox.width() > size_.width() - 16) return false;
+    const double laneH = laneHeight(l.plot);
+    const bool capped = l.labelW >= size_.width() * 0.45; // (only then may a label wrap)
+    for (const TimelineRow& r : timeline_.rows()) {
+        QRectF box = text.boundingRect(QRectF(0, 0, l.labelW - 10, 1e6), Qt::AlignRight | Qt::TextWordWrap, labelOf(r));
+        if (box.width() > l.labelW - 10 || box.height() > laneH) return false;
+        if (!capped && text.horizontalAdvance(labelOf(r)) > l.labelW - 10) return false;
+    }
+    return true;
 }
 
 std::pair<double, double> TimelineItem::shownSpan() const {
@@ -35,47 +102,44 @@ std::pair<double, double> TimelineItem::shownSpan() const {
     return {t1 - timeline_.windowS(), t1};
 }
 
-double TimelineItem::laneHeight() const {
-    return std::min(80.0, plotRect().height() / static_cast<double>(std::max<std::size_t>(1, timeline_.rows().size())));
+double TimelineItem::laneHeight(const QRectF& plot) const {
+    const double most = kMaxLaneH * theme_.fontScale; // (bars as tall as the labels beside them grow)
+    return std::min(most, plot.height() / static_cast<double>(std::max<std::size_t>(1, timeline_.rows().size())));
 }
 
-double TimelineItem::xOf(double t) const {
-    QRectF r = plotRect();
+double TimelineItem::xOf(double t, const QRectF& r) const {
     auto [t0, t1] = shownSpan();
     return r.left() + (t - t0) / (t1 - t0) * r.width();
 }
 
 void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) {
     p->fillRect(boundingRect(), theme_.background());
-    QRectF plot = plotRect();
+    const Layout l = layout();
+    const QRectF plot = l.plot;
     p->setPen(Qt::black);
-    p->setFont([&] { QFont f = theme_.font(11); f.setBold(true); return f; }());
-    p->drawText(QRectF(8, 4, size_.width() - 16, 26), Qt::AlignHCenter | Qt::AlignVCenter, tr("Who does what, when"));
+    p->setFont(titleFont());
+    const double titleH = QFontMetricsF(p->font()).height();
+    p->drawText(QRectF(8, 4, size_.width() - 16, titleH), Qt::AlignHCenter | Qt::AlignVCenter, tr("Who does what, when"));
     // What the bars are, under the title (where it cannot fall off the bottom of a short view).
     p->setFont(theme_.font(8));
     p->setPen(QColor(90, 90, 90));
     const auto& rows = timeline_.rows();
-    bool exact = std::any_of(rows.begin(), rows.end(), [](const TimelineRow& r) { return r.exact; });
-    p->drawText(QRectF(8, 28, size_.width() - 16, kTop - 30), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-                exact ? tr("Slow motion: every state change exactly when each worker logged it.")
-                      : tr("Each worker's state as it published it, sampled 30 times a second; the lock's holder from the lock itself."));
+    p->drawText(QRectF(8, 4 + titleH + 4, size_.width() - 16, l.captionH), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, caption());
     p->setFont(theme_.font(9));
     if (rows.empty()) {
         p->setPen(QColor(90, 90, 90));
         p->drawText(plot, Qt::AlignCenter | Qt::TextWordWrap, tr("Start a run: one lane per worker process appears here."));
         return;
     }
-    double laneH = laneHeight();
+    double laneH = laneHeight(plot);
     p->setClipRect(boundingRect());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const TimelineRow& r = rows[i];
         QRectF lane(plot.left(), plot.top() + laneH * static_cast<double>(i), plot.width(), laneH);
         p->setPen(Qt::black);
-        QString label = tr("%1 %2").arg(nameOf(r.role), QString::number(r.pid));
-        if (r.lane > 0) label = tr("lane %1: %2").arg(r.lane + 1).arg(label);
-        p->drawText(QRectF(4, lane.top(), kLabelW - 10, laneH), Qt::AlignRight | Qt::AlignVCenter, label);
+        p->drawText(QRectF(4, lane.top(), l.labelW - 10, laneH), Qt::AlignRight | Qt::AlignVCenter | Qt::TextWordWrap, labelOf(r));
         for (const StateInterval& iv : r.intervals) {
-            double x0 = std::max(plot.left(), xOf(iv.t0)), x1 = std::min(plot.right(), xOf(iv.t1));
+            double x0 = std::max(plot.left(), xOf(iv.t0, plot)), x1 = std::min(plot.right(), xOf(iv.t1, plot));
             if (x1 <= x0) continue;
             p->fillRect(QRectF(x0, lane.top() + 3, x1 - x0, laneH - 6), ChartTheme::stateColor(iv.state, iv.dead));
         }
@@ -88,14 +152,14 @@ void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
     double axisY = plot.top() + laneH * static_cast<double>(rows.size()) + 4;
     auto [t0, t1] = shownSpan();
     for (double t = std::ceil(t0); t <= t1 + 1e-9; t += 1.0) {
-        double x = xOf(t);
+        double x = xOf(t, plot);
         p->drawLine(QPointF(x, axisY), QPointF(x, axisY + 4));
-        p->drawText(QRectF(x - 30, axisY + 4, 60, 18), Qt::AlignHCenter, QString::number(t, 'f', 0));
+        p->drawText(QRectF(x - 40, axisY + 4, 80, l.tickH), Qt::AlignHCenter, QString::number(t, 'f', 0));
     }
-    p->drawText(QRectF(plot.left(), axisY + 20, plot.width(), 18), Qt::AlignHCenter, tr("time (s)"));
-    // Legend: the states' colours, in as many rows as the width needs.
+    p->drawText(QRectF(plot.left(), axisY + 4 + l.tickH, plot.width(), l.tickH), Qt::AlignHCenter, tr("time (s)"));
+    // Legend: the states' colours, in as many rows as the width needs (legendRows counts them).
     QFontMetricsF fm(p->font());
-    double x = 8, y = axisY + 40, rowH = fm.height() + 4;
+    double x = 8, y = axisY + 4 + 2 * l.tickH + 8, rowH = l.legendRowH;
     auto entry = [&](const QColor& c, const QString& name) {
         double w = 18 + fm.horizontalAdvance(name) + 18;
         if (x + w > size_.width() - 8 && x > 8) {
@@ -107,15 +171,16 @@ void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
         p->drawText(QRectF(x + 18, y, w, rowH), Qt::AlignLeft | Qt::AlignVCenter, name);
         x += w;
     };
-    for (WorkerState st : kLegend) entry(ChartTheme::stateColor(st, false), nameOf(st));
-    entry(ChartTheme::stateColor(WorkerState::Exited, true), tr("dead"));
+    const QStringList names = legendNames();
+    for (std::size_t i = 0; i < std::size(kLegend); ++i) entry(ChartTheme::stateColor(kLegend[i], false), names[static_cast<int>(i)]);
+    entry(ChartTheme::stateColor(WorkerState::Exited, true), names.back());
 }
 
 QString TimelineItem::describeAt(QPointF pos) const {
-    QRectF plot = plotRect();
+    QRectF plot = layout().plot;
     const auto& rows = timeline_.rows();
     if (rows.empty() || !plot.contains(pos)) return {};
-    double laneH = laneHeight();
+    double laneH = laneHeight(plot);
     auto i = static_cast<std::size_t>((pos.y() - plot.top()) / laneH);
     if (i >= rows.size()) return {};
     auto [t0, t1] = shownSpan();

@@ -23,12 +23,26 @@ public:
     void setTheme(const ChartTheme& t) { theme_ = t; update(); }
     // What is under a point: "PID 123 consumer: in kernel, 2.31–2.40 s (90 ms)", or "".
     QString describeAt(QPointF pos) const;
+    // Every lane's label inside its column (wrapped at most to the lane's height) and the
+    // caption inside the width: what a larger font (presenter mode) must not break.
+    bool textFits() const;
 
 private:
-    QRectF plotRect() const;
+    // Where the parts go, measured from the theme's fonts: the label column as wide as the
+    // longest label (at most 45 % of the width; a longer one wraps), the caption and the axis
+    // and legend below the lanes as tall as their text.
+    struct Layout {
+        QRectF plot;
+        double labelW = 0, captionH = 0, tickH = 0, legendRowH = 0;
+    };
+    Layout layout() const;
+    QString labelOf(const TimelineRow& r) const;
+    QString caption() const;
+    QFont titleFont() const;
+    QStringList legendNames() const; // the states' names in the legend, "dead" last
     std::pair<double, double> shownSpan() const; // seconds since the run started, left and right edge
-    double laneHeight() const;
-    double xOf(double t) const;
+    double laneHeight(const QRectF& plot) const;
+    double xOf(double t, const QRectF& plot) const;
     const StateTimeline& timeline_;
     QSizeF size_{800, 300};
     ChartTheme theme_;

@@ -373,6 +373,7 @@ private slots:
             const auto& rows = w.charts()->timeline()->timeline().rows();
             QVERIFY(std::any_of(rows.begin(), rows.end(), [](const TimelineRow& r) { return r.exact; }));
             shoot(w, QStringLiteral("18e-%1-%2-presenter-timeline-slow-motion").arg(tag, lang));
+            QVERIFY(w.charts()->timeline()->item()->textFits()); // (its fonts grow with presenter mode's)
             w.stop();
             QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
             w.setPresenterMode(false);
