@@ -1,6 +1,7 @@
 #include "breakdown_view.h"
 
 #include "core_text.h"
+#include "row_wrap.h"
 
 #include <QPainter>
 
@@ -65,14 +66,22 @@ const char* const kLegend[] = {QT_TRANSLATE_NOOP("ipclab::ui::BreakdownView", "u
                                QT_TRANSLATE_NOOP("ipclab::ui::BreakdownView", "off CPU")};
 constexpr double kRowLines = 2.2; // a row: the bar, its sentence below, a gap (in lines of its font)
 constexpr double kSmallestPt = 6.0;
+constexpr double kStackedBarMin = 14; // a stacked row's bar, at least
 } // namespace
+
+QString BreakdownView::caption() const {
+    return tr("Each side, per message, since the start: CPU in user mode and in the kernel as the kernel counted it "
+              "for the workers, the rest off the CPU; the call clocked on 1 message in %1 at full speed.")
+        .arg(kCallSampleEvery);
+}
 
 BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& labels, const QStringList& lines) const {
     Layout l;
     QFont title = theme_.font(11);
     title.setBold(true);
     const double afterTitle = 4 + QFontMetricsF(title).height() + 4;
-    const double captionH = QFontMetricsF(theme_.font(8)).height() * 2.4 + 6;
+    const double textW = std::max(10.0, size.width() - 16.0);
+    l.captionH = QFontMetricsF(theme_.font(8)).boundingRect(QRectF(0, 0, textW, 1e6), Qt::AlignHCenter | Qt::TextWordWrap, caption()).height() + 6;
     const int rows = static_cast<int>(labels.size());
     l.rowFont = theme_.font(9);
     // The widest label, sentence and the legend's width with a font.
@@ -97,9 +106,42 @@ BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& la
         widthShare = size.width() / needW;
     };
     double hs = 0, ws = 0;
-    measure(l.rowFont, afterTitle + captionH, hs, ws);
+    measure(l.rowFont, afterTitle + l.captionH, hs, ws);
+    if (ws < 1) {
+        // Stacked at the theme's font: a label line, a bar, the sentence wrapped to the width;
+        // the legend in rows. Taken where it fits (with the caption if that fits too).
+        QFontMetricsF fm(l.rowFont);
+        double sentenceH = 0;
+        for (const QString& s : lines)
+            sentenceH = std::max(sentenceH, fm.boundingRect(QRectF(0, 0, textW, 1e6), Qt::AlignLeft | Qt::TextWordWrap, s).height());
+        std::vector<double> entryW;
+        for (const char* s : kLegend) entryW.push_back(20 + fm.horizontalAdvance(tr(s)));
+        const std::vector<RowPlace> legend = wrapInRows(entryW, textW, 24, false);
+        const double legendH = rowCount(legend) * (fm.height() + 4) + 4;
+        const double rowNeed = fm.height() + 2 + kStackedBarMin + 2 + sentenceH + 10;
+        for (bool withCaption : {true, false}) {
+            const double top = afterTitle + (withCaption ? l.captionH : 0);
+            if (top + rows * rowNeed + legendH > size.height()) continue;
+            l.stacked = true;
+            l.caption = withCaption;
+            l.top = top;
+            l.sentenceH = sentenceH;
+            l.labelW = 0;
+            l.barW = textW;
+            l.rowH = rows > 0 ? std::max(rowNeed, (size.height() - top - legendH) / rows) : rowNeed;
+            l.barH = std::min(48.0, l.rowH - fm.height() - 2 - 2 - sentenceH - 10);
+            l.legendTop = size.height() - legendH + 4;
+            for (const RowPlace& p : legend) {
+                l.legendX.push_back(8 + p.x);
+                l.legendRow.push_back(p.row);
+            }
+            l.legendW = 0;
+            for (std::size_t i = 0; i < legend.size(); ++i) l.legendW = std::max(l.legendW, legend[i].x + entryW[i]);
+            return l;
+        }
+    }
     l.caption = hs >= 1; // without the caption first (the tooltip says it too), then a smaller font
-    l.top = afterTitle + (l.caption ? captionH : 0);
+    l.top = afterTitle + (l.caption ? l.captionH : 0);
     for (int i = 0; i < 4; ++i) { // the metrics are not exactly linear in the point size: a few steps
         measure(l.rowFont, l.top, hs, ws);
         double shrink = std::min(hs, ws);
@@ -115,6 +157,12 @@ BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& la
     l.barH = std::min(48.0, l.rowH - fm.height() - 8);
     l.barW = std::max(50.0, size.width() - l.labelW - 24);
     l.legendTop = size.height() - legendH + 4;
+    double x = 8 + l.labelW;
+    for (const char* s : kLegend) {
+        l.legendX.push_back(x);
+        l.legendRow.push_back(0);
+        x += 20 + fm.horizontalAdvance(tr(s)) + 24;
+    }
     return l;
 }
 
@@ -137,14 +185,9 @@ void BreakdownView::paintEvent(QPaintEvent*) {
     p.drawText(QRectF(8, y, width() - 16, h), Qt::AlignHCenter | Qt::AlignVCenter, tr("Where one message's time goes"));
     y += h;
     if (lay.caption) {
-        QFont small = theme_.font(8);
-        p.setFont(small);
+        p.setFont(theme_.font(8));
         p.setPen(QColor(90, 90, 90));
-        QRectF caption(8, y, width() - 16, QFontMetricsF(small).height() * 2.4);
-        p.drawText(caption, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-                   tr("Each side, per message, since the start: CPU in user mode and in the kernel as the kernel counted it "
-                      "for the workers, the rest off the CPU; the call clocked on 1 message in %1 at full speed.")
-                       .arg(kCallSampleEvery));
+        p.drawText(QRectF(8, y, width() - 16, lay.captionH), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, caption());
     }
     y = lay.top;
     QFont f = lay.rowFont;
@@ -165,9 +208,14 @@ void BreakdownView::paintEvent(QPaintEvent*) {
     for (const Lane& l : lanes_) {
         for (int i = 0; i < 2; ++i, ++row) {
             const SideTime& s = i == 0 ? l.breakdown.send : l.breakdown.receive;
-            QRectF bar(8 + lay.labelW, y, lay.barW, lay.barH);
             p.setPen(Qt::black);
-            p.drawText(QRectF(8, y, lay.labelW - 8, lay.barH), Qt::AlignRight | Qt::AlignVCenter, labels[row]);
+            QRectF bar(8 + lay.labelW, y, lay.barW, lay.barH);
+            if (lay.stacked) {
+                p.drawText(QRectF(8, y, lay.barW, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, labels[row]);
+                bar.moveTop(y + fm.height() + 2);
+            } else {
+                p.drawText(QRectF(8, y, lay.labelW - 8, lay.barH), Qt::AlignRight | Qt::AlignVCenter, labels[row]);
+            }
             double x = bar.left();
             const double parts[] = {s.userNs, s.kernelNs, s.offCpuNs};
             for (int k = 0; k < 3; ++k) {
@@ -176,16 +224,18 @@ void BreakdownView::paintEvent(QPaintEvent*) {
                 x += w;
             }
             p.setPen(QColor(40, 40, 40));
-            p.drawText(QRectF(bar.left(), bar.bottom() + 2, lay.barW, fm.height() + 2), Qt::AlignLeft | Qt::AlignVCenter, lines[row]);
+            if (lay.stacked)
+                p.drawText(QRectF(bar.left(), bar.bottom() + 2, lay.barW, lay.sentenceH), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, lines[row]);
+            else
+                p.drawText(QRectF(bar.left(), bar.bottom() + 2, lay.barW, fm.height() + 2), Qt::AlignLeft | Qt::AlignVCenter, lines[row]);
             y += lay.rowH;
         }
     }
-    double x = 8 + lay.labelW;
-    for (int k = 0; k < 3; ++k) {
-        p.fillRect(QRectF(x, lay.legendTop + (fm.height() - 12) / 2, 16, 12), colours[k]);
+    for (std::size_t k = 0; k < 3; ++k) {
+        const double x = lay.legendX[k], top = lay.legendTop + lay.legendRow[k] * (fm.height() + 4);
+        p.fillRect(QRectF(x, top + (fm.height() - 12) / 2, 16, 12), colours[k]);
         p.setPen(Qt::black);
-        p.drawText(QPointF(x + 20, lay.legendTop + fm.ascent()), tr(kLegend[k]));
-        x += 20 + fm.horizontalAdvance(tr(kLegend[k])) + 24;
+        p.drawText(QPointF(x + 20, top + fm.ascent()), tr(kLegend[k]));
     }
 }
 

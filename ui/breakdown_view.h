@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <vector>
+
 namespace ipclab::ui {
 
 class BreakdownView : public QWidget {
@@ -27,15 +29,23 @@ public:
     // Where things go at a size: the caption only if the rows fit under it, the rows' font the
     // theme's unless the rows (a label, a bar and a sentence each) and the legend would not fit,
     // then smaller, just enough. `labels` and `lines`: each row's label and sentence.
+    // Narrow and tall (presenter mode's chart column): stacked, each label above its bar and the
+    // sentence under it wrapped, at the theme's font, where that fits the height.
     struct Layout {
         bool caption = true;
+        double captionH = 0;  // the caption's wrapped height
         QFont rowFont;
         double top = 0;       // first row
         double rowH = 0, barH = 0, labelW = 0, barW = 0;
-        double legendTop = 0; // the legend's line
+        double legendTop = 0; // the legend's first line
         double legendW = 0;
+        bool stacked = false;
+        double sentenceH = 0; // stacked: the tallest wrapped sentence
+        std::vector<double> legendX; // each legend entry's left edge and row (stacked: wrapped)
+        std::vector<int> legendRow;
     };
     Layout layoutFor(QSize size, const QStringList& labels, const QStringList& lines) const;
+    QString caption() const;
 
 protected:
     void paintEvent(QPaintEvent*) override;

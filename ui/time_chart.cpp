@@ -1,6 +1,7 @@
 #include "time_chart.h"
 
 #include "chart_grid.h"
+#include "chart_key.h"
 #include "chart_lines.h"
 #include "core_text.h"
 #include "line_decimation.h"
@@ -29,8 +30,8 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     : QChartView(parent), metrics_(std::move(metrics)), leftTitle_(leftTitle), rightTitle_(rightTitle) {
     auto* chart = new QChart;
     chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setShowToolTips(true); // a narrow chart elides long entries: the full name on hover
+    chart->legend()->hide(); // the key below wraps where Qt's legend would cut names to "..."
+    key_ = new ChartKey(chart);
     chart->setMargins(QMargins(4, 4, 4, 4));
     x_ = new QValueAxis;
     x_->setTitleText(tr("time (s)"));
@@ -60,14 +61,30 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     lines_ = new ChartLines(chart, x_);             // (the same)
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 150);
-    ensureSeries(1, {QString()}, ExperimentKind::Stream, false);
+    ensureSeries(1, {QString()}, ExperimentKind::Stream);
     theme_.apply(chart);
+    key_->setFont(theme_.font(9));
+}
+
+// The key under the plot, in as many rows as the chart's width needs; the chart's bottom margin
+// makes room for them (set only when it changes: each set lays the chart out again).
+void TimeChart::placeKey() {
+    const QSizeF size = chart()->size();
+    const double h = key_->layOut(std::max(10.0, size.width() - 16));
+    key_->setPos(8, size.height() - h - 6);
+    QMargins m = chart()->margins();
+    const int bottom = static_cast<int>(std::ceil(h)) + 10;
+    if (m.bottom() != bottom) {
+        m.setBottom(bottom);
+        chart()->setMargins(m);
+    }
 }
 
 QString TimeChart::title() const { return chart()->title(); }
 
 void TimeChart::resizeEvent(QResizeEvent* e) {
     QChartView::resizeEvent(e);
+    placeKey();
     fitAxisTitles();
 }
 
@@ -91,7 +108,7 @@ void TimeChart::fitAxisTitles() {
     if (x_->isTitleVisible() != (t == 0)) x_->setTitleVisible(t == 0);
     format(x_, t == 0 ? QStringLiteral("%.0f") : QStringLiteral("%.0f s"));
     // At the shortest the vertical titles are emptied (hidden, Qt Charts cut the right axis's
-    // labels to "..."), and a k or M goes into their labels: the legend names the units.
+    // labels to "..."), and a k or M goes into their labels: the key names the units.
     auto apply = [&](QValueAxis* a, const QString& title, double div) {
         if (!a) return;
         const QString scale = scaleName(div);
@@ -110,6 +127,8 @@ void TimeChart::fitAxisTitles() {
 void TimeChart::setTheme(const ChartTheme& theme) {
     theme_ = theme;
     theme_.apply(chart());
+    key_->setFont(theme_.font(9));
+    placeKey();
     for (int i = 0; i < series_.size(); ++i) pens_[i].setWidth(theme_.lineWidth());
     drawLines();
     for (auto* l : markLabels_) l->setFont(theme_.font(8));
@@ -121,16 +140,14 @@ QString TimeChart::metricName(const ChartMetric& m) const {
     return m.name;
 }
 
-QString TimeChart::legendName(const QString& metric, const QString& lane, bool manyLanes, bool laneOnly) {
-    if (laneOnly && !lane.isEmpty()) return lane;
+QString TimeChart::legendName(const QString& metric, const QString& lane, bool manyLanes) {
     if (manyLanes || !lane.isEmpty()) return lane + ": " + metric;
     return metric;
 }
 
-void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind, bool minimal) {
-    if (lanes == lanes_ && laneNames == laneNames_ && kind == kind_ && minimal == minimalNames_) return;
+void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind) {
+    if (lanes == lanes_ && laneNames == laneNames_ && kind == kind_) return;
     laneNames_ = laneNames;
-    minimalNames_ = minimal;
     kind_ = kind;
     for (const auto& m : metrics_)
         if (m.series == Series::MsgsPerS && !m.rightAxis) leftTitle_ = metricName(m);
@@ -143,13 +160,13 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, Experiment
     for (int lane = 0; lane < lanes; ++lane) {
         for (int m = 0; m < metrics_.size(); ++m) {
             auto* s = new QLineSeries;
-            QString name = legendName(metricName(metrics_[m]), laneNames.value(lane), lanes > 1, minimal && m == 0);
+            QString name = legendName(metricName(metrics_[m]), laneNames.value(lane), lanes > 1);
             s->setName(name);
             QPen pen(ChartTheme::laneColor(lane, m));
             pen.setWidth(theme_.lineWidth());
             if (metrics_[m].rightAxis) pen.setStyle(Qt::DashLine);
             pens_.push_back(pen);
-            pen.setStyle(Qt::NoPen); // drawn by lines_ (its colour stays for the legend)
+            pen.setStyle(Qt::NoPen); // drawn by lines_ (its colour and style go to the key)
             s->setPen(pen);
             chart()->addSeries(s);
             s->attachAxis(x_);
@@ -157,11 +174,12 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, Experiment
             series_.push_back(s);
         }
     }
+    QList<ChartKey::Entry> entries;
+    for (int i = 0; i < series_.size(); ++i) entries.append({pens_[i], series_[i]->name()});
+    key_->setEntries(entries);
+    placeKey();
     drawLines();
     lanes_ = lanes;
-    // Adding series rebuilds the legend: keep the mark lines out of it.
-    for (auto* line : markLines_)
-        for (auto* marker : chart()->legend()->markers(line)) marker->setVisible(false);
 }
 
 void TimeChart::drawLines() {
@@ -213,27 +231,24 @@ void TimeChart::add(const RunSample& sample) {
 
 void TimeChart::reset() {
     clearData();
-    ensureSeries(0, {}, kind_, false);
+    ensureSeries(0, {}, kind_);
 }
 
 void TimeChart::refresh() {
     if (points_.empty()) return;
-    // Two lanes' legend ("shared memory: msgs/s" x 4) does not fit a narrow chart: Qt would cut
-    // it to "shared memory: ...". There the lanes go by their short names.
-    // Narrower still (presenter mode at 1280x720): the first metric goes by the lane's name
-    // alone ("shm"), its unit being the left axis title.
+    // Two lanes' key ("shared memory: msgs/s" x 4) takes two rows in a narrow chart: there the
+    // lanes go by their short names ("shm: msgs/s"), in as many rows as those still need.
     int lanes = static_cast<int>(points_.size());
-    auto fits = [&](const QStringList& names, bool minimal) {
-        QFontMetricsF fm(chart()->legend()->font());
+    auto fits = [&](const QStringList& names) {
+        QFontMetricsF fm(key_->font());
         double need = 0;
         for (int lane = 0; lane < lanes; ++lane)
             for (int m = 0; m < metrics_.size(); ++m)
-                need += fm.horizontalAdvance(legendName(metricName(metrics_[m]), names.value(lane), lanes > 1, minimal && m == 0)) + fm.height() + 28;
-        return need <= chart()->plotArea().width() + 40;
+                need += fm.horizontalAdvance(legendName(metricName(metrics_[m]), names.value(lane), lanes > 1)) + 40;
+        return need <= chart()->size().width(); // one row of the key (its margins and last gap aside)
     };
-    bool compact = lanes > 1 && (width() < 1100 || !fits(sampleLanes_, false));
-    bool minimal = compact && !fits(shortLanes_, false);
-    ensureSeries(lanes, compact ? shortLanes_ : sampleLanes_, sampleKind_, minimal);
+    bool compact = lanes > 1 && (width() < 1100 || !fits(sampleLanes_));
+    ensureSeries(lanes, compact ? shortLanes_ : sampleLanes_, sampleKind_);
 
     double t1 = 0, leftMax = 0, rightMax = 0;
     for (const auto& lane : points_) {
@@ -325,7 +340,6 @@ void TimeChart::placeMarks(const std::vector<HistoryMark>& marks, double t0, dou
             chart()->addSeries(line);
             line->attachAxis(x_);
             line->attachAxis(left_);
-            for (auto* marker : chart()->legend()->markers(line)) marker->setVisible(false);
             markLines_.push_back(line);
             auto* label = new QGraphicsSimpleTextItem(chart());
             label->setBrush(QColor(60, 60, 60));
@@ -333,11 +347,7 @@ void TimeChart::placeMarks(const std::vector<HistoryMark>& marks, double t0, dou
             markLabels_.push_back(label);
         }
         markLines_[n]->replace(QList<QPointF>{{m.t, 0}, {m.t, top}});
-        if (!markLines_[n]->isVisible()) {
-            // Showing a series shows its legend marker again: a nameless grey square.
-            markLines_[n]->setVisible(true);
-            for (auto* marker : chart()->legend()->markers(markLines_[n])) marker->setVisible(false);
-        }
+        markLines_[n]->setVisible(true);
         markLabels_[n]->setText(QString::fromStdString(m.label));
         QPointF pos = chart()->mapToPosition(QPointF(m.t, top), markLines_[n]);
         // Under the top edge, off the line: at the top a mark at t = 0 read as one word with the
@@ -353,7 +363,7 @@ void TimeChart::placeMarks(const std::vector<HistoryMark>& marks, double t0, dou
 }
 
 int TimeChart::smallestTextPx() const {
-    int px = QFontInfo(chart()->legend()->font()).pixelSize();
+    int px = QFontInfo(key_->font()).pixelSize();
     for (const QAbstractAxis* a : chart()->axes()) px = std::min(px, QFontInfo(a->labelsFont()).pixelSize());
     return px;
 }

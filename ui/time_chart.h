@@ -18,6 +18,7 @@ class QGraphicsSimpleTextItem;
 
 namespace ipclab::ui {
 
+class ChartKey;
 class ChartLines;
 
 struct ChartMetric {
@@ -47,6 +48,7 @@ public:
     QString title() const;
     // Points currently plotted, over every series (tests look at this).
     int pointCount() const;
+    const ChartKey* key() const { return key_; }
     // The smallest text it draws (tick labels, legend), in pixels: the back row's measure.
     int smallestTextPx() const;
 
@@ -56,12 +58,13 @@ protected:
 private:
     // A short chart: Qt cuts an axis title that does not fit to "...". Where the plot is shorter
     // than the vertical titles need, the time axis gives up its title (its labels say "2 s") and
-    // the plot gets that height; at the shortest, the vertical titles go too (the legend still
+    // the plot gets that height; at the shortest, the vertical titles go too (the key still
     // names every series).
     void fitAxisTitles();
-    void ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind, bool minimal);
-    // A series' legend entry: "shared memory: msgs/s", or only "shm" where room is short.
-    static QString legendName(const QString& metric, const QString& lane, bool manyLanes, bool laneOnly);
+    void placeKey();
+    void ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind);
+    // A series' key entry: "shared memory: msgs/s" ("shm: msgs/s" where room is short).
+    static QString legendName(const QString& metric, const QString& lane, bool manyLanes);
     // "msgs/s" counts updates in a race and round trips in ping-pong: say so.
     QString metricName(const ChartMetric& m) const;
     void placeMarks(const std::vector<HistoryMark>& marks, double t0, double t1);
@@ -71,6 +74,7 @@ private:
     QList<QLineSeries*> series_; // lane-major: lane * metrics + metric
     QList<QPen> pens_;           // how each is drawn (by lines_; the series have no pen)
     ChartLines* lines_;
+    ChartKey* key_;
     QList<QLineSeries*> markLines_;
     QList<QGraphicsSimpleTextItem*> markLabels_;
     QValueAxis* x_;
@@ -85,7 +89,6 @@ private:
     ExperimentKind sampleKind_ = ExperimentKind::Stream;
     int lanes_ = -1;
     QStringList laneNames_;
-    bool minimalNames_ = false;
     ExperimentKind kind_ = ExperimentKind::Stream;
     QString leftTitle_, rightTitle_;
     int tightness_ = 0; // 0: all titles; 1: no time-axis title; 2: no axis titles

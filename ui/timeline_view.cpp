@@ -1,6 +1,7 @@
 #include "timeline_view.h"
 
 #include "core_text.h"
+#include "row_wrap.h"
 
 #include <QFontMetricsF>
 #include <QLocale>
@@ -44,19 +45,11 @@ QString TimelineItem::caption() const {
                  : tr("Each worker's state as it published it, sampled 30 times a second; the lock's holder from the lock itself.");
 }
 
-// How many rows the legend's entries take in `width` (the paint lays them out the same way).
-static int legendRows(const QFontMetricsF& fm, const QStringList& names, double width) {
-    int rows = 1;
-    double x = 8;
-    for (const QString& name : names) {
-        double w = 18 + fm.horizontalAdvance(name) + 18;
-        if (x + w > width - 8 && x > 8) {
-            x = 8;
-            ++rows;
-        }
-        x += w;
-    }
-    return rows;
+// Where the legend's entries go (a swatch and a name each) within the width, in rows.
+static std::vector<RowPlace> legendPlaces(const QFontMetricsF& fm, const QStringList& names, double width) {
+    std::vector<double> widths;
+    for (const QString& name : names) widths.push_back(18 + fm.horizontalAdvance(name));
+    return wrapInRows(widths, width - 16, 18, false);
 }
 
 QStringList TimelineItem::legendNames() const {
@@ -76,7 +69,7 @@ TimelineItem::Layout TimelineItem::layout() const {
     l.labelW = std::clamp(widest + 14, 60.0, std::max(60.0, w * 0.45));
     l.tickH = text.height();
     l.legendRowH = text.height() + 4;
-    const double bottom = 4 + 2 * l.tickH + 8 + legendRows(text, legendNames(), w) * l.legendRowH + 4;
+    const double bottom = 4 + 2 * l.tickH + 8 + rowCount(legendPlaces(text, legendNames(), w)) * l.legendRowH + 4;
     l.plot = QRectF(l.labelW, top, std::max(10.0, w - l.labelW - kRight), std::max(10.0, size_.height() - top - bottom));
     return l;
 }
@@ -157,23 +150,19 @@ void TimelineItem::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*)
         p->drawText(QRectF(x - 40, axisY + 4, 80, l.tickH), Qt::AlignHCenter, QString::number(t, 'f', 0));
     }
     p->drawText(QRectF(plot.left(), axisY + 4 + l.tickH, plot.width(), l.tickH), Qt::AlignHCenter, tr("time (s)"));
-    // Legend: the states' colours, in as many rows as the width needs (legendRows counts them).
-    QFontMetricsF fm(p->font());
-    double x = 8, y = axisY + 4 + 2 * l.tickH + 8, rowH = l.legendRowH;
-    auto entry = [&](const QColor& c, const QString& name) {
-        double w = 18 + fm.horizontalAdvance(name) + 18;
-        if (x + w > size_.width() - 8 && x > 8) {
-            x = 8;
-            y += rowH;
-        }
+    // Legend: the states' colours, in as many rows as the width needs.
+    const QStringList names = legendNames();
+    const std::vector<RowPlace> places = legendPlaces(QFontMetricsF(p->font()), names, size_.width());
+    const double top = axisY + 4 + 2 * l.tickH + 8, rowH = l.legendRowH;
+    for (int i = 0; i < names.size(); ++i) {
+        const auto at = static_cast<std::size_t>(i);
+        const bool dead = i == names.size() - 1;
+        const QColor c = ChartTheme::stateColor(dead ? WorkerState::Exited : kLegend[at], dead);
+        const double x = 8 + places[at].x, y = top + places[at].row * rowH;
         p->fillRect(QRectF(x, y + (rowH - 12) / 2, 14, 12), c);
         p->setPen(Qt::black);
-        p->drawText(QRectF(x + 18, y, w, rowH), Qt::AlignLeft | Qt::AlignVCenter, name);
-        x += w;
-    };
-    const QStringList names = legendNames();
-    for (std::size_t i = 0; i < std::size(kLegend); ++i) entry(ChartTheme::stateColor(kLegend[i], false), names[static_cast<int>(i)]);
-    entry(ChartTheme::stateColor(WorkerState::Exited, true), names.back());
+        p->drawText(QRectF(x + 18, y, size_.width() - x - 18, rowH), Qt::AlignLeft | Qt::AlignVCenter, names[i]);
+    }
 }
 
 QString TimelineItem::describeAt(QPointF pos) const {

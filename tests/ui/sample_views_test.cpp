@@ -15,6 +15,7 @@
 #include "text_block_cache.h"
 #include "sweep_chart.h"
 #include "breakdown_view.h"
+#include "chart_key.h"
 
 #include <QLogValueAxis>
 #include <QAbstractItemModelTester>
@@ -79,6 +80,20 @@ RunSample sampleAt(uint64_t index, double t, uint64_t sent, uint64_t received) {
     s.lanes = {queueLane(t, sent, received)};
     return s;
 }
+// One side of a stream as the time-per-message view gets it: 1000 messages, 10 of them clocked.
+SideTime side(double wall, double user, double kernel, double off, double call) {
+    SideTime t;
+    t.workers = 1;
+    t.messages = 1000;
+    t.wallNs = wall;
+    t.userNs = user;
+    t.kernelNs = kernel;
+    t.offCpuNs = off;
+    t.inCallNs = call;
+    t.callSamples = 10;
+    return t;
+}
+const QStringList kBreakdownLabels = {"shared memory, send", "shared memory, receive", "pipe, send", "pipe, receive"};
 } // namespace
 
 class SampleViewsTest : public QObject {
@@ -663,6 +678,48 @@ private slots:
         }
     }
 
+    // The kernel's chart, two lanes of four series, in presenter mode's chart column at 1280x720
+    // (about 420x560, fonts 1.1x): Qt's one-row legend cut all eight names to "s..." and "pi...".
+    // The key wraps: every name whole inside the width, in rows below the time axis's title.
+    void theKeyWrapsInsteadOfCuttingNames() {
+        TimeChart chart("k", "% of one CPU", "switches/s",
+                        {{Series::UserCpuPct, "user CPU %", false}, {Series::SystemCpuPct, "kernel CPU %", false},
+                         {Series::VoluntaryPerS, "waited/s", true}, {Series::InvoluntaryPerS, "preempted/s", true}});
+        ChartTheme theme;
+        theme.fontScale = 1.1;
+        chart.setTheme(theme);
+        chart.resize(420, 560);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        for (int i = 0; i < 10; ++i) {
+            RunSample s = sampleAt(static_cast<uint64_t>(i), 0.1 + i * 0.1, 1, 1);
+            s.lanes.push_back(s.lanes[0]);
+            s.lanes[1].config.transport = TransportKind::Pipe;
+            chart.add(s);
+        }
+        for (int k = 0; k < 3; ++k) {
+            QCoreApplication::processEvents();
+            chart.refresh();
+        }
+        QCoreApplication::processEvents();
+        const ChartKey* key = chart.key();
+        QCOMPARE(key->entries().size(), 8);
+        QVERIFY(key->rows() >= 2);
+        const QList<QRectF> rects = key->textRects();
+        QFontMetricsF fm(key->font());
+        for (int i = 0; i < rects.size(); ++i) {
+            const QRectF r = key->mapRectToScene(rects[i]);
+            const QString& name = key->entries()[i].name;
+            QVERIFY2(!name.endsWith("...") && name.contains(':'), qPrintable(name)); // "lane: metric", whole
+            QCOMPARE(rects[i].width(), fm.horizontalAdvance(name));
+            QVERIFY2(r.left() >= 0 && r.right() <= chart.width(), qPrintable(QString("%1: %2..%3 of %4").arg(name).arg(r.left()).arg(r.right()).arg(chart.width())));
+            QVERIFY2(r.bottom() <= chart.height(), qPrintable(name));
+            // Below the plot, its tick labels and the time axis's title.
+            QVERIFY2(r.top() >= chart.chart()->plotArea().bottom() + 2 * fm.height(), qPrintable(name));
+        }
+        QVERIFY(!chart.chart()->legend()->isVisible());
+    }
+
     // The chart's lines are drawn by one item (dashes as short lines, not one path over the
     // plot): at the places Qt Charts maps the points to, in both series' colours, the series
     // themselves drawing nothing.
@@ -805,19 +862,7 @@ private slots:
     // the legend there); with room, the caption and the theme's font stay.
     void theTimePerMessageRowsNeverRunIntoTheLegend() {
         BreakdownView view;
-        const QStringList labels = {"shared memory, send", "shared memory, receive", "pipe, send", "pipe, receive"};
-        auto side = [](double wall, double user, double kernel, double off, double call) {
-            SideTime t;
-            t.workers = 1;
-            t.messages = 1000;
-            t.wallNs = wall;
-            t.userNs = user;
-            t.kernelNs = kernel;
-            t.offCpuNs = off;
-            t.inCallNs = call;
-            t.callSamples = 10;
-            return t;
-        };
+        const QStringList labels = kBreakdownLabels;
         const QStringList lines = {BreakdownView::describe(side(57, 15, 1, 40, 144), true), BreakdownView::describe(side(57, 21, 1, 35, 115), false),
                                    BreakdownView::describe(side(644, 112, 252, 279, 677), true),
                                    BreakdownView::describe(side(644, 105, 270, 268, 729), false)};
@@ -837,6 +882,40 @@ private slots:
         QCOMPARE(roomy.rowFont.pointSizeF(), ChartTheme().font(9).pointSizeF());
         BreakdownView::Layout tight = view.layoutFor({945, 250}, labels, lines);
         QVERIFY(tight.rowFont.pointSizeF() >= 6.0);
+    }
+
+    // Presenter mode's chart column (about 420x560 at 1280x720, 650x910 at 1920x1080, its fonts
+    // 1.1x and 1.65x): the rows stack (label, bar, sentence wrapped) at the theme's font instead
+    // of shrinking it to 6 pt beside labels (seen as unreadable 7 px text); nothing runs into the
+    // next row or the legend, nothing past the right edge.
+    void theTimePerMessageRowsStackInANarrowColumn() {
+        const QStringList labels = kBreakdownLabels;
+        const SideTime t = side(644, 112, 252, 279, 677);
+        const QStringList lines = {BreakdownView::describe(t, true), BreakdownView::describe(t, false), BreakdownView::describe(t, true),
+                                   BreakdownView::describe(t, false)};
+        for (auto [size, scale] : {std::pair{QSize(420, 560), 1.1}, std::pair{QSize(650, 910), 1.65}}) {
+            BreakdownView view;
+            ChartTheme theme;
+            theme.fontScale = scale;
+            view.setTheme(theme);
+            const BreakdownView::Layout lay = view.layoutFor(size, labels, lines);
+            const QString at = QString("%1x%2 at %3").arg(size.width()).arg(size.height()).arg(scale);
+            QVERIFY2(lay.stacked, qPrintable(at));
+            QCOMPARE(lay.rowFont.pointSizeF(), theme.font(9).pointSizeF());
+            QFontMetricsF fm(lay.rowFont);
+            for (const QString& l : lines) {
+                QRectF box = fm.boundingRect(QRectF(0, 0, lay.barW, 1e6), Qt::AlignLeft | Qt::TextWordWrap, l);
+                QVERIFY2(box.height() <= lay.sentenceH + 0.5 && box.width() <= lay.barW + 0.5, qPrintable(at + ": " + l));
+            }
+            for (const QString& l : labels) QVERIFY2(fm.horizontalAdvance(l) <= lay.barW, qPrintable(at + ": " + l));
+            QVERIFY2(8 + lay.barW <= size.width(), qPrintable(at));
+            QVERIFY2(lay.barH >= 14, qPrintable(at));
+            // Each row: label, bar, sentence; the last one ends above the legend.
+            const double lastBottom = lay.top + 3 * lay.rowH + fm.height() + 2 + lay.barH + 2 + lay.sentenceH;
+            QVERIFY2(lastBottom <= lay.legendTop + 0.5, qPrintable(at));
+            QVERIFY2(lay.top + fm.height() + 2 + lay.barH + 2 + lay.sentenceH <= lay.top + lay.rowH + 0.5, qPrintable(at));
+            QVERIFY2(lay.legendW <= size.width() - 16 + 0.5, qPrintable(at));
+        }
     }
 
     // The crossover's legend entry says all it says: a '<' in it was read as the start of a tag

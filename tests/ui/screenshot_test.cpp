@@ -310,6 +310,14 @@ private slots:
             const int chartPx = w.charts()->throughput()->smallestTextPx();
             QVERIFY2(chartPx >= (screen.height() >= 1080 ? 18 : 12), qPrintable(QString::number(chartPx)));
             QVERIFY(w.charts()->tabsFit());
+            // The other tabs a lecturer opens here, large.
+            w.charts()->showBreakdown();
+            QTest::qWait(800);
+            shoot(w, QStringLiteral("13c-%1-%2-presenter-time-per-message").arg(tag, lang));
+            w.charts()->showKernel();
+            QTest::qWait(300);
+            shoot(w, QStringLiteral("13d-%1-%2-presenter-kernel-view").arg(tag, lang));
+            w.charts()->showLive();
             w.stop();
             QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
             int race = -1;
