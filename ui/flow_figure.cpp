@@ -114,12 +114,9 @@ double FlowFigure::boundaryY() const {
         // Tall enough for what the segment holds (the tokens' way in, the counter, the title): in
         // a lesson at 1280x720 the fonts are larger in figure units and the counter ran into the
         // title. The kernel half keeps room for its line and the footnote.
-        // (Asked for every token's path each frame: the fonts are measured again only when what
-        // decides the answer changed.)
-        RaceNeedKey key{width_, theme_.fontScale, theme_.lecture ? theme_.lectureFontFactor : 1.0, {}};
-        for (const FlowLane& l : lanes_) key.names.push_back(l.experiment == ExperimentKind::Race ? l.objectName : QString());
-        if (!(key == raceNeedKey_)) {
-            raceNeedKey_ = key;
+        // (Asked for every token's path each frame: the fonts are measured once a change of the
+        // figure, see invalidate.)
+        if (raceNeed_ < 0) {
             raceNeed_ = 0;
             for (int i = 0; i < static_cast<int>(lanes_.size()); ++i)
                 if (lanes_[static_cast<std::size_t>(i)].experiment == ExperimentKind::Race)

@@ -136,18 +136,13 @@ private:
     void render(QPainter* p); // the whole figure
     void invalidate() {       // the figure changed: render it again at the next paint
         cacheValid_ = false;
+        raceNeed_ = -1;       // (and measure the race segment's text again, once)
         update();
     }
 
     ChartTheme theme_;
     std::vector<FlowLane> lanes_;
-    struct RaceNeedKey { // what the large race's segment height depends on
-        double width = 0, fontScale = 0, lectureFactor = 0;
-        std::vector<QString> names; // each lane's segment name ("" unless a race)
-        bool operator==(const RaceNeedKey&) const = default;
-    };
-    mutable RaceNeedKey raceNeedKey_;
-    mutable double raceNeed_ = 0;
+    mutable double raceNeed_ = -1; // the large race segment's text height; < 0: to be measured
     std::deque<FlowToken> tokens_;
     QStringList isolation_;
     QGraphicsItem* tokenLayer_; // child item: deleted with the figure

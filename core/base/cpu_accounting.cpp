@@ -44,29 +44,38 @@ bool readFile(const std::string& path, std::string& out) {
 }
 } // namespace
 
-std::string_view statField(std::string_view stat, int n) {
+void statFields(std::string_view stat, std::span<const int> wanted, std::span<std::string_view> out) {
+    for (auto& f : out) f = {};
     auto close = stat.rfind(')');
-    if (close == std::string_view::npos || n < 3) return {};
+    if (close == std::string_view::npos) return;
     std::string_view rest = stat.substr(close + 1);
     int field = 2; // the field ')' ends
+    std::size_t next = 0; // the next wanted field's index
+    while (next < wanted.size() && next < out.size() && wanted[next] < 3) ++next; // (no such field)
     std::size_t i = 0;
-    while (i < rest.size()) {
+    while (i < rest.size() && next < wanted.size() && next < out.size()) {
         while (i < rest.size() && rest[i] == ' ') ++i;
         std::size_t j = i;
         while (j < rest.size() && rest[j] != ' ' && rest[j] != '\n') ++j;
         if (j == i) break;
-        if (++field == n) return rest.substr(i, j - i);
+        if (++field == wanted[next]) out[next++] = rest.substr(i, j - i);
         i = j;
     }
-    return {};
+}
+
+std::string_view statField(std::string_view stat, int n) {
+    std::string_view f;
+    statFields(stat, std::span<const int>(&n, 1), std::span<std::string_view>(&f, 1));
+    return f;
 }
 
 bool parseProcStat(std::string_view stat, long ticksPerS, CpuAccounting& out) {
     // "pid (comm) state ppid ... minflt(10) cminflt majflt cmajflt utime(14) stime(15) ..."
+    static constexpr int kWanted[] = {10, 14, 15};
+    std::string_view f[3];
+    statFields(stat, kWanted, f);
     uint64_t minflt = 0, utime = 0, stime = 0;
-    if (ticksPerS <= 0 || !toU64(statField(stat, 10), minflt) || !toU64(statField(stat, 14), utime) ||
-        !toU64(statField(stat, 15), stime))
-        return false;
+    if (ticksPerS <= 0 || !toU64(f[0], minflt) || !toU64(f[1], utime) || !toU64(f[2], stime)) return false;
     out.minorFaults = minflt;
     out.userS = static_cast<double>(utime) / static_cast<double>(ticksPerS);
     out.systemS = static_cast<double>(stime) / static_cast<double>(ticksPerS);

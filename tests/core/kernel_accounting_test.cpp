@@ -42,6 +42,12 @@ TEST(CpuAccounting, StatFieldsAreCountedFromTheLastParenthesis) {
     EXPECT_EQ(statField(stat, 16), "");    // past the end
     EXPECT_EQ(statField(stat, 2), "");     // the comm is not a field here
     EXPECT_EQ(statField("no parenthesis 1 2 3", 3), "");
+    // Several in one walk: the same fields as one at a time.
+    const int wanted[] = {2, 4, 10, 15, 16};
+    std::string_view got[5];
+    statFields(stat, wanted, got);
+    for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(got[i], statField(stat, wanted[i])) << wanted[i];
+    EXPECT_EQ(got[2], "777");
 }
 
 TEST(CpuAccounting, RejectsWhatIsNotStat) {

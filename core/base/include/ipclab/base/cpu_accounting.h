@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 struct rusage;
@@ -31,6 +32,9 @@ bool parseProcStat(std::string_view stat, long ticksPerS, CpuAccounting& out);
 // Field `n` (from 3, as proc(5) numbers them) of a /proc stat line, counted from the last ')';
 // empty if absent.
 std::string_view statField(std::string_view stat, int n);
+// Several fields in one walk of the line: out[i] = field wanted[i] (`wanted` increasing; "" for
+// one past the end).
+void statFields(std::string_view stat, std::span<const int> wanted, std::span<std::string_view> out);
 bool parseProcStatus(std::string_view status, CpuAccounting& out);
 CpuAccounting fromRusage(const struct rusage& ru);
 
