@@ -2,8 +2,11 @@
 
 #include "row_wrap.h"
 
+#include <QChart>
 #include <QFontMetricsF>
 #include <QPainter>
+
+#include <cmath>
 
 namespace ipclab::ui {
 
@@ -38,6 +41,18 @@ double ChartKey::layOut(double width) {
     height_ = rows_ * rowH;
     update();
     return height_;
+}
+
+void ChartKey::placeIn(QChart* chart) {
+    const QSizeF size = chart->size();
+    const double h = layOut(std::max(10.0, size.width() - 16));
+    setPos(8, size.height() - h - 6);
+    QMargins m = chart->margins();
+    const int bottom = static_cast<int>(std::ceil(h)) + 10;
+    if (m.bottom() != bottom) {
+        m.setBottom(bottom);
+        chart->setMargins(m);
+    }
 }
 
 QList<QRectF> ChartKey::textRects() const {

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QPen>
 
+class QChart;
+
 namespace ipclab::ui {
 
 class ChartKey : public QGraphicsObject {
@@ -21,6 +23,9 @@ public:
     void setFont(const QFont& font);
     // Lays the entries out in rows within `width`, centred; returns the height they take.
     double layOut(double width);
+    // Under the plot of `chart` (its parent), across its width; the chart's bottom margin makes
+    // room (set only when it changes: each set lays the chart out again).
+    void placeIn(QChart* chart);
     QRectF boundingRect() const override { return {0, 0, width_, height_}; }
     void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget*) override;
     const QList<Entry>& entries() const { return entries_; }

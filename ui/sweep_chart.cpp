@@ -1,13 +1,17 @@
 #include "sweep_chart.h"
 
+#include "chart_key.h"
 #include "core_text.h"
 #include "qt_text.h"
 
-#include <QLegendMarker>
+#include <QFontMetricsF>
+#include <QLegend>
+#include <QRegularExpression>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
 
+#include <cmath>
 #include <map>
 
 namespace ipclab::ui {
@@ -28,9 +32,10 @@ QColor SweepChart::seriesColor(TransportKind kind, bool locked) {
 
 SweepChart::SweepChart(QWidget* parent) : QChartView(parent) {
     auto* chart = new QChart;
-    chart->setTitle(tr("Throughput vs message size (run a sweep)"));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setShowToolTips(true); // a narrow chart elides long entries: the full name on hover
+    title_ = tr("Throughput vs message size (run a sweep)");
+    chart->setTitle(title_);
+    chart->legend()->hide(); // the key wraps where Qt's legend would cut names to "..."
+    key_ = new ChartKey(chart);
     x_ = new QLogValueAxis;
     x_->setBase(2);
     x_->setTitleText(tr("message size (bytes, log)"));
@@ -49,7 +54,37 @@ SweepChart::SweepChart(QWidget* parent) : QChartView(parent) {
     theme_.apply(chart);
 }
 
-QString SweepChart::title() const { return chart()->title(); }
+QString SweepChart::title() const { return title_; }
+
+void SweepChart::resizeEvent(QResizeEvent* e) {
+    QChartView::resizeEvent(e);
+    fitToWidth();
+}
+
+void SweepChart::fitToWidth() {
+    key_->placeIn(chart());
+    // The title in lines that fit (a chart title is cut, not wrapped): words, greedily.
+    const QFontMetricsF fm(chart()->titleFont());
+    const QMargins m = chart()->margins();
+    const double room = std::max(50.0, chart()->size().width() - m.left() - m.right() - 16);
+    QStringList lines;
+    QString glued = title_; // (a size stays whole: "64 KiB", never "64" at a line's end)
+    glued.replace(QRegularExpression(QStringLiteral("(\\d) (B|KiB|MiB)\\b")), QStringLiteral("\\1") + QChar(0x00A0) + QStringLiteral("\\2"));
+    for (const QString& word : glued.split(' ', Qt::SkipEmptyParts)) {
+        if (!lines.isEmpty() && fm.horizontalAdvance(lines.last() + ' ' + word) <= room) lines.last() += ' ' + word;
+        else lines << word;
+    }
+    for (QString& l : lines) l = l.toHtmlEscaped();
+    const QString shown = lines.size() > 1 ? QStringLiteral("<center>%1</center>").arg(lines.join(QStringLiteral("<br>"))) : title_;
+    if (chart()->title() != shown) chart()->setTitle(shown);
+    // Size labels ("131072") need their width each: one every octave where they fit, else every
+    // 2nd, 4th ... (a log axis has its ticks at powers of its base).
+    const double labelW = QFontMetricsF(x_->labelsFont()).horizontalAdvance(QStringLiteral("1048576")) + 10;
+    const double octaves = std::log2(x_->max() / x_->min());
+    const double fit = std::max(1.0, std::floor(std::max(50.0, chart()->plotArea().width()) / labelW));
+    const double base = std::pow(2.0, std::max(1.0, std::ceil(octaves / fit)));
+    if (x_->base() != base) x_->setBase(base);
+}
 
 void SweepChart::setTheme(const ChartTheme& theme) {
     theme_ = theme;
@@ -113,13 +148,16 @@ void SweepChart::setPoints(const std::vector<SweepPoint>& points) {
         crossLine_->attachAxis(y_);
         series_.push_back(crossLine_);
     }
-    // After a sweep the title is the measured answer itself (one line: a chart title does not
-    // wrap); the question stays in the tooltip.
+    // After a sweep the title is the measured answer itself; the question stays in the tooltip.
     QString question = tr("Throughput vs message size: where does shared memory stop winning by much?");
-    chart()->setTitle(points.empty() ? tr("Throughput vs message size (run a sweep)")
-                                     : (verdict().isEmpty() ? question : verdict()));
+    title_ = points.empty() ? tr("Throughput vs message size (run a sweep)") : (verdict().isEmpty() ? question : verdict());
     setToolTip(points.empty() ? QString() : question + QStringLiteral("\n") + verdict());
     theme_.apply(chart());
+    QList<ChartKey::Entry> entries;
+    for (const QLineSeries* s : series_) entries.append({s->pen(), s->name()});
+    key_->setEntries(entries);
+    key_->setFont(theme_.font(9));
+    fitToWidth();
 }
 
 QString SweepChart::verdict() const {

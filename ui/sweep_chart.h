@@ -8,9 +8,12 @@
 #include <QChartView>
 
 class QLogValueAxis;
+class QResizeEvent;
 class QLineSeries;
 
 namespace ipclab::ui {
+
+class ChartKey;
 
 class SweepChart : public QChartView {
     Q_OBJECT
@@ -26,8 +29,15 @@ public:
     // (the same numbers as `ipclab-cli sweep`'s last line); empty before a sweep.
     QString verdict() const;
     static QColor seriesColor(TransportKind kind, bool lockPerMessage);
+    const ChartKey* key() const { return key_; }
+
+protected:
+    void resizeEvent(QResizeEvent* e) override;
 
 private:
+    // What a narrow chart (presenter mode's column) would cut to "...": the title goes on as many
+    // lines as the width needs, the size axis labels every 2nd or 4th octave, the key wraps.
+    void fitToWidth();
     QLogValueAxis* x_;
     QLogValueAxis* y_;
     QList<QLineSeries*> series_;
@@ -35,6 +45,8 @@ private:
     std::vector<SweepPoint> points_;
     ChartTheme theme_;
     uint32_t crossover_ = 0;
+    ChartKey* key_;
+    QString title_; // one line (the chart shows it wrapped)
 };
 
 } // namespace ipclab::ui

@@ -66,25 +66,11 @@ TimeChart::TimeChart(const QString& title, const QString& leftTitle, const QStri
     key_->setFont(theme_.font(9));
 }
 
-// The key under the plot, in as many rows as the chart's width needs; the chart's bottom margin
-// makes room for them (set only when it changes: each set lays the chart out again).
-void TimeChart::placeKey() {
-    const QSizeF size = chart()->size();
-    const double h = key_->layOut(std::max(10.0, size.width() - 16));
-    key_->setPos(8, size.height() - h - 6);
-    QMargins m = chart()->margins();
-    const int bottom = static_cast<int>(std::ceil(h)) + 10;
-    if (m.bottom() != bottom) {
-        m.setBottom(bottom);
-        chart()->setMargins(m);
-    }
-}
-
 QString TimeChart::title() const { return chart()->title(); }
 
 void TimeChart::resizeEvent(QResizeEvent* e) {
     QChartView::resizeEvent(e);
-    placeKey();
+    key_->placeIn(chart());
     fitAxisTitles();
 }
 
@@ -128,7 +114,7 @@ void TimeChart::setTheme(const ChartTheme& theme) {
     theme_ = theme;
     theme_.apply(chart());
     key_->setFont(theme_.font(9));
-    placeKey();
+    key_->placeIn(chart());
     for (int i = 0; i < series_.size(); ++i) pens_[i].setWidth(theme_.lineWidth());
     drawLines();
     for (auto* l : markLabels_) l->setFont(theme_.font(8));
@@ -177,7 +163,7 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, Experiment
     QList<ChartKey::Entry> entries;
     for (int i = 0; i < series_.size(); ++i) entries.append({pens_[i], series_[i]->name()});
     key_->setEntries(entries);
-    placeKey();
+    key_->placeIn(chart());
     drawLines();
     lanes_ = lanes;
 }

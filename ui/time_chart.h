@@ -61,7 +61,6 @@ private:
     // the plot gets that height; at the shortest, the vertical titles go too (the key still
     // names every series).
     void fitAxisTitles();
-    void placeKey();
     void ensureSeries(int lanes, const QStringList& laneNames, ExperimentKind kind);
     // A series' key entry: "shared memory: msgs/s" ("shm: msgs/s" where room is short).
     static QString legendName(const QString& metric, const QString& lane, bool manyLanes);

@@ -14,6 +14,7 @@
 #include "replay_controller.h"
 #include "animation_export.h"
 #include "run_controller.h"
+#include "chart_key.h"
 #include "sweep_chart.h"
 #include "time_chart.h"
 #include "breakdown_view.h"
@@ -646,7 +647,13 @@ private slots:
                          {K::SharedMemory, 65536, 0.21e6, 13763, false}, {K::SharedMemory, 65536, 0.12e6, 7864, true},
                          {K::Pipe, 65536, 0.08e6, 5243, false},        {K::UnixSocket, 65536, 0.115e6, 7537, false}});
         QCOMPARE(chart.crossover(), 65536u);
-        for (QSize size : {QSize(1280, 720), QSize(1920, 1080)}) {
+        // The chart's own window at both sizes, then presenter mode's chart column at each (its
+        // fonts 1.1x and 1.65x).
+        for (auto [size, scale] : {std::pair{QSize(1280, 720), 1.0}, std::pair{QSize(1920, 1080), 1.0}, std::pair{QSize(420, 560), 1.1},
+                                   std::pair{QSize(650, 910), 1.65}}) {
+            ChartTheme theme;
+            theme.fontScale = scale;
+            chart.setTheme(theme);
             chart.resize(size);
             chart.show();
             QVERIFY(QTest::qWaitForWindowExposed(&chart));
@@ -655,15 +662,23 @@ private slots:
             QString path = QDir(dir_).filePath(QString("11b-sweep-crossover-%1x%2.png").arg(size.width()).arg(size.height()));
             QVERIFY(img.save(path));
             QVERIFY2(colours(img) > 20, "sweep chart looks empty");
-            int entries = 0;
+            // No text of Qt's cut to "..." (title, axis labels and titles) ...
             for (QGraphicsItem* item : chart.scene()->items()) {
                 auto* text = dynamic_cast<QGraphicsTextItem*>(item);
-                if (!text || !text->isVisible() || !chart.chart()->legend()->isAncestorOf(text)) continue;
-                ++entries;
+                if (!text || !text->isVisible()) continue;
                 QString shown = text->toPlainText();
                 QVERIFY2(!shown.endsWith("...") && !shown.endsWith(QChar(0x2026)), qPrintable(shown + " at " + path));
             }
-            QCOMPARE(entries, chart.chart()->legend()->markers().size());
+            // ... and the key's entries whole inside the chart, one per line and the crossover.
+            QCOMPARE(chart.key()->entries().size(), 5);
+            QFontMetricsF keyFm(chart.key()->font());
+            const QList<QRectF> rects = chart.key()->textRects();
+            for (int i = 0; i < rects.size(); ++i) {
+                const QRectF r = chart.key()->mapRectToScene(rects[i]);
+                QCOMPARE(rects[i].width(), keyFm.horizontalAdvance(chart.key()->entries()[i].name));
+                QVERIFY2(r.left() >= 0 && r.right() <= chart.width() && r.bottom() <= chart.height(),
+                         qPrintable(chart.key()->entries()[i].name + " at " + path));
+            }
             qInfo("wrote %s (%dx%d): %s", qPrintable(path), img.width(), img.height(), qPrintable(chart.verdict()));
         }
     }
