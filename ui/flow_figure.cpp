@@ -263,23 +263,26 @@ std::vector<QPointF> FlowFigure::path(const FlowToken& tok) const {
     const FlowLane& l = lanes_[static_cast<std::size_t>(tok.lane)];
     QRectF a = workerRect(tok.lane, tok.from), b = workerRect(tok.lane, tok.to);
     std::vector<QPointF> pts;
+    // A token leaves (and reaches) a box below it, not on its edge: centred on the edge, it
+    // covered the bottom line of the box, the worker's state ("in section, no lock").
+    const double below = tokenRadius() + 1;
     if (l.experiment == ExperimentKind::Race) {
         QRectF s = segmentRect(tok.lane);
-        pts = {QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), s.top() + (large_ ? 16 : 40))};
+        pts = {QPointF(a.center().x(), a.bottom() + below), QPointF(a.center().x(), s.top() + (large_ ? 16 : 40))};
     } else if (usesSegment(l)) {
         QRectF s = segmentRect(tok.lane);
         double y = ringY(s);
         if (large_)
-            pts = {QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), y), QPointF(b.center().x(), y),
-                   QPointF(b.center().x(), b.bottom())};
+            pts = {QPointF(a.center().x(), a.bottom() + below), QPointF(a.center().x(), y), QPointF(b.center().x(), y),
+                   QPointF(b.center().x(), b.bottom() + below)};
         else
             pts = {QPointF(a.right(), a.center().y()), QPointF(s.left() + 12, y), QPointF(s.right() - 12, y),
                    QPointF(b.left(), b.center().y())};
     } else {
         QRectF k = kernelRect(tok.lane);
         double B = boundaryY(), y = kernelBarY(tok.lane);
-        pts = {QPointF(a.center().x(), a.bottom()), QPointF(a.center().x(), B), QPointF(k.left() + 10, y),
-               QPointF(k.right() - 10, y), QPointF(b.center().x(), B), QPointF(b.center().x(), b.bottom())};
+        pts = {QPointF(a.center().x(), a.bottom() + below), QPointF(a.center().x(), B), QPointF(k.left() + 10, y),
+               QPointF(k.right() - 10, y), QPointF(b.center().x(), B), QPointF(b.center().x(), b.bottom() + below)};
     }
     if (tok.back) std::reverse(pts.begin(), pts.end());
     return pts;
