@@ -16,6 +16,7 @@
 #include "sweep_chart.h"
 #include "breakdown_view.h"
 #include "chart_key.h"
+#include "row_wrap.h"
 
 #include <QLogValueAxis>
 #include <QAbstractItemModelTester>
@@ -676,6 +677,27 @@ private slots:
             auto* x = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Horizontal).front());
             QVERIFY(x->isTitleVisible() || x->labelFormat().endsWith(" s"));
         }
+    }
+
+    // Legend rows: left to right until the width is used, an item too wide for any row on a row
+    // of its own, rows centred when asked.
+    void legendEntriesWrapIntoRows() {
+        std::vector<RowPlace> p = wrapInRows({50, 50, 50}, 120, 10, false);
+        QCOMPARE(rowCount(p), 2);
+        QCOMPARE(p[0].row, 0);
+        QCOMPARE(p[1].row, 0);
+        QCOMPARE(p[1].x, 60.0);
+        QCOMPARE(p[2].row, 1);
+        QCOMPARE(p[2].x, 0.0);
+        p = wrapInRows({50, 50, 50}, 120, 10, true);
+        QCOMPARE(p[0].x, 5.0);  // (120 - 110) / 2
+        QCOMPARE(p[2].x, 35.0); // (120 - 50) / 2
+        p = wrapInRows({200, 20, 20}, 100, 10, false);
+        QCOMPARE(rowCount(p), 2);
+        QCOMPARE(p[1].row, 1);
+        QCOMPARE(p[2].row, 1);
+        QCOMPARE(p[2].x, 30.0);
+        QCOMPARE(rowCount(wrapInRows({}, 100, 10, true)), 0);
     }
 
     // The kernel's chart, two lanes of four series, in presenter mode's chart column at 1280x720
