@@ -8,9 +8,8 @@
 
 #include <QFontInfo>
 #include <QFontMetricsF>
-#include <QLegend>
 #include <QGraphicsSimpleTextItem>
-#include <QLegendMarker>
+#include <QLegend>
 #include <QLineSeries>
 #include <QPen>
 #include <QValueAxis>

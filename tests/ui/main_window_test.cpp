@@ -25,7 +25,7 @@
 #include <QSplitter>
 #include <QFile>
 #include <QHeaderView>
-#include <QLegendMarker>
+#include <QLegend>
 #include <QImage>
 #include <QSettings>
 #include <QSignalSpy>

@@ -23,7 +23,6 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsScene>
 #include <QLegend>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QScrollBar>
