@@ -125,6 +125,8 @@ QString TimeChart::metricName(const ChartMetric& m) const {
     return m.name;
 }
 
+bool TimeChart::measured(const ChartMetric& m) const { return !(m.series == Series::MbPerS && kind_ == ExperimentKind::Race); }
+
 QString TimeChart::legendName(const QString& metric, const QString& lane, bool manyLanes) {
     if (manyLanes || !lane.isEmpty()) return lane + ": " + metric;
     return metric;
@@ -159,9 +161,15 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, Experiment
             series_.push_back(s);
         }
     }
+    // The key names what the run measures; an axis of nothing measured goes (a race's MB/s).
     QList<ChartKey::Entry> entries;
-    for (int i = 0; i < series_.size(); ++i) entries.append({pens_[i], series_[i]->name()});
+    for (int i = 0; i < series_.size(); ++i)
+        if (measured(metrics_[i % metrics_.size()])) entries.append({pens_[i], series_[i]->name()});
     key_->setEntries(entries);
+    if (right_) {
+        bool any = std::any_of(metrics_.begin(), metrics_.end(), [&](const ChartMetric& m) { return m.rightAxis && measured(m); });
+        right_->setVisible(any);
+    }
     key_->placeIn(chart());
     drawLines();
     lanes_ = lanes;
@@ -229,7 +237,7 @@ void TimeChart::refresh() {
         double need = 0;
         for (int lane = 0; lane < lanes; ++lane)
             for (int m = 0; m < metrics_.size(); ++m)
-                need += fm.horizontalAdvance(legendName(metricName(metrics_[m]), names.value(lane), lanes > 1)) + 40;
+                if (measured(metrics_[m])) need += fm.horizontalAdvance(legendName(metricName(metrics_[m]), names.value(lane), lanes > 1)) + 40;
         return need <= chart()->size().width(); // one row of the key (its margins and last gap aside)
     };
     bool compact = lanes > 1 && (width() < 1100 || !fits(sampleLanes_));

@@ -1,6 +1,7 @@
 #include "ipclab/telemetry/telemetry_history.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ipclab {
 
@@ -28,7 +29,9 @@ void TelemetryHistory::add(const Snapshot& s, uint64_t startNs, int countedRoles
     if (&base != &snaps_.back()) {
         Rates r = ratesBetween(base, s, countedRoles);
         set(Series::MsgsPerS, kind == ExperimentKind::Race ? r.updatesPerS : r.msgsPerS);
-        set(Series::MbPerS, r.mbPerS);
+        // A race moves no messages: its MB/s is not a measurement (NaN, not a line at 0 MB/s
+        // beside 13 M updates/s of real memory traffic).
+        set(Series::MbPerS, kind == ExperimentKind::Race ? std::numeric_limits<double>::quiet_NaN() : r.mbPerS);
         set(Series::ContendedPct, r.contendedPct);
         set(Series::MeanWaitUs, r.meanWaitUs);
         set(Series::SyscallsPerMsg, r.syscallsPerMsg);

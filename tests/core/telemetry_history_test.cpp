@@ -44,5 +44,8 @@ TEST(TelemetryHistory, RaceLostUpdatesNeverGoBackwards) {
     EXPECT_EQ(h.points().back()[Series::LostUpdates], 10.0);
     h.add(snap(0.2, 0, 300, 280), 0, ~0, ExperimentKind::Race);
     EXPECT_EQ(h.points().back()[Series::LostUpdates], 20.0);
+    // Updates are counted; MB/s is not measured in a race (no messages): NaN, not 0.
+    EXPECT_GT(h.points().back()[Series::MsgsPerS], 0.0);
+    EXPECT_TRUE(std::isnan(h.points().back()[Series::MbPerS]));
 }
 

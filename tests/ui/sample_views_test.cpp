@@ -678,6 +678,31 @@ private slots:
         }
     }
 
+    // A race moves no messages: the throughput chart shows its updates/s and no MB/s (no key
+    // entry, no right axis; it drew a dashed line at 0 MB/s beside millions of updates). A stream
+    // shows both.
+    void aRaceChartShowsNoMegabytesPerSecond() {
+        TimeChart chart("Throughput", "msgs/s", "MB/s", {{Series::MsgsPerS, "msgs/s", false}, {Series::MbPerS, "MB/s", true}});
+        chart.resize(800, 400);
+        auto feed = [&](ExperimentKind kind) {
+            for (int i = 0; i < 5; ++i) {
+                RunSample s = sampleAt(static_cast<uint64_t>(i), 0.1 + i * 0.1, 1, 1);
+                s.experiment = kind;
+                chart.add(s);
+            }
+            chart.refresh();
+        };
+        auto* right = qobject_cast<QValueAxis*>(chart.chart()->axes(Qt::Vertical).back());
+        QVERIFY(right);
+        feed(ExperimentKind::Race);
+        QCOMPARE(chart.key()->entries().size(), 1);
+        QVERIFY2(chart.key()->entries()[0].name.contains("updates/s"), qPrintable(chart.key()->entries()[0].name));
+        QVERIFY(!right->isVisible());
+        feed(ExperimentKind::Stream);
+        QCOMPARE(chart.key()->entries().size(), 2);
+        QVERIFY(right->isVisible());
+    }
+
     // Legend rows: left to right until the width is used, an item too wide for any row on a row
     // of its own, rows centred when asked.
     void legendEntriesWrapIntoRows() {
