@@ -125,7 +125,7 @@ QString TimeChart::metricName(const ChartMetric& m) const {
     return m.name;
 }
 
-bool TimeChart::measured(const ChartMetric& m) const { return !(m.series == Series::MbPerS && kind_ == ExperimentKind::Race); }
+bool TimeChart::measured(const ChartMetric& m, ExperimentKind kind) { return !(m.series == Series::MbPerS && kind == ExperimentKind::Race); }
 
 QString TimeChart::legendName(const QString& metric, const QString& lane, bool manyLanes) {
     if (manyLanes || !lane.isEmpty()) return lane + ": " + metric;
@@ -164,10 +164,10 @@ void TimeChart::ensureSeries(int lanes, const QStringList& laneNames, Experiment
     // The key names what the run measures; an axis of nothing measured goes (a race's MB/s).
     QList<ChartKey::Entry> entries;
     for (int i = 0; i < series_.size(); ++i)
-        if (measured(metrics_[i % metrics_.size()])) entries.append({pens_[i], series_[i]->name()});
+        if (measured(metrics_[i % metrics_.size()], kind_)) entries.append({pens_[i], series_[i]->name()});
     key_->setEntries(entries);
     if (right_) {
-        bool any = std::any_of(metrics_.begin(), metrics_.end(), [&](const ChartMetric& m) { return m.rightAxis && measured(m); });
+        bool any = std::any_of(metrics_.begin(), metrics_.end(), [&](const ChartMetric& m) { return m.rightAxis && measured(m, kind_); });
         right_->setVisible(any);
     }
     key_->placeIn(chart());
@@ -237,7 +237,7 @@ void TimeChart::refresh() {
         double need = 0;
         for (int lane = 0; lane < lanes; ++lane)
             for (int m = 0; m < metrics_.size(); ++m)
-                if (measured(metrics_[m])) need += fm.horizontalAdvance(legendName(metricName(metrics_[m]), names.value(lane), lanes > 1)) + 40;
+                if (measured(metrics_[m], sampleKind_)) need += fm.horizontalAdvance(legendName(metricName(metrics_[m]), names.value(lane), lanes > 1)) + 40;
         return need <= chart()->size().width(); // one row of the key (its margins and last gap aside)
     };
     bool compact = lanes > 1 && (width() < 1100 || !fits(sampleLanes_));

@@ -67,7 +67,7 @@ private:
     // "msgs/s" counts updates in a race and round trips in ping-pong: say so.
     QString metricName(const ChartMetric& m) const;
     // Whether the chart's experiment measures it (a race moves no messages: no MB/s).
-    bool measured(const ChartMetric& m) const;
+    static bool measured(const ChartMetric& m, ExperimentKind kind);
     void placeMarks(const std::vector<HistoryMark>& marks, double t0, double t1);
     void drawLines(); // hands the series and their pens to lines_
 
