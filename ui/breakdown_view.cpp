@@ -6,6 +6,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <limits>
 
 namespace ipclab::ui {
 
@@ -67,6 +68,7 @@ const char* const kLegend[] = {QT_TRANSLATE_NOOP("ipclab::ui::BreakdownView", "u
 constexpr double kRowLines = 2.2; // a row: the bar, its sentence below, a gap (in lines of its font)
 constexpr double kSmallestPt = 6.0;
 constexpr double kStackedBarMin = 14; // a stacked row's bar, at least
+constexpr double kLegendGap = 24;     // between two legend entries
 } // namespace
 
 QString BreakdownView::caption() const {
@@ -84,6 +86,26 @@ BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& la
     l.captionH = QFontMetricsF(theme_.font(8)).boundingRect(QRectF(0, 0, textW, 1e6), Qt::AlignHCenter | Qt::TextWordWrap, caption()).height() + 6;
     const int rows = static_cast<int>(labels.size());
     l.rowFont = theme_.font(9);
+    // Each legend entry's width: its swatch and name; entries kLegendGap apart.
+    auto legendEntries = [](const QFontMetricsF& fm) {
+        std::vector<double> entryW;
+        for (const char* s : kLegend) entryW.push_back(20 + fm.horizontalAdvance(tr(s)));
+        return entryW;
+    };
+    // The legend's entries placed with one rule in both layouts: rows within `width`, from `x`.
+    auto placeLegend = [&](const QFontMetricsF& fm, double x, double width) {
+        const std::vector<double> entryW = legendEntries(fm);
+        const std::vector<RowPlace> legend = wrapInRows(entryW, width, kLegendGap, false);
+        l.legendX.clear();
+        l.legendRow.clear();
+        l.legendW = 0;
+        for (std::size_t i = 0; i < legend.size(); ++i) {
+            l.legendX.push_back(x + legend[i].x);
+            l.legendRow.push_back(legend[i].row);
+            l.legendW = std::max(l.legendW, legend[i].x + entryW[i]);
+        }
+        return rowCount(legend);
+    };
     // The widest label, sentence and the legend's width with a font.
     struct Widths {
         double label = 0, line = 0, legend = 0;
@@ -93,7 +115,7 @@ BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& la
         Widths w;
         for (const QString& s : labels) w.label = std::max(w.label, fm.horizontalAdvance(s));
         for (const QString& s : lines) w.line = std::max(w.line, fm.horizontalAdvance(s));
-        for (const char* s : kLegend) w.legend += 20 + fm.horizontalAdvance(tr(s)) + 24;
+        for (double e : legendEntries(fm)) w.legend += e + kLegendGap;
         return w;
     };
     // How much the rows, their labels, sentences and the legend need with a font, beside what there is.
@@ -114,10 +136,7 @@ BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& la
         double sentenceH = 0;
         for (const QString& s : lines)
             sentenceH = std::max(sentenceH, fm.boundingRect(QRectF(0, 0, textW, 1e6), Qt::AlignLeft | Qt::TextWordWrap, s).height());
-        std::vector<double> entryW;
-        for (const char* s : kLegend) entryW.push_back(20 + fm.horizontalAdvance(tr(s)));
-        const std::vector<RowPlace> legend = wrapInRows(entryW, textW, 24, false);
-        const double legendH = rowCount(legend) * (fm.height() + 4) + 4;
+        const double legendH = placeLegend(fm, 8, textW) * (fm.height() + 4) + 4;
         const double rowNeed = fm.height() + 2 + kStackedBarMin + 2 + sentenceH + 10;
         for (bool withCaption : {true, false}) {
             const double top = afterTitle + (withCaption ? l.captionH : 0);
@@ -131,12 +150,6 @@ BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& la
             l.rowH = rows > 0 ? std::max(rowNeed, (size.height() - top - legendH) / rows) : rowNeed;
             l.barH = std::min(48.0, l.rowH - fm.height() - 2 - 2 - sentenceH - 10);
             l.legendTop = size.height() - legendH + 4;
-            for (const RowPlace& p : legend) {
-                l.legendX.push_back(8 + p.x);
-                l.legendRow.push_back(p.row);
-            }
-            l.legendW = 0;
-            for (std::size_t i = 0; i < legend.size(); ++i) l.legendW = std::max(l.legendW, legend[i].x + entryW[i]);
             return l;
         }
     }
@@ -151,18 +164,12 @@ BreakdownView::Layout BreakdownView::layoutFor(QSize size, const QStringList& la
     QFontMetricsF fm(l.rowFont);
     const Widths w = widths(l.rowFont);
     l.labelW = w.label + 16;
-    l.legendW = w.legend;
     const double legendH = fm.height() + 8;
     l.rowH = std::max(fm.height() * kRowLines, rows > 0 ? (size.height() - l.top - legendH) / rows : 0.0);
     l.barH = std::min(48.0, l.rowH - fm.height() - 8);
     l.barW = std::max(50.0, size.width() - l.labelW - 24);
     l.legendTop = size.height() - legendH + 4;
-    double x = 8 + l.labelW;
-    for (const char* s : kLegend) {
-        l.legendX.push_back(x);
-        l.legendRow.push_back(0);
-        x += 20 + fm.horizontalAdvance(tr(s)) + 24;
-    }
+    placeLegend(fm, 8 + l.labelW, std::numeric_limits<double>::infinity()); // one row beside the labels
     return l;
 }
 

@@ -38,7 +38,7 @@ public:
         double top = 0;       // first row
         double rowH = 0, barH = 0, labelW = 0, barW = 0;
         double legendTop = 0; // the legend's first line
-        double legendW = 0;
+        double legendW = 0;   // from the first entry's left edge to the widest row's right end
         bool stacked = false;
         double sentenceH = 0; // stacked: the tallest wrapped sentence
         std::vector<double> legendX; // each legend entry's left edge and row (stacked: wrapped)

@@ -14,14 +14,18 @@ namespace {
 constexpr double kSwatch = 18, kGap = 6, kSpacing = 16, kRowGap = 2;
 } // namespace
 
+// Both only store: the owner places the key next (placeIn), which lays it out once. Until then
+// nothing is drawn (places of the old entries or font would be wrong).
 void ChartKey::setEntries(QList<Entry> entries) {
     entries_ = std::move(entries);
-    layOut(width_);
+    at_.clear();
+    update();
 }
 
 void ChartKey::setFont(const QFont& font) {
     font_ = font;
-    layOut(width_);
+    at_.clear();
+    update();
 }
 
 double ChartKey::entryWidth(int i) const {

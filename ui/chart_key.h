@@ -19,6 +19,7 @@ public:
         QString name;
     };
     explicit ChartKey(QGraphicsItem* parent) : QGraphicsObject(parent) {}
+    // Set the entries or font, then placeIn (or layOut): the key is drawn as last laid out.
     void setEntries(QList<Entry> entries);
     void setFont(const QFont& font);
     // Lays the entries out in rows within `width`, centred; returns the height they take.

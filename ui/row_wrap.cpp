@@ -1,5 +1,7 @@
 #include "row_wrap.h"
 
+#include <QFontMetricsF>
+
 #include <algorithm>
 
 namespace ipclab::ui {
@@ -25,5 +27,18 @@ std::vector<RowPlace> wrapInRows(const std::vector<double>& widths, double width
 }
 
 int rowCount(const std::vector<RowPlace>& places) { return places.empty() ? 0 : places.back().row + 1; }
+
+QStringList wrapWords(const QString& text, const QFontMetricsF& fm, double width) {
+    const QStringList words = text.split(' ', Qt::SkipEmptyParts);
+    std::vector<double> widths;
+    for (const QString& w : words) widths.push_back(fm.horizontalAdvance(w));
+    const std::vector<RowPlace> places = wrapInRows(widths, width, fm.horizontalAdvance(QLatin1Char(' ')), false);
+    QStringList lines;
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        if (places[i].row == lines.size()) lines << words[static_cast<int>(i)];
+        else lines.last() += ' ' + words[static_cast<int>(i)];
+    }
+    return lines;
+}
 
 } // namespace ipclab::ui

@@ -1,7 +1,11 @@
 #pragma once
 // Items of known widths (legend entries) laid left to right in as many rows as a width needs,
 // instead of one row that Qt would cut to "...". One rule for every legend and key we draw.
+#include <QStringList>
+
 #include <vector>
+
+class QFontMetricsF;
 
 namespace ipclab::ui {
 
@@ -15,5 +19,8 @@ struct RowPlace {
 std::vector<RowPlace> wrapInRows(const std::vector<double>& widths, double width, double spacing, bool centre);
 // How many rows `places` use (0 when empty).
 int rowCount(const std::vector<RowPlace>& places);
+// `text` in lines no wider than `width` with `fm` (a word wider than that on a line of its own),
+// by the same rule: for titles that Qt cuts instead of wrapping.
+QStringList wrapWords(const QString& text, const QFontMetricsF& fm, double width);
 
 } // namespace ipclab::ui

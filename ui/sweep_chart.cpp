@@ -3,6 +3,7 @@
 #include "chart_key.h"
 #include "core_text.h"
 #include "qt_text.h"
+#include "row_wrap.h"
 
 #include <QFontMetricsF>
 #include <QLegend>
@@ -67,13 +68,9 @@ void SweepChart::fitToWidth() {
     const QFontMetricsF fm(chart()->titleFont());
     const QMargins m = chart()->margins();
     const double room = std::max(50.0, chart()->size().width() - m.left() - m.right() - 16);
-    QStringList lines;
     QString glued = title_; // (a size stays whole: "64 KiB", never "64" at a line's end)
     glued.replace(QRegularExpression(QStringLiteral("(\\d) (B|KiB|MiB)\\b")), QStringLiteral("\\1") + QChar(0x00A0) + QStringLiteral("\\2"));
-    for (const QString& word : glued.split(' ', Qt::SkipEmptyParts)) {
-        if (!lines.isEmpty() && fm.horizontalAdvance(lines.last() + ' ' + word) <= room) lines.last() += ' ' + word;
-        else lines << word;
-    }
+    QStringList lines = wrapWords(glued, fm, room);
     for (QString& l : lines) l = l.toHtmlEscaped();
     const QString shown = lines.size() > 1 ? QStringLiteral("<center>%1</center>").arg(lines.join(QStringLiteral("<br>"))) : title_;
     if (chart()->title() != shown) chart()->setTitle(shown);

@@ -58,11 +58,25 @@ QStringList TimelineItem::legendNames() const {
     return names << tr("dead");
 }
 
-TimelineItem::Layout TimelineItem::layout() const {
+TimelineItem::LayoutKey TimelineItem::layoutKey() const {
+    LayoutKey k{size_, theme_.font(9), caption(), {}, legendNames()};
+    for (const TimelineRow& r : timeline_.rows()) k.labels << labelOf(r);
+    return k;
+}
+
+const TimelineItem::Layout& TimelineItem::layout() const {
+    LayoutKey key = layoutKey();
+    if (!layout_ || layout_->first != key) layout_.emplace(std::move(key), measureLayout());
+    return layout_->second;
+}
+
+TimelineItem::Layout TimelineItem::measureLayout() const {
     Layout l;
     const double w = size_.width();
     QFontMetricsF title(titleFont()), small(theme_.font(8)), text(theme_.font(9));
-    l.captionH = small.boundingRect(QRectF(0, 0, std::max(10.0, w - 16), 1e6), Qt::AlignHCenter | Qt::TextWordWrap, caption()).height();
+    const QRectF captionBox = small.boundingRect(QRectF(0, 0, std::max(10.0, w - 16), 1e6), Qt::AlignHCenter | Qt::TextWordWrap, caption());
+    l.captionW = captionBox.width();
+    l.captionH = captionBox.height();
     const double top = 4 + title.height() + 4 + l.captionH + 8;
     double widest = 0;
     for (const TimelineRow& r : timeline_.rows()) widest = std::max(widest, text.horizontalAdvance(labelOf(r)));
@@ -75,10 +89,9 @@ TimelineItem::Layout TimelineItem::layout() const {
 }
 
 bool TimelineItem::textFits() const {
-    const Layout l = layout();
-    QFontMetricsF small(theme_.font(8)), text(theme_.font(9));
-    const QRectF captionBox = small.boundingRect(QRectF(0, 0, size_.width() - 16, 1e6), Qt::AlignHCenter | Qt::TextWordWrap, caption());
-    if (captionBox.width() > size_.width() - 16) return false;
+    const Layout& l = layout();
+    QFontMetricsF text(theme_.font(9));
+    if (l.captionW > size_.width() - 16) return false;
     const double laneH = laneHeight(l.plot);
     const bool capped = l.labelW >= size_.width() * 0.45; // (only then may a label wrap)
     for (const TimelineRow& r : timeline_.rows()) {

@@ -11,6 +11,8 @@
 #include <QGraphicsScene>
 #include <QGraphicsView>
 
+#include <optional>
+
 namespace ipclab::ui {
 
 class TimelineItem : public QGraphicsObject {
@@ -33,9 +35,21 @@ private:
     // and legend below the lanes as tall as their text.
     struct Layout {
         QRectF plot;
-        double labelW = 0, captionH = 0, tickH = 0, legendRowH = 0;
+        double labelW = 0, captionW = 0, captionH = 0, tickH = 0, legendRowH = 0;
     };
-    Layout layout() const;
+    // Measured again only when something it is measured from changed (it is asked every paint,
+    // up to 30 a second while the timeline is shown): the size, the font, the texts.
+    const Layout& layout() const;
+    struct LayoutKey {
+        QSizeF size;
+        QFont font;
+        QString caption;
+        QStringList labels, legend;
+        bool operator==(const LayoutKey&) const = default;
+    };
+    LayoutKey layoutKey() const;
+    Layout measureLayout() const;
+    mutable std::optional<std::pair<LayoutKey, Layout>> layout_;
     QString labelOf(const TimelineRow& r) const;
     QString caption() const;
     QFont titleFont() const;
