@@ -49,6 +49,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QScreen>
+#include <QWindow>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -763,6 +764,22 @@ double MainWindow::screenFactor() const {
     return sc ? std::clamp(sc->geometry().height() / 720.0, 1.0, 2.0) : 1.0;
 }
 
+void MainWindow::applyPresenterFonts() {
+    QFont f = normalFont_;
+    if (presenter_) f.setPointSizeF(normalFont_.pointSizeF() * 1.3 * screenFactor());
+    QApplication::setFont(f);
+    // A label with a style sheet keeps the font it was polished with: the banner is told.
+    lessons_->banner()->setFont(f);
+}
+
+void MainWindow::onScreenChanged() {
+    if (!presenter_) return;
+    if (QScreen* sc = screen(); sc && isFullScreen()) setGeometry(sc->geometry());
+    applyPresenterFonts();
+    updateSyncBadge();
+    applyTheme();
+}
+
 void MainWindow::setPresenterMode(bool on) {
     if (on == presenter_) return;
     auto* right = findChild<QSplitter*>("scene-charts");
@@ -772,11 +789,7 @@ void MainWindow::setPresenterMode(bool on) {
     }
     presenter_ = on;
     presenterAction_->setChecked(on);
-    QFont f = normalFont_;
-    if (on) f.setPointSizeF(normalFont_.pointSizeF() * 1.3 * screenFactor());
-    QApplication::setFont(f);
-    // A label with a style sheet keeps the font it was polished with: the banner is told.
-    lessons_->banner()->setFont(f);
+    applyPresenterFonts();
     // The class needs the scene and one chart; the controls stay reachable by keyboard and the
     // sync state is shown large above the scene.
     if (QWidget* controls = findChild<QWidget*>("controls")) controls->setVisible(!on);
@@ -790,6 +803,10 @@ void MainWindow::setPresenterMode(bool on) {
         // Without a window manager (a bare X server driving a projector) nobody honours the
         // full-screen request: take the whole screen ourselves.
         if (QScreen* sc = screen()) setGeometry(sc->geometry());
+        // Moved to a projector of other lines (or started on the laptop's screen and dragged):
+        // the text grows or shrinks with the new screen, as if presenter mode began there.
+        if (QWindow* win = windowHandle())
+            connect(win, &QWindow::screenChanged, this, &MainWindow::onScreenChanged, Qt::UniqueConnection);
         keysHint_->show();
         statusRun_->hide(); // the scene and the banner say what runs; the keys need the room
     } else {

@@ -134,6 +134,8 @@ private:
     void onError(const QString& message);
     void log(const QString& line);
     void applyTheme();
+    void applyPresenterFonts(); // the application's font: presenter mode's size for this screen, or the normal one
+    void onScreenChanged();
     void loadSettings();
     void saveSettings() const;
     void installChartMenu(QWidget* w, int exportableIndex);
