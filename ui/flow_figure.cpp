@@ -6,6 +6,7 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QImage>
 #include <QPainterPath>
 #include <QTextOption>
 
@@ -16,6 +17,12 @@ namespace ipclab::ui {
 
 namespace {
 constexpr int kMaxShown = 5; // worker boxes drawn per column; the rest are summarized
+constexpr double kKernelWayIn = 10; // tokens go into the kernel object this far inside its sides
+constexpr double kKernelBarH = 22;  // large: the kernel object's fill bar
+constexpr double kStraightUnderB = 20; // large: tokens go straight down this far past the boundary
+constexpr double kStreamSegmentTop = 176; // large: a stream's segment, under the worker boxes
+constexpr double kRingIn = 24 + 15 + 2;   // large: from the segment's top to under its ring of slots
+constexpr double kRingLineH = 30;         // large: "ring: n of m slots in use"
 
 
 QString human(double v) {
@@ -125,7 +132,17 @@ double FlowFigure::boundaryY() const {
         double fit = std::ceil(kRaceSegmentTop + raceNeed_ + kNoteUnderSegment); // (rounded down, it would be short)
         return std::round(std::min(std::max({0.62 * height_, 400.0, fit}), std::max(400.0, height_ - kKernelHalfForRace)));
     }
-    if (large_) return std::round(std::max(0.56 * height_, 340.0));
+    if (large_) {
+        // A shared-memory lane's segment holds the ring, its line and the title under them
+        // (three lines with the segment's name): the boundary goes low enough for that.
+        if (segmentNeed_ < 0) {
+            segmentNeed_ = 0;
+            for (int i = 0; i < static_cast<int>(lanes_.size()); ++i)
+                if (usesSegment(lanes_[static_cast<std::size_t>(i)]))
+                    segmentNeed_ = std::max(segmentNeed_, kRingIn + kRingLineH + 4 + titleHeight(i) + 4);
+        }
+        return std::round(std::max({0.56 * height_, 340.0, std::ceil(kStreamSegmentTop + segmentNeed_ + kNoteUnderSegment)}));
+    }
     return 300 + (height_ - kHeight) / 2;
 }
 
@@ -231,7 +248,7 @@ QRectF FlowFigure::segmentRect(int lane) const {
     const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
     if (large_) {
         // Below the workers, across the lane: data goes down into it and comes up on the other side.
-        double top = l.experiment == ExperimentKind::Race ? kRaceSegmentTop : 176;
+        double top = l.experiment == ExperimentKind::Race ? kRaceSegmentTop : kStreamSegmentTop;
         return {L.left() + 12, top, L.width() - 24, boundaryY() - kNoteUnderSegment - top};
     }
     if (l.experiment == ExperimentKind::Race) return {L.left() + 30, 150, L.width() - 60, 110};
@@ -242,8 +259,81 @@ QRectF FlowFigure::segmentRect(int lane) const {
 double FlowFigure::kernelBarY(int lane) const {
     QRectF k = kernelRect(lane);
     if (!large_) return k.center().y();
-    // Under the object's title: one line, or two with its name (/dev/mqueue, the FIFO's path).
-    return k.top() + (lanes_[static_cast<std::size_t>(lane)].objectName.isEmpty() ? 52 : 82);
+    // Under the object's title (one line, or more with its name: /dev/mqueue, the FIFO's path).
+    return k.top() + 4 + kernelText(lane).titleH + 6 + kKernelBarH / 2;
+}
+
+QString FlowFigure::kernelTitle(int lane) const {
+    // The object's real name where it has one (what `ls /dev/mqueue` or the FIFO's directory
+    // shows); pipes and sockets have none.
+    const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
+    QString title = kernelObjectName(l.transport);
+    if (!l.objectName.isEmpty()) title += "\n" + l.objectName;
+    return title;
+}
+
+QRectF FlowFigure::kernelTitleBox(int lane) const {
+    const QRectF k = kernelRect(lane);
+    if (!large_) return k.adjusted(6, 4, -6, -4);
+    // Between the tokens' ways down and up the box's sides (see path).
+    const double side = kKernelWayIn + tokenRadius() + 4;
+    return {k.left() + side, k.top() + 4, k.width() - 2 * side, kernelText(lane).titleH};
+}
+
+const FlowFigure::KernelText& FlowFigure::kernelText(int lane) const {
+    if (kernelText_.size() != lanes_.size()) {
+        kernelText_.assign(lanes_.size(), KernelText{});
+        for (int i = 0; i < static_cast<int>(lanes_.size()); ++i) {
+            // (As wide as kernelTitleBox, which asks for this height: from the lane's width.)
+            QRectF L = laneRect(i);
+            double w = std::min(460.0, L.width() * 0.86) - 2 * (kKernelWayIn + tokenRadius() + 4);
+            KernelText& t = kernelText_[static_cast<std::size_t>(i)];
+            t.titleH = QFontMetricsF(font(9)).boundingRect(QRectF(0, 0, std::max(20.0, w), 1e6), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWrapAnywhere, kernelTitle(i)).height();
+            t.heldH = 2 * QFontMetricsF(font(7)).lineSpacing();
+        }
+    }
+    return kernelText_[static_cast<std::size_t>(lane)];
+}
+
+bool FlowFigure::sideLeg(int lane, int index) const {
+    const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
+    if (large_ || usesSegment(l)) return false;
+    const bool right = isReceiver(l.workers[static_cast<std::size_t>(index)].role);
+    int column = 0;
+    for (const FlowWorker& w : l.workers) column += isReceiver(w.role) == right;
+    return column > 1; // (a way down under the top box would cross the boxes under it)
+}
+
+double FlowFigure::legX(int lane, int index) const {
+    const QRectF r = workerRect(lane, index);
+    if (!sideLeg(lane, index)) return r.center().x();
+    const bool right = isReceiver(lanes_[static_cast<std::size_t>(lane)].workers[static_cast<std::size_t>(index)].role);
+    return right ? r.left() - tokenRadius() - 4 : r.right() + tokenRadius() + 4;
+}
+
+FlowFigure::CallsLayout FlowFigure::callsLayout(int lane, const QString& down, const QString& up) const {
+    const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
+    const double r = tokenRadius(), B = boundaryY();
+    double downX = laneRect(lane).left(), upX = laneRect(lane).right(), lowest = 0;
+    for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
+        (isReceiver(l.workers[static_cast<std::size_t>(i)].role) ? upX : downX) =
+            isReceiver(l.workers[static_cast<std::size_t>(i)].role) ? std::min(upX, legX(lane, i)) : std::max(downX, legX(lane, i));
+        lowest = std::max(lowest, workerRect(lane, i).bottom());
+    }
+    bool hidden = false; // ("+ n more" under the boxes, see paintLane)
+    for (int i = 0; i < static_cast<int>(l.workers.size()) && !hidden; ++i)
+        for (int j = 0; j < i; ++j) hidden |= workerRect(lane, j) == workerRect(lane, i);
+    if (hidden) lowest = std::max(lowest, large_ ? 76 + 84 + 2 + 28 : 50 + kMaxShown * 58 + 18.0);
+    const double left = downX + r + 6, right = upX - r - 6;
+    QFontMetricsF fm(font(8));
+    const double labelH = fm.height() + 2;
+    CallsLayout c;
+    c.down = QRectF(left, B - 4 - labelH, fm.horizontalAdvance(down) + 4, labelH);
+    c.up = QRectF(right - fm.horizontalAdvance(up) - 4, B - 4 - labelH, fm.horizontalAdvance(up) + 4, labelH);
+    if (c.up.left() < c.down.right() + 8) c.up.moveTop(c.down.top() - labelH - 2); // (one above the other)
+    const double top = lowest + 6;
+    c.calls = QRectF(left, top, std::max(20.0, right - left), std::max(labelH, std::min(c.down.top(), c.up.top()) - 4 - top));
+    return c;
 }
 
 double FlowFigure::ringY(const QRectF& s) const { return large_ ? s.top() + 24 : s.center().y(); }
@@ -252,14 +342,17 @@ QRectF FlowFigure::kernelRect(int lane) const {
     QRectF L = laneRect(lane);
     double B = boundaryY();
     if (large_) {
-        double w = std::min(460.0, L.width() * 0.86);
-        return {L.center().x() - w / 2, B + 72, w, std::clamp(height_ - 60 - (B + 72), 100.0, 156.0)};
+        // Under the kernel half's label; as tall as its title, bar and two lines need.
+        double w = std::min(460.0, L.width() * 0.86), top = B + 38;
+        const KernelText& t = kernelText(lane);
+        double need = 4 + t.titleH + 6 + kKernelBarH + 6 + t.heldH + 6;
+        return {L.center().x() - w / 2, top, w, std::min(std::max(need, 100.0), height_ - 8 - top)};
     }
     double w = std::min(300.0, L.width() * 0.55);
     return {L.center().x() - w / 2, B + 70, w, 100};
 }
 
-std::vector<QPointF> FlowFigure::path(const FlowToken& tok) const {
+std::vector<QPointF> FlowFigure::path(const FlowToken& tok, std::size_t* mediumFirst) const {
     const FlowLane& l = lanes_[static_cast<std::size_t>(tok.lane)];
     QRectF a = workerRect(tok.lane, tok.from), b = workerRect(tok.lane, tok.to);
     std::vector<QPointF> pts;
@@ -278,13 +371,35 @@ std::vector<QPointF> FlowFigure::path(const FlowToken& tok) const {
         else
             pts = {QPointF(a.right(), a.center().y()), QPointF(s.left() + 12, y), QPointF(s.right() - 12, y),
                    QPointF(b.left(), b.center().y())};
+        if (mediumFirst) *mediumFirst = 1;
     } else {
+        // Down from the sender to the boundary, into the kernel object and through its bar, up
+        // to the receiver. Large: into the object at its top corner and down its side, so the
+        // title between the two sides is never crossed.
         QRectF k = kernelRect(tok.lane);
         double B = boundaryY(), y = kernelBarY(tok.lane);
-        pts = {QPointF(a.center().x(), a.bottom() + below), QPointF(a.center().x(), B), QPointF(k.left() + 10, y),
-               QPointF(k.right() - 10, y), QPointF(b.center().x(), B), QPointF(b.center().x(), b.bottom() + below)};
+        const double xa = legX(tok.lane, tok.from), xb = legX(tok.lane, tok.to);
+        const double in = k.left() + kKernelWayIn, out = k.right() - kKernelWayIn;
+        if (sideLeg(tok.lane, tok.from)) pts.push_back(QPointF(xa, a.center().y()));
+        else pts.push_back(QPointF(xa, a.bottom() + below));
+        pts.push_back(QPointF(xa, B));
+        // Large: straight on a little way under the boundary, so that the turn towards the
+        // object does not clip the call's name just above it.
+        if (large_) pts.push_back(QPointF(xa, B + kStraightUnderB));
+        if (large_) pts.push_back(QPointF(in, k.top()));
+        if (mediumFirst) *mediumFirst = pts.size();
+        pts.push_back(QPointF(in, y));
+        pts.push_back(QPointF(out, y));
+        if (large_) pts.push_back(QPointF(out, k.top()));
+        if (large_) pts.push_back(QPointF(xb, B + kStraightUnderB));
+        pts.push_back(QPointF(xb, B));
+        if (sideLeg(tok.lane, tok.to)) pts.push_back(QPointF(xb, b.center().y()));
+        else pts.push_back(QPointF(xb, b.bottom() + below));
     }
-    if (tok.back) std::reverse(pts.begin(), pts.end());
+    if (tok.back) {
+        std::reverse(pts.begin(), pts.end());
+        if (mediumFirst) *mediumFirst = pts.size() - 2 - *mediumFirst;
+    }
     return pts;
 }
 
@@ -303,9 +418,9 @@ QPointF FlowFigure::pathPoint(const FlowToken& tok, double t) const {
 
 std::pair<double, double> FlowFigure::mediumSpan(const FlowToken& tok) const {
     // The medium is the path's middle leg: the ring across the segment, or the kernel object.
-    std::vector<QPointF> pts = path(tok);
+    std::size_t first = 0;
+    std::vector<QPointF> pts = path(tok, &first);
     if (pts.size() < 4) return {1.0, 1.0};
-    std::size_t first = pts.size() == 4 ? 1 : 2;
     double total = 0, start = 0, end = 0;
     for (std::size_t i = 1; i < pts.size(); ++i) {
         if (i == first + 1) start = total;
@@ -401,6 +516,49 @@ void FlowFigure::paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* wi
     p->restore();
 }
 
+std::pair<QString, QRectF> FlowFigure::kernelHeading(double labelH) const {
+    // Where no token goes: the tokens cross its line on their way down to the kernel objects
+    // and up from them. The x ranges their discs cover in the heading's band, from every way
+    // a token can take (every sender to every receiver of every message-passing lane).
+    const double B = boundaryY(), top = B + 4, bottom = B + 4 + labelH, r = tokenRadius() + 2;
+    std::vector<std::pair<double, double>> taken;
+    for (int lane = 0; lane < static_cast<int>(lanes_.size()); ++lane) {
+        const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
+        if (usesSegment(l) || l.experiment == ExperimentKind::Isolation) continue;
+        for (int from = 0; from < static_cast<int>(l.workers.size()); ++from)
+            for (int to = 0; to < static_cast<int>(l.workers.size()); ++to) {
+                if (isReceiver(l.workers[static_cast<std::size_t>(from)].role) || !isReceiver(l.workers[static_cast<std::size_t>(to)].role)) continue;
+                FlowToken tok;
+                tok.lane = lane;
+                tok.from = from;
+                tok.to = to;
+                const std::vector<QPointF> pts = path(tok);
+                for (std::size_t i = 1; i < pts.size(); ++i) {
+                    QPointF a = pts[i - 1], b = pts[i];
+                    if (std::max(a.y(), b.y()) < top - r || std::min(a.y(), b.y()) > bottom + r) continue;
+                    // The segment's part within the band (widened by the disc), its x range.
+                    auto xAt = [&](double y) { return a.y() == b.y() ? a.x() : a.x() + (b.x() - a.x()) * std::clamp((y - a.y()) / (b.y() - a.y()), 0.0, 1.0); };
+                    double x0 = xAt(top - r), x1 = xAt(bottom + r);
+                    taken.push_back({std::min({x0, x1, a.y() == b.y() ? std::min(a.x(), b.x()) : x0}) - r,
+                                     std::max({x0, x1, a.y() == b.y() ? std::max(a.x(), b.x()) : x1}) + r});
+                }
+            }
+    }
+    std::sort(taken.begin(), taken.end());
+    QFontMetricsF fm(font(9));
+    // The whole label where it fits, else its first words (presenter mode's large type).
+    for (const QString& label : {tr("KERNEL SPACE (reached only by system calls)"), tr("KERNEL SPACE")}) {
+        const double w = fm.horizontalAdvance(label) + 4;
+        double x = 8;
+        for (const auto& [a, b] : taken) {
+            if (x + w <= a) break;
+            x = std::max(x, b);
+        }
+        if (x + w <= width_ - 8) return {label, QRectF(x, top, w, labelH)};
+    }
+    return {tr("KERNEL SPACE"), QRectF(8, top, width_ - 16, labelH)};
+}
+
 void FlowFigure::render(QPainter* p) {
     smallestPt_ = 0;
     p->setRenderHint(QPainter::Antialiasing);
@@ -420,7 +578,8 @@ void FlowFigure::render(QPainter* p) {
     p->setPen(QColor(70, 70, 90));
     double labelH = large_ ? 30 : 20;
     text_.draw(p, QRectF(8, 4, width_ - 16, labelH), Qt::AlignLeft, tr("USER SPACE (each process: its own address space)"));
-    text_.draw(p, QRectF(8, B + 4, width_ - 16, labelH), Qt::AlignLeft, tr("KERNEL SPACE (reached only by system calls)"));
+    const auto [kernelLabel, kernelLabelAt] = kernelHeading(labelH);
+    text_.draw(p, kernelLabelAt, Qt::AlignLeft, kernelLabel);
 
     if (lanes_.empty()) {
         p->setFont(font(12));
@@ -503,6 +662,16 @@ std::vector<QRectF> FlowFigure::tokenRects() const {
         out.push_back(rect);
     }
     return out;
+}
+
+std::vector<QRectF> FlowFigure::textBoxes() {
+    QImage img(static_cast<int>(std::ceil(width_)), static_cast<int>(std::ceil(height_)), QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&img);
+    std::vector<QRectF> boxes;
+    text_.setRecorder(&boxes);
+    render(&p);
+    text_.setRecorder(nullptr);
+    return boxes;
 }
 
 void FlowFigure::paintLane(QPainter* p, int lane) {
@@ -593,7 +762,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
             p->setFont(font(8));
             QString ring = tr("ring: %1 of %2 slots in use").arg(QString::number(l.inFlight, 'f', 0), QString::number(l.capacity, 'f', 0));
             // (The calls per message are said in the kernel half, where they would be.)
-            QRectF ringText = large_ ? QRectF(s.left() + 6, ringY(s) + ch / 2 + 2, s.width() - 12, 30)
+            QRectF ringText = large_ ? QRectF(s.left() + 6, ringY(s) + ch / 2 + 2, s.width() - 12, kRingLineH)
                                      : QRectF(s.left() + 6, ringY(s) + ch / 2, s.width() - 12, s.bottom() - ringY(s) - ch / 2);
             text_.draw(p, ringText, Qt::AlignCenter | Qt::TextWordWrap, ring);
         }
@@ -650,14 +819,10 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         p->drawRoundedRect(k, 8, 8);
         p->setPen(Qt::black);
         p->setFont(font(9));
-        // The object's real name where it has one (what `ls /dev/mqueue` or the FIFO's
-        // directory shows); pipes and sockets have none.
-        QString title = kernelObjectName(l.transport);
-        if (!l.objectName.isEmpty()) title += "\n" + l.objectName;
-        text_.draw(p, k.adjusted(6, 4, -6, -4), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWrapAnywhere, title);
+        text_.draw(p, kernelTitleBox(lane), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWrapAnywhere, kernelTitle(lane));
         double fill = std::clamp(l.inFlight / std::max(1.0, l.capacity), 0.0, 1.0);
         double barY = kernelBarY(lane);
-        QRectF bar(k.left() + 14, barY - (large_ ? 11 : 8), k.width() - 28, large_ ? 22 : 16);
+        QRectF bar(k.left() + 14, barY - (large_ ? kKernelBarH / 2 : 8), k.width() - 28, large_ ? kKernelBarH : 16);
         p->setBrush(Qt::white);
         p->drawRect(bar);
         p->setBrush(QColor(240, 160, 60));
@@ -673,22 +838,23 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
                                                  : tr("%1 of %2 messages in the queue").arg(n).arg(cap))
                                        : (n == 1 ? tr("1 message in flight") : tr("%1 messages in flight").arg(n));
         // Two lines below the bar: how much is held, then what the kernel does with it.
-        text_.draw(p, k.adjusted(6, 4, -6, -4), Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap,
-                    held + "\n" + tr("the kernel copies every byte twice"));
-        // System-call arrows across the boundary.
+        text_.draw(p, QRectF(k.left() + 6, bar.bottom() + 4, k.width() - 12, k.bottom() - 4 - bar.bottom() - 4),
+                    Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap, held + "\n" + tr("the kernel copies every byte twice"));
+        // The system calls that cross the boundary (the workers' own: every stream is write()
+        // and read(), sockets too), and how many a message takes: in user space, where the
+        // calls are made, between the tokens' way down and their way up.
         p->setFont(font(8));
         p->setPen(QColor(150, 60, 0));
         QString calls = large_ ? tr("%1 system calls/msg (%2 send + %3 receive), measured")
                                      .arg(QString::number(l.sendCallsPerMsg + l.receiveCallsPerMsg, 'f', 2),
                                           QString::number(l.sendCallsPerMsg, 'f', 2), QString::number(l.receiveCallsPerMsg, 'f', 2))
                                : tr("%1 (measured)").arg(callsText(l));
-        double callsH = large_ ? 56 : 18;
-        text_.draw(p, QRectF(L.left() + 6, B - callsH - 4, L.width() - 12, callsH), Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, calls);
-        QString down = l.transport == TransportKind::MessageQueue ? "mq_send()" : l.transport == TransportKind::File ? "write()" : "write()/send()";
-        QString up = l.transport == TransportKind::MessageQueue ? "mq_receive()" : l.transport == TransportKind::File ? "pread()" : "read()/recv()";
-        double arrowY = large_ ? B + 38 : B + 24, arrowW = L.width() / 2 - 12; // under the kernel label, over the box
-        text_.draw(p, QRectF(L.left() + 8, arrowY, arrowW, large_ ? 28 : 18), Qt::AlignLeft, QString::fromUtf8("↓ ") + down);
-        text_.draw(p, QRectF(L.right() - 8 - arrowW, arrowY, arrowW, large_ ? 28 : 18), Qt::AlignRight, up + QString::fromUtf8(" ↑"));
+        QString down = QString::fromUtf8("↓ ") + (l.transport == TransportKind::MessageQueue ? "mq_send()" : "write()");
+        QString up = (l.transport == TransportKind::MessageQueue ? "mq_receive()" : l.transport == TransportKind::File ? "pread()" : "read()") + QString::fromUtf8(" ↑");
+        const CallsLayout c = callsLayout(lane, down, up);
+        text_.draw(p, c.calls, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, calls);
+        text_.draw(p, c.down, Qt::AlignLeft | Qt::AlignVCenter, down);
+        text_.draw(p, c.up, Qt::AlignRight | Qt::AlignVCenter, up);
     }
     if (l.experiment == ExperimentKind::Race && !(l.slowMotion && !l.lostStep.isEmpty())) {
         p->setPen(QColor(40, 110, 40));

@@ -108,6 +108,9 @@ public:
     void paintTokens(QPainter* p, bool onScreen = false) const;
     // Where each token is drawn (disc and label), in figure coordinates: what a frame repaints.
     std::vector<QRectF> tokenRects() const;
+    // The box of every text the figure draws, in figure coordinates (tests: tokens move around
+    // the words, not over them).
+    std::vector<QRectF> textBoxes();
 
     // Inside a race's shared-memory segment: the box its counter lines get, the lines' height, and
     // the box of the segment's title (large: the counter between the tokens' way in and the title).
@@ -128,21 +131,47 @@ private:
     QRectF segmentRect(int lane) const;
     QRectF kernelRect(int lane) const;
     double kernelBarY(int lane) const; // the kernel object's fill bar (and tokens through it)
+    // Large: the kernel object's title, inside the two lines the tokens take down to its bar and
+    // up from it, and the two lines under the bar; measured once a change of the figure.
+    QRectF kernelTitleBox(int lane) const;
+    QString kernelTitle(int lane) const;
+    struct KernelText {
+        double titleH = 0, heldH = 0;
+    };
+    const KernelText& kernelText(int lane) const;
+    // Where a worker's tokens go down to the kernel (or come up from it): under the box's
+    // middle, or beside the column of boxes when it holds more than one (normal layout).
+    double legX(int lane, int index) const;
+    bool sideLeg(int lane, int index) const;
+    // The calls line and the system-call names of a message-passing lane: in user space,
+    // between the lane's way down and its way up, never on them.
+    struct CallsLayout {
+        QRectF calls, down, up;
+    };
+    CallsLayout callsLayout(int lane, const QString& down, const QString& up) const;
     double ringY(const QRectF& segment) const; // where the ring's slots (and tokens through them) are
-    std::vector<QPointF> path(const FlowToken& tok) const;
+    // A token's way through its points; `mediumFirst`: the point where the medium (ring or kernel
+    // object) starts, the next one where it ends.
+    std::vector<QPointF> path(const FlowToken& tok, std::size_t* mediumFirst = nullptr) const;
     QPointF pathPoint(const FlowToken& tok, double t) const;
     void paintLane(QPainter* p, int lane);
     void paintIsolation(QPainter* p);
     void render(QPainter* p); // the whole figure
+    // The kernel half's label and its box: where no token passes (one line of labelH).
+    std::pair<QString, QRectF> kernelHeading(double labelH) const;
     void invalidate() {       // the figure changed: render it again at the next paint
         cacheValid_ = false;
         raceNeed_ = -1;       // (and measure the race segment's text again, once)
+        kernelText_.clear();  // (and the kernel objects' text)
+        segmentNeed_ = -1;    // (and the streams' segments')
         update();
     }
 
     ChartTheme theme_;
     std::vector<FlowLane> lanes_;
     mutable double raceNeed_ = -1; // the large race segment's text height; < 0: to be measured
+    mutable std::vector<KernelText> kernelText_; // per lane, measured when asked after a change
+    mutable double segmentNeed_ = -1; // a large stream segment's height for what it holds; < 0: to be measured
     std::deque<FlowToken> tokens_;
     QStringList isolation_;
     QGraphicsItem* tokenLayer_; // child item: deleted with the figure

@@ -83,6 +83,7 @@ void TextBlockCache::drawCached(QPainter* p, QPointF anchor, const QString& key,
 }
 
 void TextBlockCache::draw(QPainter* p, const QRectF& rect, int flags, const QString& text) {
+    if (recorder_ && !text.isEmpty()) recorder_->push_back(p->worldTransform().mapRect(p->boundingRect(rect, flags, text)));
     if (!enabled_ || text.isEmpty() || !cacheable(*p)) {
         p->drawText(rect, flags, text);
         return;
@@ -95,6 +96,7 @@ void TextBlockCache::draw(QPainter* p, const QRectF& rect, int flags, const QStr
 }
 
 void TextBlockCache::draw(QPainter* p, const QRectF& rect, const QString& text, const QTextOption& option) {
+    if (recorder_ && !text.isEmpty()) recorder_->push_back(p->worldTransform().mapRect(p->boundingRect(rect, text, option)));
     if (!enabled_ || text.isEmpty() || !cacheable(*p)) {
         p->drawText(rect, text, option);
         return;

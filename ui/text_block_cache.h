@@ -7,10 +7,12 @@
 #include <QHash>
 #include <QImage>
 #include <QPoint>
+#include <QRectF>
 #include <QString>
 
+#include <vector>
+
 class QPainter;
-class QRectF;
 class QTextOption;
 
 namespace ipclab::ui {
@@ -25,6 +27,9 @@ public:
     void draw(QPainter* p, const QRectF& rect, const QString& text, const QTextOption& option);
 
     void setEnabled(bool on) { enabled_ = on; }
+    // While set, every block drawn adds the box its text covers (the painter's world
+    // coordinates) to `boxes` (tests: what moves over the picture must not cover its words).
+    void setRecorder(std::vector<QRectF>* boxes) { recorder_ = boxes; }
     // Forgets the blocks not drawn since the last sweep: what the picture no longer shows.
     void sweep();
 
@@ -45,6 +50,7 @@ private:
 
     QHash<QString, Block> blocks_;
     bool enabled_ = false;
+    std::vector<QRectF>* recorder_ = nullptr;
     int misses_ = 0, hits_ = 0;
 };
 

@@ -918,6 +918,10 @@ lost updates: %2    inconsistent records: %3</source>
         <translation>%1 읽음
 → %2 씀</translation>
     </message>
+    <message>
+        <source>KERNEL SPACE</source>
+        <translation>커널 공간</translation>
+    </message>
 </context>
 <context>
     <name>ipclab::ui::LessonCard</name>
