@@ -195,7 +195,7 @@ private slots:
             for (bool large : {false, true})
                 // (Presenter mode's scene sits beside a chart: about 1.3 to 1.7; the normal
                 // window's is wide and flat.)
-                for (double aspect : large ? std::vector<double>{1.3, 1.5, 1.7} : std::vector<double>{1.5, 2.2, 2.8}) {
+                for (double aspect : large ? std::vector<double>{1.3, 1.5, 1.7} : std::vector<double>{1.5, 2.2, 2.8, 3.6}) {
                     FlowFigure figure;
                     figure.setLanes(lanes);
                     figure.setLarge(large);
