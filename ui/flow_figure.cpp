@@ -316,8 +316,9 @@ FlowFigure::CallsLayout FlowFigure::callsLayout(int lane, const QString& down, c
     const double r = tokenRadius(), B = boundaryY();
     double downX = laneRect(lane).left(), upX = laneRect(lane).right(), lowest = 0;
     for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
-        (isReceiver(l.workers[static_cast<std::size_t>(i)].role) ? upX : downX) =
-            isReceiver(l.workers[static_cast<std::size_t>(i)].role) ? std::min(upX, legX(lane, i)) : std::max(downX, legX(lane, i));
+        // (the rightmost way down, the leftmost way up)
+        if (isReceiver(l.workers[static_cast<std::size_t>(i)].role)) upX = std::min(upX, legX(lane, i));
+        else downX = std::max(downX, legX(lane, i));
         lowest = std::max(lowest, workerRect(lane, i).bottom());
     }
     bool hidden = false; // ("+ n more" under the boxes, see paintLane)
@@ -536,11 +537,14 @@ std::pair<QString, QRectF> FlowFigure::kernelHeading(double labelH) const {
                 for (std::size_t i = 1; i < pts.size(); ++i) {
                     QPointF a = pts[i - 1], b = pts[i];
                     if (std::max(a.y(), b.y()) < top - r || std::min(a.y(), b.y()) > bottom + r) continue;
-                    // The segment's part within the band (widened by the disc), its x range.
-                    auto xAt = [&](double y) { return a.y() == b.y() ? a.x() : a.x() + (b.x() - a.x()) * std::clamp((y - a.y()) / (b.y() - a.y()), 0.0, 1.0); };
-                    double x0 = xAt(top - r), x1 = xAt(bottom + r);
-                    taken.push_back({std::min({x0, x1, a.y() == b.y() ? std::min(a.x(), b.x()) : x0}) - r,
-                                     std::max({x0, x1, a.y() == b.y() ? std::max(a.x(), b.x()) : x1}) + r});
+                    // The x range of the segment's part within the band (widened by the disc).
+                    double x0 = a.x(), x1 = b.x();
+                    if (a.y() != b.y()) {
+                        auto xAt = [&](double y) { return a.x() + (b.x() - a.x()) * std::clamp((y - a.y()) / (b.y() - a.y()), 0.0, 1.0); };
+                        x0 = xAt(top - r);
+                        x1 = xAt(bottom + r);
+                    }
+                    taken.push_back({std::min(x0, x1) - r, std::max(x0, x1) + r});
                 }
             }
     }
