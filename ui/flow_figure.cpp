@@ -856,6 +856,8 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         QString down = QString::fromUtf8("↓ ") + (l.transport == TransportKind::MessageQueue ? "mq_send()" : "write()");
         QString up = (l.transport == TransportKind::MessageQueue ? "mq_receive()" : l.transport == TransportKind::File ? "pread()" : "read()") + QString::fromUtf8(" ↑");
         const CallsLayout c = callsLayout(lane, down, up);
+        // ("calls/msg" stays whole: a narrow column broke the line after the slash.)
+        calls.replace(QStringLiteral("/"), QStringLiteral("/") + QChar(0x2060));
         text_.draw(p, c.calls, Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, calls);
         text_.draw(p, c.down, Qt::AlignLeft | Qt::AlignVCenter, down);
         text_.draw(p, c.up, Qt::AlignRight | Qt::AlignVCenter, up);
