@@ -17,12 +17,13 @@ namespace ipclab::ui {
 
 namespace {
 constexpr int kMaxShown = 5; // worker boxes drawn per column; the rest are summarized
-constexpr double kKernelWayIn = 10; // tokens go into the kernel object this far inside its sides
 constexpr double kKernelBarH = 22;  // large: the kernel object's fill bar
 constexpr double kStraightUnderB = 20; // large: tokens go straight down this far past the boundary
 constexpr double kStreamSegmentTop = 176; // large: a stream's segment, under the worker boxes
-constexpr double kRingIn = 24 + 15 + 2;   // large: from the segment's top to under its ring of slots
-constexpr double kRingLineH = 30;         // large: "ring: n of m slots in use"
+constexpr double kRingTop = 24;           // large: the ring's slots' middle, under the segment's top
+constexpr double kRingCellH = 30;         // large: a slot's height (normal: 24)
+constexpr double kRingLineH = 30;         // large: "ring: n of m slots in use", 2 under the slots
+constexpr double kRingIn = kRingTop + kRingCellH / 2 + 2; // large: from the segment's top to that line
 
 
 QString human(double v) {
@@ -275,24 +276,32 @@ QString FlowFigure::kernelTitle(int lane) const {
 QRectF FlowFigure::kernelTitleBox(int lane) const {
     const QRectF k = kernelRect(lane);
     if (!large_) return k.adjusted(6, 4, -6, -4);
-    // Between the tokens' ways down and up the box's sides (see path).
-    const double side = kKernelWayIn + tokenRadius() + 4;
-    return {k.left() + side, k.top() + 4, k.width() - 2 * side, kernelText(lane).titleH};
+    return {k.left() + kernelTitleInset(), k.top() + 4, k.width() - 2 * kernelTitleInset(), kernelText(lane).titleH};
 }
 
 const FlowFigure::KernelText& FlowFigure::kernelText(int lane) const {
     if (kernelText_.size() != lanes_.size()) {
         kernelText_.assign(lanes_.size(), KernelText{});
         for (int i = 0; i < static_cast<int>(lanes_.size()); ++i) {
-            // (As wide as kernelTitleBox, which asks for this height: from the lane's width.)
-            QRectF L = laneRect(i);
-            double w = std::min(460.0, L.width() * 0.86) - 2 * (kKernelWayIn + tokenRadius() + 4);
+            // (As wide as kernelTitleBox, which asks for this height.)
+            double w = kernelWidth(i) - 2 * kernelTitleInset();
             KernelText& t = kernelText_[static_cast<std::size_t>(i)];
             t.titleH = QFontMetricsF(font(9)).boundingRect(QRectF(0, 0, std::max(20.0, w), 1e6), Qt::AlignTop | Qt::AlignHCenter | Qt::TextWrapAnywhere, kernelTitle(i)).height();
             t.heldH = 2 * QFontMetricsF(font(7)).lineSpacing();
         }
     }
     return kernelText_[static_cast<std::size_t>(lane)];
+}
+
+bool FlowFigure::stacked(int lane, int index) const {
+    const QRectF r = workerRect(lane, index);
+    for (int j = 0; j < index; ++j)
+        if (workerRect(lane, j) == r) return true;
+    return false;
+}
+
+QRectF FlowFigure::moreBox(const QRectF& L) const {
+    return large_ ? QRectF(L.left(), 76 + 84 + 2, L.width(), 28) : QRectF(L.left(), 50 + kMaxShown * 58, L.width(), 18);
 }
 
 bool FlowFigure::sideLeg(int lane, int index) const {
@@ -321,10 +330,8 @@ FlowFigure::CallsLayout FlowFigure::callsLayout(int lane, const QString& down, c
         else downX = std::max(downX, legX(lane, i));
         lowest = std::max(lowest, workerRect(lane, i).bottom());
     }
-    bool hidden = false; // ("+ n more" under the boxes, see paintLane)
-    for (int i = 0; i < static_cast<int>(l.workers.size()) && !hidden; ++i)
-        for (int j = 0; j < i; ++j) hidden |= workerRect(lane, j) == workerRect(lane, i);
-    if (hidden) lowest = std::max(lowest, large_ ? 76 + 84 + 2 + 28 : 50 + kMaxShown * 58 + 18.0);
+    for (int i = 0; i < static_cast<int>(l.workers.size()); ++i)
+        if (stacked(lane, i)) lowest = std::max(lowest, moreBox(laneRect(lane)).bottom()); // ("+ n more" under the boxes)
     const double left = downX + r + 6, right = upX - r - 6;
     QFontMetricsF fm(font(8));
     const double labelH = fm.height() + 2;
@@ -337,19 +344,24 @@ FlowFigure::CallsLayout FlowFigure::callsLayout(int lane, const QString& down, c
     return c;
 }
 
-double FlowFigure::ringY(const QRectF& s) const { return large_ ? s.top() + 24 : s.center().y(); }
+double FlowFigure::ringY(const QRectF& s) const { return large_ ? s.top() + kRingTop : s.center().y(); }
+
+double FlowFigure::kernelWidth(int lane) const {
+    const double laneW = laneRect(lane).width();
+    return large_ ? std::min(460.0, laneW * 0.86) : std::min(300.0, laneW * 0.55);
+}
 
 QRectF FlowFigure::kernelRect(int lane) const {
     QRectF L = laneRect(lane);
     double B = boundaryY();
     if (large_) {
         // Under the kernel half's label; as tall as its title, bar and two lines need.
-        double w = std::min(460.0, L.width() * 0.86), top = B + 38;
+        double w = kernelWidth(lane), top = B + 38;
         const KernelText& t = kernelText(lane);
         double need = 4 + t.titleH + 6 + kKernelBarH + 6 + t.heldH + 6;
         return {L.center().x() - w / 2, top, w, std::min(std::max(need, 100.0), height_ - 8 - top)};
     }
-    double w = std::min(300.0, L.width() * 0.55);
+    double w = kernelWidth(lane);
     return {L.center().x() - w / 2, B + 70, w, 100};
 }
 
@@ -700,9 +712,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
     for (int i = 0; i < static_cast<int>(l.workers.size()); ++i) {
         const FlowWorker& w = l.workers[static_cast<std::size_t>(i)];
         QRectF r = workerRect(lane, i);
-        bool stacked = false;
-        for (int j = 0; j < i; ++j) stacked |= workerRect(lane, j) == r;
-        if (stacked) { ++hidden; continue; }
+        if (stacked(lane, i)) { ++hidden; continue; }
         QFont nameFont = font(8), stateFont = font(7);
         QRectF inner = r.adjusted(4, 2, -4, -2);
         // A long state ("killed by signal 9 (Killed)") wraps; the box grows to hold it.
@@ -721,8 +731,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
     if (hidden) {
         p->setPen(QColor(80, 80, 80));
         p->setFont(font(8));
-        QRectF more = large_ ? QRectF(L.left(), 76 + 84 + 2, L.width(), 28) : QRectF(L.left(), 50 + kMaxShown * 58, L.width(), 18);
-        text_.draw(p, more, Qt::AlignHCenter, tr("+ %n more worker(s), see the process table", nullptr, hidden));
+        text_.draw(p, moreBox(L), Qt::AlignHCenter, tr("+ %n more worker(s), see the process table", nullptr, hidden));
     }
 
     QColor flashCol = QColor(220, 30, 30, static_cast<int>(255 * l.flash));
@@ -755,7 +764,7 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
             // The ring's slots, filled by what is in flight.
             int cells = 16;
             int filled = l.inFlight > 0 ? std::clamp(static_cast<int>(std::ceil(l.inFlight / std::max(1.0, l.capacity) * cells)), 1, cells) : 0;
-            double cw = (s.width() - 40) / cells, ch = large_ ? 30 : 24;
+            double cw = (s.width() - 40) / cells, ch = large_ ? kRingCellH : 24;
             for (int c = 0; c < cells; ++c) {
                 QRectF cell(s.left() + 20 + c * cw, ringY(s) - ch / 2, cw - 3, ch);
                 p->setPen(QColor(100, 120, 170));

@@ -139,6 +139,14 @@ private:
         double titleH = 0, heldH = 0;
     };
     const KernelText& kernelText(int lane) const;
+    double kernelWidth(int lane) const;
+    // Large: the title keeps this far from the box's sides, where the tokens go down (see path).
+    double kernelTitleInset() const { return kKernelWayIn + tokenRadius() + 4; }
+    static constexpr double kKernelWayIn = 10; // tokens go into the kernel object this far inside its sides
+    // A worker's box drawn over an earlier one's (more workers than a column shows), and where
+    // "+ n more" is said instead.
+    bool stacked(int lane, int index) const;
+    QRectF moreBox(const QRectF& laneRect) const;
     // Where a worker's tokens go down to the kernel (or come up from it): under the box's
     // middle, or beside the column of boxes when it holds more than one (normal layout).
     double legX(int lane, int index) const;

@@ -66,24 +66,27 @@ TimelineItem::LayoutKey TimelineItem::layoutKey() const {
 
 const TimelineItem::Layout& TimelineItem::layout() const {
     LayoutKey key = layoutKey();
-    if (!layout_ || layout_->first != key) layout_.emplace(std::move(key), measureLayout());
+    if (!layout_ || layout_->first != key) {
+        Layout l = measureLayout(key);
+        layout_.emplace(std::move(key), l);
+    }
     return layout_->second;
 }
 
-TimelineItem::Layout TimelineItem::measureLayout() const {
+TimelineItem::Layout TimelineItem::measureLayout(const LayoutKey& k) const {
     Layout l;
     const double w = size_.width();
     QFontMetricsF title(titleFont()), small(theme_.font(8)), text(theme_.font(9));
-    const QRectF captionBox = small.boundingRect(QRectF(0, 0, std::max(10.0, w - 16), 1e6), Qt::AlignHCenter | Qt::TextWordWrap, caption());
+    const QRectF captionBox = small.boundingRect(QRectF(0, 0, std::max(10.0, w - 16), 1e6), Qt::AlignHCenter | Qt::TextWordWrap, k.caption);
     l.captionW = captionBox.width();
     l.captionH = captionBox.height();
     const double top = 4 + title.height() + 4 + l.captionH + 8;
     double widest = 0;
-    for (const TimelineRow& r : timeline_.rows()) widest = std::max(widest, text.horizontalAdvance(labelOf(r)));
+    for (const QString& label : k.labels) widest = std::max(widest, text.horizontalAdvance(label));
     l.labelW = std::clamp(widest + 14, 60.0, std::max(60.0, w * 0.45));
     l.tickH = text.height();
     l.legendRowH = text.height() + 4;
-    const double bottom = 4 + 2 * l.tickH + 8 + rowCount(legendPlaces(text, legendNames(), w)) * l.legendRowH + 4;
+    const double bottom = 4 + 2 * l.tickH + 8 + rowCount(legendPlaces(text, k.legend, w)) * l.legendRowH + 4;
     l.plot = QRectF(l.labelW, top, std::max(10.0, w - l.labelW - kRight), std::max(10.0, size_.height() - top - bottom));
     return l;
 }

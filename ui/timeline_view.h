@@ -48,7 +48,7 @@ private:
         bool operator==(const LayoutKey&) const = default;
     };
     LayoutKey layoutKey() const;
-    Layout measureLayout() const;
+    Layout measureLayout(const LayoutKey& k) const; // from the texts the key holds
     mutable std::optional<std::pair<LayoutKey, Layout>> layout_;
     QString labelOf(const TimelineRow& r) const;
     QString caption() const;
