@@ -130,9 +130,12 @@ QImage ChartExporter::slideImage(const Exportable& e, QSize pixels) {
     QImage img(pixels, QImage::Format_ARGB32_Premultiplied);
     img.setDevicePixelRatio(2);
     img.fill(Qt::white);
+    Exportable shaped = e;
+    if (e.reshape) shaped.source = e.reshape(static_cast<double>(pixels.width()) / pixels.height());
     QPainter p(&img);
-    render(e, p, QRectF(QPointF(0, 0), QSizeF(logical)));
+    render(shaped, p, QRectF(QPointF(0, 0), QSizeF(logical)));
     p.end();
+    if (e.reshape) e.reshape(0);
     if (e.lecture) e.lecture(false);
     return img;
 }

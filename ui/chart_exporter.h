@@ -17,6 +17,10 @@ struct Exportable {
     std::function<QString()> csv; // may be empty (the scene has no table)
     std::function<bool()> hasData;       // empty: always; false: "export all" skips it and says so
     std::function<void(bool)> lecture;   // switches the lecture theme on (true) and back (false)
+    // The scene: takes a slide's shape (width / height) and returns what to draw; 0 puts it back
+    // as its view shows it. (Drawn in the view's shape, a wide scene filled a 16:9 slide's top
+    // three quarters and left the rest white.)
+    std::function<QRectF(double)> reshape;
 };
 
 // A slide-shaped export: this many pixels whatever the window's shape, in the lecture theme.

@@ -78,13 +78,23 @@ FlowFigure::FlowFigure() : tokenLayer_(new TokenLayer(this)) {
     // on top.
 }
 
+QSizeF FlowFigure::shapeFor(double aspect, bool large) {
+    const double least = large ? kLargeHeight : kHeight;
+    return {std::max(kWidth, least * aspect), std::max(least, kWidth / aspect)};
+}
+
 void FlowFigure::setAspect(double aspect) {
     if (!(aspect > 0.1 && aspect < 10)) return;
-    double w = std::max(kWidth, kHeight * aspect), h = std::max(kHeight, kWidth / aspect);
-    if (std::abs(w - width_) < 0.5 && std::abs(h - height_) < 0.5) return;
+    aspect_ = aspect;
+    reshape();
+}
+
+void FlowFigure::reshape() {
+    const QSizeF s = shapeFor(aspect_, large_);
+    if (std::abs(s.width() - width_) < 0.5 && std::abs(s.height() - height_) < 0.5) return;
     prepareGeometryChange();
-    width_ = w;
-    height_ = h;
+    width_ = s.width();
+    height_ = s.height();
     invalidate();
 }
 
@@ -92,6 +102,7 @@ void FlowFigure::setLarge(bool large) {
     if (large == large_) return;
     large_ = large;
     invalidate();
+    reshape();
 }
 
 QFont FlowFigure::font(int basePt, bool bold) const {
@@ -816,14 +827,15 @@ void FlowFigure::paintLane(QPainter* p, int lane) {
         if (l.experiment != ExperimentKind::Race) {
             // The kernel half is not empty for shared memory: what is (not) there is the point.
             p->setPen(QColor(40, 110, 40));
-            p->setFont(font(9));
-            QRectF k(L.left() + 16, B + (large_ ? 40 : 30), L.width() - 32, height_ - B - (large_ ? 80 : 70));
-            text_.draw(p, k, Qt::AlignCenter | Qt::TextWordWrap,
-                        tr("%1 system calls/msg moving data, %2 waiting (measured)")
-                                .arg(QString::number(l.sendCallsPerMsg + l.receiveCallsPerMsg, 'f', 2), QString::number(l.waitCallsPerMsg, 'f', 2)) +
-                            "\n" +
-                            tr("data never crosses into the kernel: plain loads and stores") + "\n" +
-                            tr("(the kernel only set the segment up: shm_open and mmap, once)"));
+            const QString text = tr("%1 system calls/msg moving data, %2 waiting (measured)")
+                                         .arg(QString::number(l.sendCallsPerMsg + l.receiveCallsPerMsg, 'f', 2), QString::number(l.waitCallsPerMsg, 'f', 2)) +
+                                 "\n" + tr("data never crosses into the kernel: plain loads and stores") + "\n" +
+                                 tr("(the kernel only set the segment up: shm_open and mmap, once)");
+            // Large: above the footnote (in a wide, short figure the wrapped lines ran into it),
+            // a line each where a smaller size (never under 15 pt) lets them.
+            QRectF k(L.left() + 16, B + (large_ ? 40 : 30), L.width() - 32, height_ - B - (large_ ? 96 : 70));
+            p->setFont(large_ ? fitted(font(9), text, k.width()) : font(9));
+            text_.draw(p, k, Qt::AlignCenter | Qt::TextWordWrap, text);
         }
     } else {
         QRectF k = kernelRect(lane);

@@ -45,6 +45,11 @@ public:
     // The figure's least size; it grows in one direction to take its view's shape, so the scene
     // fills its area instead of sitting in a strip.
     static constexpr double kWidth = 1000, kHeight = 540;
+    // The large layout's least height: its kernel half holds larger words (the figure grows to
+    // the view's shape from there, and is scaled down with them).
+    static constexpr double kLargeHeight = 575;
+    // The least size for a layout, stretched to a view's width / height.
+    static QSizeF shapeFor(double aspect, bool large);
     // Large race: where the segment starts, how far the tokens come into it, the note under it.
     static constexpr double kRaceSegmentTop = 222, kRaceTokensIn = 34, kNoteUnderSegment = 56;
     static constexpr double kKernelHalfForRace = 130; // its label, one line, the footnote
@@ -56,6 +61,9 @@ public:
     // screen scales it), secondary lines shortened, the layout made for that.
     void setLarge(bool large);
     bool large() const { return large_; }
+    // The smallest size the normal layout draws (its 7 pt notes), in points: FlowView takes the
+    // large layout where the view's scale would make it too small to read.
+    double leastNormalPt() const { return theme_.font(7).pointSizeF(); }
     // The smallest text drawn in the last paint (figure points; the view's scale makes pixels).
     double smallestTextPt() const { return smallestPt_; }
     void paint(QPainter* p, const QStyleOptionGraphicsItem*, QWidget* widget) override;
@@ -185,6 +193,8 @@ private:
     QGraphicsItem* tokenLayer_; // child item: deleted with the figure
     double width_ = kWidth, height_ = kHeight;
     bool large_ = false;
+    double aspect_ = kWidth / kHeight;
+    void reshape(); // to aspect_ and the layout's least size
     mutable double smallestPt_ = 0;
     QString meaningKey_;      // what, if it changes, is rendered at once
     bool renderDue_ = true;   // render held-back data at the next frame

@@ -69,15 +69,35 @@ void FlowView::resizeEvent(QResizeEvent* e) {
 }
 
 void FlowView::fit() {
-    // The figure takes the view's shape (no empty bands beside it), then fills it.
+    // The figure takes the view's shape (no empty bands beside it), then fills it. Where the
+    // normal layout would be drawn too small to read, the large one (decided on the normal
+    // layout's size, so the choice cannot flip back and forth).
     QSize v = viewport()->size();
-    if (v.height() > 0) figure_->setAspect(static_cast<double>(v.width()) / v.height());
+    bool small = false;
+    if (v.width() > 4 && v.height() > 4) {
+        const double aspect = static_cast<double>(v.width()) / v.height();
+        const QSizeF normal = FlowFigure::shapeFor(aspect, false);
+        const double scale = std::min((v.width() - 4) / normal.width(), (v.height() - 4) / normal.height()); // (fitInView's margin)
+        small = figure_->leastNormalPt() * logicalDpiY() / 72.0 * scale < kLeastNormalPx;
+        figure_->setAspect(aspect);
+    }
+    figure_->setLarge(presenter_ || small);
     scene_.setSceneRect(figure_->boundingRect());
     fitInView(figure_, Qt::KeepAspectRatio);
 }
 
-void FlowView::setLarge(bool large) {
-    figure_->setLarge(large);
+QRectF FlowView::shapeForSlide(double aspect) {
+    if (aspect > 0) {
+        figure_->setLarge(true);
+        figure_->setAspect(aspect);
+    } else {
+        fit();
+    }
+    return figure_->boundingRect();
+}
+
+void FlowView::setPresenter(bool on) {
+    presenter_ = on;
     fit();
 }
 
@@ -88,6 +108,7 @@ double FlowView::smallestTextPx() const {
 void FlowView::setTheme(const ChartTheme& t) {
     figure_->setTheme(t);
     setBackgroundBrush(figure_->background());
+    fit(); // (its fonts decide the layout)
 }
 
 void FlowView::clear() {

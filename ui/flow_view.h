@@ -27,8 +27,15 @@ public:
     void markStopped();
     void clear();
     void setTheme(const ChartTheme& t);
-    // Presenter mode's figure: large text, a layout made for it (FlowFigure::setLarge).
-    void setLarge(bool large);
+    // Presenter mode's figure: large text, a layout made for it (FlowFigure::setLarge). The
+    // normal window takes that layout too wherever its own would draw words under
+    // kLeastNormalPx on screen (a 1280x720 or 1920x1080 projector: 6-10 px).
+    void setPresenter(bool on);
+    bool large() const { return figure_->large(); }
+    // A slide of this shape (width / height): the figure takes it, in the large layout (a slide
+    // is read from the back row), and this returns what to draw; 0: back to the view's shape.
+    QRectF shapeForSlide(double aspect);
+    static constexpr double kLeastNormalPx = 12;
     // The smallest text of the last paint, in screen pixels: what the back row has to read.
     double smallestTextPx() const;
     FlowFigure* figure() const { return figure_; }
@@ -75,6 +82,7 @@ private:
     std::vector<std::deque<EventRecord>> pendingEvents_;   // slow motion: sends not yet drawn
     std::vector<std::vector<EventRecord>> pendingReceived_; // slow motion: receipts to apply
     int roundRobin_ = 0;
+    bool presenter_ = false;
 };
 
 } // namespace ipclab::ui

@@ -304,7 +304,7 @@ QList<Exportable> MainWindow::exportables() const {
         };
     };
     auto chart = [&](const char* name, TimeChart* c) {
-        out.append({name, c->title(), c, {}, [c] { return c->csv(); }, [c] { return c->pointCount() > 0; }, lectureFor(c)});
+        out.append({name, c->title(), c, {}, [c] { return c->csv(); }, [c] { return c->pointCount() > 0; }, lectureFor(c), {}});
     };
     chart("throughput", charts_->throughput());
     chart("contention", charts_->contention());
@@ -313,10 +313,10 @@ QList<Exportable> MainWindow::exportables() const {
     chart("kernel", charts_->kernel());
     SweepChart* sweep = charts_->sweep();
     out.append({"sweep", sweep->title(), sweep, {}, [sweep] { return sweep->csv(); }, [sweep] { return sweep->pointCount() > 0; },
-                lectureFor(sweep)});
+                lectureFor(sweep), {}});
     TimelineView* timeline = charts_->timeline();
     out.append({"timeline", tr("Timeline"), timeline, timeline->item()->boundingRect(), [timeline] { return timeline->csv(); },
-                [timeline] { return timeline->hasData(); }, lectureFor(timeline)});
+                [timeline] { return timeline->hasData(); }, lectureFor(timeline), {}});
     out.append({"flow-scene", tr("IPC Lab flow scene"), flow_, flow_->figure()->boundingRect(), {},
                 [this] { return !flow_->figure()->isEmpty(); },
                 [this](bool on) {
@@ -326,7 +326,8 @@ QList<Exportable> MainWindow::exportables() const {
                     t.fontScale = 1.0;
                     t.lectureFontFactor = 1.0;
                     flow_->setTheme(t);
-                }});
+                },
+                [this](double aspect) { return flow_->shapeForSlide(aspect); }});
     return out;
 }
 
@@ -740,7 +741,7 @@ void MainWindow::applyTheme() {
     scene.fontScale = 1.0;
     scene.lectureFontFactor = 1.0;
     flow_->setTheme(scene);
-    flow_->setLarge(presenter_);
+    flow_->setPresenter(presenter_);
 }
 
 void MainWindow::setFocusChart(int which) {

@@ -289,6 +289,21 @@ private slots:
         QCOMPARE(QImage(dir.filePath("throughput-slide-16x9.png")).size(), QSize(1920, 1080));
         QCOMPARE(QImage(dir.filePath("latency-slide-4x3.png")).size(), QSize(1600, 1200));
         QCOMPARE(QImage(dir.filePath("flow-scene-slide-16x9.png")).size(), QSize(1920, 1080));
+        // The scene's slides are drawn in the slide's shape: its kernel half reaches the bottom
+        // edge (drawn in the window's wide shape, the lowest quarter of a 16:9 slide was white),
+        // and the view's figure is back in the view's shape afterwards.
+        for (const char* slide : {"flow-scene-slide-16x9.png", "flow-scene-slide-4x3.png"}) {
+            QImage img = QImage(dir.filePath(slide)).convertToFormat(QImage::Format_RGB32);
+            int blankRows = 0;
+            for (int y = img.height() * 9 / 10; y < img.height(); ++y) {
+                bool blank = true;
+                for (int x = 0; x < img.width() && blank; x += 8) blank = img.pixel(x, y) == qRgb(255, 255, 255);
+                blankRows += blank;
+            }
+            QVERIFY2(blankRows < 8, qPrintable(QString("%1: %2 white rows in its lowest tenth").arg(slide).arg(blankRows)));
+        }
+        QCOMPARE(w.flowView()->figure()->boundingRect().size(),
+                 FlowFigure::shapeFor(double(w.flowView()->viewport()->width()) / w.flowView()->viewport()->height(), w.flowView()->large()));
         QVERIFY(!QFile::exists(dir.filePath("sweep.png")));
         QVERIFY(w.processPanel()->eventLog().join('\n').contains("Not exported: " + w.charts()->sweep()->title()));
         QSize view = ChartExporter::logicalSize(w.exportables().front());

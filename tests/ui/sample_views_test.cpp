@@ -154,6 +154,33 @@ private slots:
         QVERIFY2(colours.size() > 20, qPrintable(QString("%1 colours").arg(colours.size())));
     }
 
+    // The normal window's scene on a projector (a 1280x720 window gives it about 940x365 pixels,
+    // a 1920x1080 one 1530x590) drew its 7 pt notes at 6-10 px: there it takes the large layout
+    // and its smallest words are at least FlowView::kLeastNormalPx. A view with room for the
+    // normal layout keeps it; presenter mode is large at any size.
+    void theSceneStaysReadableOnAProjector() {
+        FlowView view;
+        view.update(sampleAt(0, 1.0, 20, 15));
+        auto smallestAt = [&](QSize size) {
+            view.resize(size);
+            QImage img(view.viewport()->size(), QImage::Format_ARGB32);
+            view.viewport()->render(&img); // (a paint, which records the smallest text drawn)
+            return view.smallestTextPx();
+        };
+        for (QSize projector : {QSize(940, 365), QSize(1530, 590)}) {
+            const double px = smallestAt(projector);
+            QVERIFY2(view.large(), qPrintable(QString("%1x%2").arg(projector.width()).arg(projector.height())));
+            QVERIFY2(px >= FlowView::kLeastNormalPx, qPrintable(QString("%1x%2: %3 px").arg(projector.width()).arg(projector.height()).arg(px)));
+        }
+        const double roomy = smallestAt(QSize(2000, 1000));
+        QVERIFY(!view.large());
+        QVERIFY2(roomy >= FlowView::kLeastNormalPx, qPrintable(QString::number(roomy)));
+        view.setPresenter(true);
+        QVERIFY(view.large());
+        view.setPresenter(false);
+        QVERIFY(!view.large());
+    }
+
     // Tokens move around the figure's words, never over them: down from each sender, through the
     // medium, up to each receiver, at every point of their way, in the normal and the presenter
     // layout, one lane or two, at the shapes a view gives the figure. (In presenter mode they ran
@@ -194,8 +221,8 @@ private slots:
         for (const auto& [what, lanes] : figures)
             for (bool large : {false, true})
                 // (Presenter mode's scene sits beside a chart: about 1.3 to 1.7; the normal
-                // window's is wide and flat.)
-                for (double aspect : large ? std::vector<double>{1.3, 1.5, 1.7} : std::vector<double>{1.5, 2.2, 2.8, 3.6}) {
+                // window's is wide and flat, and takes the large layout on a projector.)
+                for (double aspect : large ? std::vector<double>{1.3, 1.5, 1.7, 2.2, 2.8, 3.6} : std::vector<double>{1.5, 2.2, 2.8, 3.6}) {
                     FlowFigure figure;
                     figure.setLanes(lanes);
                     figure.setLarge(large);

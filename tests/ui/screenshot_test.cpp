@@ -275,6 +275,9 @@ private slots:
             c.sync = SyncMode::Atomic;
             QVERIFY(startFor(w, c, TransportKind::Pipe, 3000));
             shoot(w, QStringLiteral("12-%1-%2-compare").arg(tag, lang));
+            // The normal window's scene is read from the back row too (it takes the large
+            // layout where its own would draw words under 12 px: 6-10 px here before).
+            QVERIFY2(w.flowView()->smallestTextPx() >= FlowView::kLeastNormalPx, qPrintable(QString::number(w.flowView()->smallestTextPx())));
             if (screen.width() >= 1920) {
                 // The controls take a fifth of a wide screen: the process table shows which
                 // transport each process uses, whole, without scrolling.
