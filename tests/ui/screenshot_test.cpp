@@ -277,6 +277,7 @@ private slots:
             shoot(w, QStringLiteral("12-%1-%2-compare").arg(tag, lang));
             // The normal window's scene is read from the back row too (it takes the large
             // layout where its own would draw words under 12 px: 6-10 px here before).
+            qInfo("%s %s normal window: the scene's smallest text %.1f px", qPrintable(tag), qPrintable(lang), w.flowView()->smallestTextPx());
             QVERIFY2(w.flowView()->smallestTextPx() >= FlowView::kLeastNormalPx, qPrintable(QString::number(w.flowView()->smallestTextPx())));
             if (screen.width() >= 1920) {
                 // The controls take a fifth of a wide screen: the process table shows which
