@@ -72,16 +72,18 @@ void FlowView::fit() {
     // The figure takes the view's shape (no empty bands beside it), then fills it. Where the
     // normal layout would be drawn too small to read, the large one (decided on the normal
     // layout's size, so the choice cannot flip back and forth).
+    // (The layout first: the shape depends on it, and one reshape follows.)
     QSize v = viewport()->size();
+    const bool valid = v.width() > 4 && v.height() > 4;
+    const double aspect = valid ? static_cast<double>(v.width()) / v.height() : 0;
     bool small = false;
-    if (v.width() > 4 && v.height() > 4) {
-        const double aspect = static_cast<double>(v.width()) / v.height();
+    if (valid) {
         const QSizeF normal = FlowFigure::shapeFor(aspect, false);
         const double scale = std::min((v.width() - 4) / normal.width(), (v.height() - 4) / normal.height()); // (fitInView's margin)
         small = figure_->leastNormalPt() * logicalDpiY() / 72.0 * scale < kLeastNormalPx;
-        figure_->setAspect(aspect);
     }
     figure_->setLarge(presenter_ || small);
+    if (valid) figure_->setAspect(aspect);
     scene_.setSceneRect(figure_->boundingRect());
     fitInView(figure_, Qt::KeepAspectRatio);
 }
