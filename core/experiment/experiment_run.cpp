@@ -4,6 +4,7 @@
 
 #include "ipclab/base/clock.h"
 #include "ipclab/base/error.h"
+#include "ipclab/base/wake_signal.h"
 #include "ipclab/sync/futex.h"
 #include "ipclab/transport/message.h"
 #include "ipclab/base/object_names.h"
@@ -155,6 +156,13 @@ void ExperimentRun::bump() {
     ControlBlock& c = tel_.control();
     c.generation.fetch_add(1, std::memory_order_acq_rel);
     futexWakeAll(c.generation); // paused workers sleep on it
+    wakeWorkers();
+}
+
+void ExperimentRun::wakeWorkers() {
+    // Ends a call blocked without a deadline (a message queue's), so the worker reads the
+    // control block. A wake that lands just before the call is lost: stop() repeats it.
+    for (auto& child : children_) child.signal(kWakeSignal);
 }
 
 void ExperimentRun::setSync(bool enabled, SyncMode primitive) {
@@ -210,6 +218,7 @@ void ExperimentRun::stop(int graceMs) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(graceMs);
     while (!allExited() && std::chrono::steady_clock::now() < deadline) {
         reap();
+        wakeWorkers();
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
     reap();

@@ -2,6 +2,7 @@
 
 #include "ipclab/base/clock.h"
 #include "ipclab/base/error.h"
+#include "ipclab/base/wake_signal.h"
 #include "ipclab/telemetry/telemetry.h"
 
 #include <fcntl.h>
@@ -75,6 +76,7 @@ MqueueTransport::MqueueTransport(const std::string& spec, bool writer, IoContext
     mq_attr attr{};
     if (::mq_getattr(q_.get(), &attr) != 0) throwErrno("mq_getattr");
     msgSize_ = static_cast<std::size_t>(attr.mq_msgsize);
+    installWakeHandler(); // the calls block without a deadline: the controller wakes us
 }
 
 std::size_t MqueueChannels::capacityFrames() const {
@@ -85,17 +87,49 @@ std::size_t MqueueChannels::capacityFrames() const {
 
 void MqueueTransport::tooLarge() { throw ConfigError("frame larger than the queue's message size"); }
 
-bool MqueueTransport::sendWaited() {
-    if (errno != ETIMEDOUT && errno != EINTR) throwErrno("mq_timedsend");
-    if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue stayed full: this call only waited
+timespec MqueueTransport::deadlineIn(int64_t ns) {
+    static const int64_t tick = [] {
+        timespec r{};
+        return ::clock_getres(CLOCK_REALTIME_COARSE, &r) == 0 ? r.tv_sec * 1'000'000'000 + r.tv_nsec : 10'000'000;
+    }();
+    timespec ts;
+    ::clock_gettime(CLOCK_REALTIME_COARSE, &ts);
+    int64_t nsec = ts.tv_nsec + ns + tick;
+    ts.tv_sec += static_cast<time_t>(nsec / 1'000'000'000);
+    ts.tv_nsec = static_cast<long>(nsec % 1'000'000'000);
+    return ts;
+}
+
+bool MqueueTransport::sendWoken() {
+    if (errno != EINTR) throwErrno("mq_send");
+    if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue was full: this call only waited
     return !(ctx_.control && ctx_.control->runCommand() == RunCommand::Stop);
 }
 
-bool MqueueTransport::receiveWaited(int64_t& waited, int64_t idleTimeoutNs) {
-    if (errno != ETIMEDOUT && errno != EINTR) throwErrno("mq_timedreceive");
-    if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue stayed empty: this call only waited
-    waited += kSliceNs;
-    return waited < idleTimeoutNs;
+IoStatus MqueueTransport::receiveWoken(char* dst, std::span<std::byte> frame, int64_t idleTimeoutNs) {
+    if (errno != EINTR) throwErrno("mq_receive");
+    if (ctx_.slot) ctx_.slot->waitCalls.add(); // the queue was empty: this call only waited
+    if (!(ctx_.control && ctx_.control->runCommand() == RunCommand::Stop)) return IoStatus::Timeout;
+    // The run stops: a producer may still be finishing its last send, so wait up to idleTimeoutNs
+    // for one more message (the controller goes on waking us until we exit; those wakes only
+    // restart the wait).
+    const timespec dl = deadlineIn(std::max<int64_t>(idleTimeoutNs, 1));
+    for (;;) {
+        if (ctx_.slot) {
+            publishState(ctx_.slot, WorkerState::InKernel);
+            ctx_.slot->syscalls.add();
+        }
+        ssize_t n = ::mq_timedreceive(q_.get(), dst, msgSize_, nullptr, &dl);
+        publishState(ctx_.slot, WorkerState::Running);
+        if (n >= 0) {
+            if (static_cast<std::size_t>(n) != frame.size() || dst != reinterpret_cast<char*>(frame.data()))
+                placeReceived(dst, static_cast<std::size_t>(n), frame);
+            return IoStatus::Ok;
+        }
+        if (errno == ETIMEDOUT) return IoStatus::Timeout;
+        if (errno != EINTR) throwErrno("mq_timedreceive");
+        if (ctx_.slot) ctx_.slot->waitCalls.add();
+    }
 }
 
 char* MqueueTransport::spare() {

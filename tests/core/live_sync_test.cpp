@@ -147,3 +147,45 @@ TEST(LiveSync, RateChangeSlowsProducers) {
     EXPECT_GE(sent, 2u);
     run.stop();
 }
+
+// A message queue's workers call mq_send/mq_receive without a deadline (a deadline costs a kernel
+// timer on every sleep); the controller wakes them with a signal. A consumer blocked on an empty
+// queue must still obey a pause at once and leave by itself at a stop, having taken every
+// message sent.
+TEST(LiveSync, MessageQueueWorkersBlockedWithoutDeadlineObeyPauseAndStop) {
+    auto cfg = test::streamConfig(TransportKind::MessageQueue, 64, 0);
+    cfg.rate = 0.2; // one message every 5 s: the consumer spends the run blocked in mq_receive
+    ExperimentRun run(cfg);
+    int consumer = roleBit(WorkerRole::Consumer);
+    ASSERT_TRUE(test::waitFor([&] { return run.sample().sum(&WorkerCounters::messages, consumer) >= 1; }, 5000));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // back in mq_receive
+    run.pause();
+    uint32_t gen = run.generation();
+    EXPECT_TRUE(test::waitFor([&] { return run.allAcknowledged(gen); }, 1500)) << "a blocked worker missed the pause";
+    run.resume();
+    gen = run.generation();
+    EXPECT_TRUE(test::waitFor([&] { return run.allAcknowledged(gen); }, 1500)) << "a blocked worker missed the resume";
+    auto t0 = std::chrono::steady_clock::now();
+    run.stop(3000);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    EXPECT_LT(ms, 1000) << "stop waited for a blocked worker";
+    for (const auto& w : run.workers()) {
+        EXPECT_FALSE(w.killedAtStop) << w.pid;
+        EXPECT_EQ(w.exit.code, 0) << w.pid;
+        EXPECT_FALSE(w.exit.signaled) << w.pid;
+    }
+}
+
+// At full speed a stop wakes both ends; the consumer drains what the producer sent last.
+TEST(LiveSync, StoppedMessageQueueStreamDeliversEverythingSent) {
+    for (int round = 0; round < 3; ++round) {
+        auto cfg = test::streamConfig(TransportKind::MessageQueue, 64, 0);
+        ExperimentRun run(cfg);
+        ASSERT_TRUE(test::waitFor([&] { return run.sample().sum(&WorkerCounters::messages) > 10000; }, 5000));
+        run.stop(3000);
+        auto s = run.sample();
+        EXPECT_EQ(s.sum(&WorkerCounters::finalMessages, roleBit(WorkerRole::Producer)),
+                  s.sum(&WorkerCounters::finalMessages, roleBit(WorkerRole::Consumer)));
+        for (const auto& w : run.workers()) EXPECT_FALSE(w.killedAtStop) << w.pid;
+    }
+}

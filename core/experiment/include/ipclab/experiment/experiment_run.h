@@ -85,6 +85,7 @@ private:
     void spawn(WorkerRole role, int roleIndex, const std::string& roleName, const std::string& data,
                const Endpoint* out, const std::vector<Endpoint>& in);
     void bump();
+    void wakeWorkers(); // sends kWakeSignal to every worker still running
 
     ExperimentConfig cfg_;
     std::string prefix_;
