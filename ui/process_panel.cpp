@@ -3,6 +3,7 @@
 #include "process_table_model.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -36,6 +37,12 @@ ProcessPanel::ProcessPanel(QWidget* parent) : QWidget(parent), model_(new Proces
     connect(model_, &QAbstractItemModel::headerDataChanged, this, &ProcessPanel::fitColumns);
     connect(model_, &QAbstractItemModel::dataChanged, this, &ProcessPanel::growColumns);
     view_->setWordWrap(false);
+    // Scrolling sideways moves a whole column at a time, so a column reached by the scroll bar
+    // starts at the left edge, never half shown.
+    view_->setHorizontalScrollMode(QAbstractItemView::ScrollPerItem);
+    view_->installEventFilter(this);
+    view_->viewport()->installEventFilter(this);
+    fitRowHeight();
     view_->setToolTip(tr("The real worker processes; select one and press Kill worker"));
     layout->addWidget(new QLabel(tr("Processes")));
     // On a 1280x720 projector the panel has little height: the processes get three parts of it
@@ -77,19 +84,63 @@ int ProcessPanel::cellWidth(int row, int column) const {
 }
 
 void ProcessPanel::fitColumns() {
+    fitted_.resize(model_->columnCount());
     for (int c = 0; c < model_->columnCount(); ++c) {
         int w = view_->horizontalHeader()->sectionSizeHint(c);
         for (int r = 0; r < model_->rowCount(); ++r) w = std::max(w, cellWidth(r, c));
-        view_->setColumnWidth(c, w);
+        fitted_[c] = w;
     }
+    layOutColumns();
 }
 
 void ProcessPanel::growColumns(const QModelIndex& topLeft, const QModelIndex& bottomRight) {
-    for (int c = topLeft.column(); c <= bottomRight.column(); ++c) {
+    bool grew = false;
+    for (int c = topLeft.column(); c <= bottomRight.column() && c < fitted_.size(); ++c) {
         int need = 0;
         for (int r = topLeft.row(); r <= bottomRight.row(); ++r) need = std::max(need, cellWidth(r, c));
-        if (need > view_->columnWidth(c)) view_->setColumnWidth(c, need);
+        if (need > fitted_[c]) {
+            fitted_[c] = need;
+            grew = true;
+        }
     }
+    if (grew) layOutColumns();
+}
+
+void ProcessPanel::layOutColumns() {
+    if (fitted_.size() != model_->columnCount()) return;
+    QHeaderView* h = view_->horizontalHeader();
+    const int room = view_->viewport()->width();
+    int used = 0, lastWhole = -1;
+    for (int v = 0; v < h->count(); ++v) {
+        int c = h->logicalIndex(v);
+        if (used + fitted_[c] > room) break;
+        used += fitted_[c];
+        lastWhole = c;
+    }
+    for (int c = 0; c < fitted_.size(); ++c) {
+        int w = fitted_[c];
+        // (When every column fits, the header stretches the last one itself.)
+        if (c == lastWhole && used < room && lastWhole != h->logicalIndex(h->count() - 1)) w += room - used;
+        if (view_->columnWidth(c) != w) view_->setColumnWidth(c, w);
+    }
+}
+
+// Rows as tall as a line of text and a little air (the style's default is a third more): at
+// 1280x720 the panel's few hundred pixels then show four workers, a compare run's two lanes.
+void ProcessPanel::fitRowHeight() {
+    QHeaderView* v = view_->verticalHeader();
+    v->setMinimumSectionSize(0);
+    v->setSectionResizeMode(QHeaderView::Fixed);
+    v->setDefaultSectionSize(view_->fontMetrics().lineSpacing() + 6);
+}
+
+bool ProcessPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == view_->viewport() && event->type() == QEvent::Resize) layOutColumns();
+    if (watched == view_ && event->type() == QEvent::FontChange) {
+        fitRowHeight();
+        fitColumns();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ProcessPanel::log(const QString& line) {

@@ -6,6 +6,7 @@
 
 #include <QFont>
 #include <QHash>
+#include <QVector>
 #include <QWidget>
 
 #include <optional>
@@ -35,13 +36,21 @@ public:
     ProcessTableModel* model() const { return model_; }
     QTableView* view() const { return view_; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     int cellWidth(int row, int column) const;
     void fitColumns();
     void growColumns(const QModelIndex& topLeft, const QModelIndex& bottomRight);
+    // Sets the columns to their fitted widths, the last one that fits whole widened to the
+    // view's edge: no column is drawn cut off there; the rest are a scroll away.
+    void layOutColumns();
+    void fitRowHeight();
     ProcessTableModel* model_;
     QTableView* view_;
     QListWidget* events_;
+    QVector<int> fitted_; // each column's width for its widest text
     mutable QHash<QString, int> widths_; // cellWidth by column and text, for widthsFont_
     mutable QFont widthsFont_;
 };

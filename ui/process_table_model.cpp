@@ -142,8 +142,16 @@ QVariant ProcessTableModel::data(const QModelIndex& i, int role) const {
     if (role == Qt::TextAlignmentRole && (i.column() == Pid || i.column() == Rate || i.column() >= UserCpu))
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ForegroundRole && r.dead) return QBrush(QColor(180, 30, 30));
-    if (role == Qt::ToolTipRole && i.column() == State)
-        return tr("What the worker is doing right now, as it wrote into its telemetry slot");
+    if (role == Qt::ToolTipRole) {
+        // The whole row in one place: a narrow panel shows only its first columns.
+        QStringList lines{tr("PID %1: %2 over %3, %4").arg(QString::number(r.pid), r.role, r.laneName, r.state)};
+        if (i.column() == State) lines << tr("(what the worker is doing right now, as it wrote into its telemetry slot)");
+        for (int c : {int(Rate), int(Sync), int(UserCpu), int(KernelCpu), int(Switches)}) {
+            QString v = data(index(i.row(), c), Qt::DisplayRole).toString();
+            if (!v.isEmpty()) lines << tr("%1: %2").arg(headerData(c, Qt::Horizontal, Qt::DisplayRole).toString(), v);
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
     return {};
 }
 

@@ -1795,10 +1795,6 @@ Measuring on this machine…</source>
 <context>
     <name>ipclab::ui::ProcessTableModel</name>
     <message>
-        <source>What the worker is doing right now, as it wrote into its telemetry slot</source>
-        <translation>워커가 지금 하고 있는 일 (워커가 자기 텔레메트리 슬롯에 기록한 값)</translation>
-    </message>
-    <message>
         <source>PID</source>
         <translation>PID</translation>
     </message>
@@ -1869,6 +1865,18 @@ Measuring on this machine…</source>
     <message>
         <source>burning CPU</source>
         <translation>CPU 소모 중</translation>
+    </message>
+    <message>
+        <source>PID %1: %2 over %3, %4</source>
+        <translation>PID %1: %3 위의 %2, %4</translation>
+    </message>
+    <message>
+        <source>(what the worker is doing right now, as it wrote into its telemetry slot)</source>
+        <translation>(워커가 지금 하고 있는 일: 워커가 자기 텔레메트리 슬롯에 기록한 값)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -395,6 +395,19 @@ private slots:
             return QString();
         };
         QVERIFY2(cellsFit().isEmpty(), qPrintable(cellsFit()));
+        // No column is drawn cut off by the panel's edge: the last one that fits whole is
+        // widened to it, the rest are a scroll away (and the panel narrowed, the same holds).
+        auto noColumnCut = [&] {
+            QTableView* v = w.processPanel()->view();
+            QHeaderView* hh = v->horizontalHeader();
+            const int edge = v->viewport()->width();
+            for (int c = 0; c < hh->count(); ++c) {
+                int left = hh->sectionViewportPosition(c), right = left + hh->sectionSize(c);
+                if (left < edge && right > edge) return QString("column %1 runs %2-%3 across the edge at %4").arg(c).arg(left).arg(right).arg(edge);
+            }
+            return QString();
+        };
+        QVERIFY2(noColumnCut().isEmpty(), qPrintable(noColumnCut()));
         QSignalSpy changed(w.processPanel()->model(), &QAbstractItemModel::dataChanged);
         QTest::qWait(1000);
         QVERIFY2(cellsFit().isEmpty(), qPrintable(cellsFit()));
@@ -407,6 +420,16 @@ private slots:
             int stateEnd = hh->sectionViewportPosition(ProcessTableModel::State) + hh->sectionSize(ProcessTableModel::State);
             QVERIFY2(stateEnd <= v->viewport()->width(),
                      qPrintable(QString("the state column ends at %1 px, the panel shows %2").arg(stateEnd).arg(v->viewport()->width())));
+        }
+        QVERIFY2(noColumnCut().isEmpty(), qPrintable(noColumnCut()));
+        {
+            // A narrow panel shows only the first columns: each cell's tooltip tells the whole row.
+            auto* m = w.processPanel()->model();
+            QString tip = m->data(m->index(0, ProcessTableModel::Pid), Qt::ToolTipRole).toString();
+            QString rate = m->data(m->index(0, ProcessTableModel::Rate), Qt::DisplayRole).toString();
+            QVERIFY2(tip.contains(m->data(m->index(0, ProcessTableModel::Pid), Qt::DisplayRole).toString()), qPrintable(tip));
+            QVERIFY2(!rate.isEmpty() && tip.contains(rate), qPrintable(tip + " / " + rate));
+            QVERIFY2(tip.contains(m->data(m->index(0, ProcessTableModel::State), Qt::DisplayRole).toString()), qPrintable(tip));
         }
         int rateCells = 0, pidCells = 0;
         for (const auto& args : changed) {
@@ -435,6 +458,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.processPanel()->model()->rowCount(), 2, 3000);
         QTest::qWait(300);
         QVERIFY2(cellsFit().isEmpty(), qPrintable(cellsFit()));
+        QVERIFY2(noColumnCut().isEmpty(), qPrintable(noColumnCut()));
+        for (int width : {w.width() - 120, w.width() + 200}) {
+            w.resize(width, w.height());
+            QTest::qWait(100);
+            QVERIFY2(noColumnCut().isEmpty(), qPrintable(QString("at %1 px: ").arg(width) + noColumnCut()));
+        }
         w.stop();
     }
 

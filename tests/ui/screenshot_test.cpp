@@ -290,6 +290,19 @@ private slots:
                 QVERIFY2(right <= table->viewport()->width(),
                          qPrintable(QStringLiteral("column %1 ends at %2 of %3").arg(transport).arg(right).arg(table->viewport()->width())));
             }
+            {
+                // At any size, no column is drawn cut by the panel's edge (at 1280x720 the
+                // transport showed as "shared memo"): the last whole one reaches the edge.
+                auto* table = w.processPanel()->findChild<QTableView*>();
+                QVERIFY(table);
+                QHeaderView* hh = table->horizontalHeader();
+                const int edge = table->viewport()->width();
+                for (int c = 0; c < hh->count(); ++c) {
+                    int left = hh->sectionViewportPosition(c), right = left + hh->sectionSize(c);
+                    QVERIFY2(!(left < edge && right > edge),
+                             qPrintable(QStringLiteral("%1 %2: column %3 runs %4-%5 across the edge at %6").arg(tag, lang).arg(c).arg(left).arg(right).arg(edge)));
+                }
+            }
             w.stop();
             QTRY_VERIFY_WITH_TIMEOUT(!w.controller().running(), 10000);
             ExperimentConfig raceRun;
