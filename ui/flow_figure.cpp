@@ -5,6 +5,7 @@
 #include "token_layer.h"
 
 #include <QFontMetricsF>
+#include <QLocale>
 #include <QPainter>
 #include <QImage>
 #include <QPainterPath>
@@ -174,7 +175,8 @@ double FlowFigure::raceCounterHeight() const { return 2 * QFontMetricsF(font(10)
 QString FlowFigure::raceCounterText(int lane) const {
     const FlowLane& l = lanes_[static_cast<std::size_t>(lane)];
     QString text = tr("counter = %1\nlost updates: %2    inconsistent records: %3")
-                       .arg(QString::number(l.raceCounter), QString::number(l.lost), QString::number(l.inconsistent));
+                       .arg(QLocale().toString(qulonglong(l.raceCounter)), QLocale().toString(qulonglong(l.lost)),
+                            QLocale().toString(qulonglong(l.inconsistent))); // grouped, as the big number above it
     // Large, in a wide and short figure: one line when two do not fit under each other but one fits across.
     if (large_) {
         QFontMetricsF fm(font(10));
