@@ -121,11 +121,7 @@ IoStatus MqueueTransport::receiveWoken(char* dst, std::span<std::byte> frame, in
         }
         ssize_t n = ::mq_timedreceive(q_.get(), dst, msgSize_, nullptr, &dl);
         publishState(ctx_.slot, WorkerState::Running);
-        if (n >= 0) {
-            if (static_cast<std::size_t>(n) != frame.size() || dst != reinterpret_cast<char*>(frame.data()))
-                placeReceived(dst, static_cast<std::size_t>(n), frame);
-            return IoStatus::Ok;
-        }
+        if (n >= 0) return received(dst, n, frame);
         if (errno == ETIMEDOUT) return IoStatus::Timeout;
         if (errno != EINTR) throwErrno("mq_timedreceive");
         if (ctx_.slot) ctx_.slot->waitCalls.add();

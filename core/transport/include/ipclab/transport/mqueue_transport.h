@@ -84,11 +84,8 @@ public:
         }
         ssize_t n = ::mq_receive(q_.get(), dst, msgSize_, nullptr);
         publishState(ctx_.slot, WorkerState::Running);
-        if (n >= 0) [[likely]] {
-            if (static_cast<std::size_t>(n) != frame.size() || dst != reinterpret_cast<char*>(frame.data())) [[unlikely]]
-                placeReceived(dst, static_cast<std::size_t>(n), frame);
-            return IoStatus::Ok;
-        }
+        if (n >= 0) [[likely]]
+            return received(dst, n, frame);
         return receiveWoken(dst, frame, idleTimeoutNs);
     }
 
@@ -102,6 +99,12 @@ private:
     IoStatus receiveWoken(char* dst, std::span<std::byte> frame, int64_t idleTimeoutNs);
     char* spare();                                      // a buffer of the queue's message size
     static void placeReceived(const char* dst, std::size_t n, std::span<std::byte> frame);
+    // A message of n bytes arrived in dst: the frame holds it (copied or padded if it must be).
+    static IoStatus received(const char* dst, ssize_t n, std::span<std::byte> frame) {
+        if (static_cast<std::size_t>(n) != frame.size() || dst != reinterpret_cast<const char*>(frame.data())) [[unlikely]]
+            placeReceived(dst, static_cast<std::size_t>(n), frame);
+        return IoStatus::Ok;
+    }
 
     MessageQueue q_;
     IoContext ctx_;
