@@ -21,6 +21,7 @@
 #include "timeline_view.h"
 #include "translations.h"
 
+#include <QLabel>
 #include <QDir>
 #include <QGraphicsTextItem>
 #include <QLegend>
@@ -386,6 +387,15 @@ private slots:
             // nineteenth sitting.)
             qInfo("%s %s normal window under a lesson banner: the scene's smallest text %.1f px", qPrintable(tag),
                   qPrintable(lang), w.flowView()->smallestTextPx());
+            // The way back for a class that needs it: Lessons > Hide lesson text gives the scene
+            // its room again.
+            if (!w.lessons()->banner()->isHidden()) {
+                w.lessons()->hideBanner();
+                QTest::qWait(300);
+                qInfo("%s %s banner hidden: the scene's smallest text %.1f px", qPrintable(tag), qPrintable(lang),
+                      w.flowView()->smallestTextPx());
+                QVERIFY2(w.flowView()->smallestTextPx() >= FlowView::kLeastNormalPx, qPrintable(QString::number(w.flowView()->smallestTextPx())));
+            }
             w.charts()->showKernel();
             QTest::qWait(300);
             shoot(w, QStringLiteral("17d-%1-%2-kernel-view").arg(tag, lang));
